@@ -1,0 +1,23 @@
+/// The keys a spec line may start with.
+///
+/// Raw values are what the author writes; configuration keys are spelled like the
+/// `Configuration` field they set, so that a `ConfigurationProblem`'s field names its line.
+enum DirectiveKey: String, CaseIterable {
+    case name, cpus, num, limit, batchcount, sharedLimit, batchRefillLimit, freeLimit, pages, tasks
+    case variant, events, tune, check, bound, expect
+
+    /// Keys without a default: leaving one out is almost always a mistake, and a silent default
+    /// for, say, `pages` would make a spec check a different cache than its author meant.
+    static let required: [DirectiveKey] = [
+        .cpus, .num, .limit, .batchcount, .sharedLimit, .batchRefillLimit, .freeLimit, .pages,
+        .variant, .check, .expect,
+    ]
+
+    /// The `Configuration` fields set by a single integer.
+    static let configurationIntegers: [DirectiveKey] = [
+        .cpus, .num, .limit, .batchcount, .sharedLimit, .batchRefillLimit, .freeLimit, .pages, .tasks,
+    ]
+
+    /// `tune:` adds one tuning per line; every other key may appear once.
+    var isRepeatable: Bool { self == .tune }
+}
