@@ -20,6 +20,8 @@ struct LossyUTF8 {
         decoding: while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
+                // A leading byte-order mark is dropped (as the parser drops it), and takes no column.
+                if scalar == "\u{FEFF}", scalars.isEmpty, invalidCount == 0 { continue }
                 scalars.append(scalar)
                 if scalar == "\n" {
                     line += 1

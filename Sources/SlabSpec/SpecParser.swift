@@ -48,7 +48,10 @@ struct SpecParser {
     }
 
     mutating func parse(_ text: String) -> Result<Spec, SpecErrors> {
-        let rawLines = Array(text.unicodeScalars).split(separator: "\n", omittingEmptySubsequences: false)
+        var scalars = Array(text.unicodeScalars)
+        // Some editors start UTF-8 files with a byte-order mark; it is not part of the first key.
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        let rawLines = scalars.split(separator: "\n", omittingEmptySubsequences: false)
         for (offset, raw) in rawLines.enumerated() {
             if gaveUp != nil { break }
             read(SpecLine(number: offset + 1, scalars: Array(raw)))
@@ -90,8 +93,11 @@ struct SpecParser {
         guard let colon = content[start...].firstIndex(of: ":") else {
             let end = content[start...].firstIndex(where: SpecLine.isSpace) ?? content.endIndex
             let word = String(String.UnicodeScalarView(content[start..<end]))
-            if DirectiveKey(rawValue: word) != nil {
+            if let key = DirectiveKey(rawValue: word) {
                 report("missing `:` after key `\(word)`", at: line.location(ofIndex: end))
+                // The key is there, just malformed: it is not also missing.
+                if keyLocations[key] == nil { keyLocations[key] = line.location(ofIndex: start) }
+                failed.insert(key)
             } else {
                 reportUnknownKey(word, at: line.location(ofIndex: start))
             }

@@ -36,6 +36,12 @@ import Testing
         #expect(hasError(found, at: at(9, 10), containing: "unknown variant `se\u{FFFD}d`"))
     }
 
+    @Test func leadingByteOrderMarkIsIgnoredAndTakesNoColumn() throws {
+        #expect(try Spec.parse("\u{FEFF}" + specText(), path: "a.spec").configuration.cpus == 2)
+        let found = errors(bytes: [0xEF, 0xBB, 0xBF] + Array(specText(["cpus": "x"]).utf8))
+        #expect(found.map(\.location) == [at(1, 7)])
+    }
+
     @Test func nulBytesAreShownEscaped() {
         let found = errors(specText(adding: ["\u{0}\u{1}: 1"]))
         #expect(hasError(found, at: at(12, 1), containing: "unknown key `\\u{0}\\u{1}`"))

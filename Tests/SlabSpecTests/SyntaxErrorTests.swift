@@ -1,3 +1,4 @@
+import Foundation
 import SlabModel
 import SlabSpec
 import Testing
@@ -24,6 +25,11 @@ import Testing
         let found = errors(specText(adding: ["tasks 2"]))
         #expect(found.count == 1)
         #expect(hasError(found, at: at(12, 6), containing: "missing `:` after key `tasks`"))
+    }
+
+    @Test func keyWithoutColonIsNotAlsoReportedMissing() {
+        let found = errors(specText(["cpus": "2"]).replacingOccurrences(of: "cpus: 2", with: "cpus 2"))
+        #expect(found.map(\.location) == [at(1, 5)])
     }
 
     @Test func colonWithoutKeyIsReported() {
