@@ -13,11 +13,6 @@ enum DirectiveKey: String, CaseIterable {
         .variant, .check, .expect,
     ]
 
-    /// The `Configuration` fields set by a single integer.
-    static let configurationIntegers: [DirectiveKey] = [
-        .cpus, .num, .limit, .batchcount, .sharedLimit, .batchRefillLimit, .freeLimit, .pages, .tasks,
-    ]
-
     /// `tune:` adds one tuning per line; every other key may appear once.
     var isRepeatable: Bool { self == .tune }
 }

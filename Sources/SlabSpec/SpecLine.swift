@@ -1,4 +1,4 @@
-/// One line of a spec, split into key and value the way every directive shares.
+/// One line of a spec without its comment, and the tokenizing every directive shares.
 ///
 /// Lines are kept as arrays of Unicode scalars so that an index is a column (minus one) and so
 /// that no step is worse than linear in the line's length.
@@ -21,8 +21,6 @@ struct SpecLine {
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
 
     static func isListSeparator(_ scalar: Unicode.Scalar) -> Bool { scalar == "," || isSpace(scalar) }
-
-    var isBlank: Bool { content.allSatisfy(SpecLine.isSpace) }
 
     /// The tokens of `range`, split wherever `isSeparator` holds.
     func tokens(in range: Range<Int>, separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> [Token] {

@@ -197,8 +197,8 @@ extension SpecParser {
         for item in items {
             guard let (key, number) = assignment(item, in: "bound", among: BoundItem.self, seen: &seen) else { continue }
             switch key {
-            case .depth: bounds.depth = count(number, for: "`depth`", minimum: 0)
-            case .states: bounds.states = count(number, for: "`states`", minimum: 1)
+            case .depth: bounds.depth = boundCount(number, for: "`depth`", minimum: 0)
+            case .states: bounds.states = boundCount(number, for: "`states`", minimum: 1)
             case .seconds: bounds.seconds = seconds(number)
             case .memory: bounds.memoryBytes = memory(number)
             }

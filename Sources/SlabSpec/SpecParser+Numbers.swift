@@ -26,7 +26,7 @@ extension SpecParser {
     }
 
     /// A non-negative integer (a bound), at least `minimum`.
-    mutating func count(_ token: Token, for what: String, minimum: Int) -> Int? {
+    mutating func boundCount(_ token: Token, for what: String, minimum: Int) -> Int? {
         if token.text.hasPrefix("-"), Self.isInteger(token.text) {
             report("\(what) must not be negative, found \(token.quoted)", at: token.location)
             return nil
