@@ -19,15 +19,20 @@ let package = Package(
         .target(name: "SlabModel", dependencies: ["ModelKit"]),
         // Exhaustive breadth-first search over any ModelKit model.
         .target(name: "ExplicitChecker", dependencies: ["ModelKit"]),
+        // Traces in the Informal Trace Format (ITF), written by the checkers and read by replay.
+        .target(name: "SlabTrace", dependencies: ["SlabModel"]),
         // The `.spec` file format.
         .target(name: "SlabSpec", dependencies: ["SlabModel"]),
+        // Runs a spec on an engine and gathers verdicts and counterexamples.
+        .target(name: "SlabChecker", dependencies: ["SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace"]),
         .executableTarget(
             name: "slabcheck",
             dependencies: [
-                "SlabModel", "ExplicitChecker", "SlabSpec",
+                "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker"]),
+        .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
+        .testTarget(name: "SlabCheckerTests", dependencies: ["SlabChecker"]),
         .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec"]),
     ]
 )

@@ -1,0 +1,240 @@
+import Dispatch
+import Foundation
+import ModelKit
+import Synchronization
+
+/// Exhaustive breadth-first search over a model's reachable states, level by level on every core,
+/// deduplicated on fingerprints of canonical packed states.
+///
+/// Breadth-first, so the first violation of a property is found at the smallest depth: its trace is
+/// a shortest counterexample. Only fingerprints (with their parents') are kept for visited states;
+/// full states only for the current and the next level.
+public struct ExplicitChecker<M: CompactModel>: Sendable {
+    public let model: M
+    public let options: ExplicitOptions
+
+    public init(model: M, options: ExplicitOptions) {
+        self.model = model
+        self.options = options
+    }
+
+    public func run() throws -> ExplicitResult<M> {
+        let search = Search(model: model, options: options)
+        return try search.run()
+    }
+}
+
+/// A violation as the search first meets it: the canonical fingerprints around the bad step.
+struct Sighting: Comparable {
+    /// nil when an initial state itself breaks the property.
+    var parent: UInt64?
+    var target: UInt64
+
+    static func < (a: Sighting, b: Sighting) -> Bool {
+        (a.parent ?? 0, a.target) < (b.parent ?? 0, b.target)
+    }
+}
+
+/// One run of the search; a class so worker threads can share it.
+final class Search<M: CompactModel>: @unchecked Sendable {
+    let model: M
+    let options: ExplicitOptions
+    let words: Int
+    let stride: Int
+    let visited: VisitedSet
+    let started = Date()
+    let stop = Atomic<Bool>(false)
+    let newStates = Atomic<Int>(0)
+    let nextWords = Atomic<Int>(0)
+    private let lock = NSLock()
+    private var stopReason: String?
+    private var sightings: [Int: Sighting] = [:]
+    private var transitions = 0
+    private var depth = 0
+    private var lastProgress = Date()
+
+    init(model: M, options: ExplicitOptions) {
+        self.model = model
+        self.options = options
+        words = model.wordCount
+        stride = model.wordCount + 1
+        visited = VisitedSet(memoryLimit: options.memoryBytes / 4 * 3)
+    }
+
+    func halt(_ reason: String) {
+        lock.lock()
+        if stopReason == nil { stopReason = reason }
+        lock.unlock()
+        stop.store(true, ordering: .relaxed)
+    }
+
+    func sight(_ properties: PropertySet, _ sighting: Sighting) {
+        let judged = properties.intersection(options.properties)
+        guard !judged.isEmpty else { return }
+        lock.lock()
+        for p in judged.indices where sightings[p].map({ sighting < $0 }) ?? true {
+            sightings[p] = sighting
+        }
+        lock.unlock()
+    }
+
+    func run() throws -> ExplicitResult<M> {
+        var frontier: [UInt64] = []
+        var buffer = [UInt64](repeating: 0, count: words)
+        for state in model.initialStates() {
+            try buffer.withUnsafeMutableBufferPointer { try model.encode(state, symmetric: options.symmetry, into: $0) }
+            let fp = buffer.withUnsafeBufferPointer(fingerprint)
+            guard visited.insert(fp, parent: 0) == .new else { continue }
+            frontier += buffer
+            frontier.append(fp)
+            sight(model.violations(in: state), Sighting(parent: nil, target: fp))
+        }
+        var level = 0
+        while !frontier.isEmpty, !stop.load(ordering: .relaxed) {
+            if allJudgedViolated() { break }
+            if let maxDepth = options.maxDepth, level >= maxDepth {
+                halt("depth \(maxDepth) reached")
+                break
+            }
+            depth = level + 1
+            frontier = try expand(frontier)
+            level += 1
+        }
+        let completion: Completion =
+            if let reason = stopReason { .bounded(reason) } else if allJudgedViolated() && !frontier.isEmpty {
+                .allViolated
+            } else { .exhausted }
+        var counterexamples: [Int: Counterexample<M>] = [:]
+        for (property, sighting) in sightings {
+            counterexamples[property] = try rebuild(property, sighting)
+        }
+        return ExplicitResult(completion: completion, counterexamples: counterexamples, statistics: statistics(frontier: frontier.count / stride))
+    }
+
+    func allJudgedViolated() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return options.properties.indices.allSatisfy { sightings[$0] != nil }
+    }
+
+    func statistics(frontier: Int) -> ExplicitStatistics {
+        ExplicitStatistics(
+            distinctStates: visited.count, transitions: transitions, depth: depth, frontier: frontier,
+            seconds: Date().timeIntervalSince(started), peakMemoryBytes: peakResidentBytes(), wordsPerState: words)
+    }
+
+    /// Expands one level on `options.threads` threads and returns the next.
+    func expand(_ frontier: [UInt64]) throws -> [UInt64] {
+        let count = frontier.count / stride
+        let threads = options.threads
+        let results = ThreadResults<M>(count: threads)
+        frontier.withUnsafeBufferPointer { words in
+            let level = ReadOnlyLevel(words: words)
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                results.set(worker, work(on: level.words, count: count, worker: worker, of: threads))
+            }
+        }
+        var next: [UInt64] = []
+        next.reserveCapacity(results.values.reduce(0) { $0 + $1.next.count })
+        for result in results.values {
+            next += result.next
+            transitions += result.transitions
+            if let error = result.error { throw error }
+        }
+        nextWords.store(0, ordering: .relaxed)
+        return next
+    }
+
+    struct WorkerResult {
+        var next: [UInt64] = []
+        var transitions = 0
+        var error: Error?
+    }
+
+    func work(on level: UnsafeBufferPointer<UInt64>, count: Int, worker: Int, of threads: Int) -> WorkerResult {
+        var result = WorkerResult()
+        var successors: [(action: M.Action, successor: Successor<M.State>)] = []
+        var buffer = [UInt64](repeating: 0, count: words)
+        var index = worker
+        var sinceCheck = 0
+        while index < count {
+            if stop.load(ordering: .relaxed) { break }
+            let parentFp = level[index * stride + words]
+            let state = model.decode(UnsafeBufferPointer(rebasing: level[(index * stride)..<(index * stride + words)]))
+            successors.removeAll(keepingCapacity: true)
+            model.successors(of: state, into: &successors)
+            var fresh = 0
+            for (_, successor) in successors {
+                result.transitions += 1
+                do {
+                    try buffer.withUnsafeMutableBufferPointer {
+                        try model.encode(successor.state, symmetric: options.symmetry, into: $0)
+                    }
+                } catch {
+                    result.error = error
+                    halt("error: \(error)")
+                    return result
+                }
+                let fp = buffer.withUnsafeBufferPointer(fingerprint)
+                sight(successor.violations, Sighting(parent: parentFp, target: fp))
+                switch visited.insert(fp, parent: parentFp) {
+                case .new:
+                    result.next += buffer
+                    result.next.append(fp)
+                    fresh += 1
+                    sight(model.violations(in: successor.state), Sighting(parent: parentFp, target: fp))
+                case .seen:
+                    break
+                case .full:
+                    halt("memory limit of \(options.memoryBytes >> 20) MiB reached")
+                    return result
+                }
+            }
+            sinceCheck += 1
+            if fresh > 0 {
+                newStates.add(fresh, ordering: .relaxed)
+                nextWords.add(fresh * stride, ordering: .relaxed)
+            }
+            if sinceCheck >= 256 {
+                sinceCheck = 0
+                checkBudgets(level: level.count, worker: worker)
+            }
+            index += threads
+        }
+        return result
+    }
+
+    func checkBudgets(level: Int, worker: Int) {
+        let states = visited.count
+        if let maxStates = options.maxStates, states >= maxStates { halt("state budget of \(maxStates) reached") }
+        let elapsed = Date().timeIntervalSince(started)
+        if let maxSeconds = options.maxSeconds, elapsed >= maxSeconds { halt("time budget of \(maxSeconds) s reached") }
+        let frontierBytes = (level + nextWords.load(ordering: .relaxed)) * 8
+        if visited.bytes + frontierBytes > options.memoryBytes {
+            halt("memory limit of \(options.memoryBytes >> 20) MiB reached")
+        }
+        if worker == 0, let progress = options.progress, Date().timeIntervalSince(lastProgress) >= 1 {
+            lastProgress = Date()
+            progress(statistics(frontier: level / stride))
+        }
+    }
+}
+
+/// A level's packed states, which the workers only read while `expand` keeps them alive.
+struct ReadOnlyLevel: @unchecked Sendable {
+    let words: UnsafeBufferPointer<UInt64>
+}
+
+/// Per-thread results, each slot written by one thread only.
+final class ThreadResults<M: CompactModel>: @unchecked Sendable {
+    private(set) var values: [Search<M>.WorkerResult]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: .init(), count: count) }
+
+    func set(_ index: Int, _ value: Search<M>.WorkerResult) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+}

@@ -1,0 +1,12 @@
+import Foundation
+
+/// The process's peak resident memory, from `/proc/self/status` (`VmHWM`), in bytes; 0 where
+/// there is no such file.
+func peakResidentBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+        return kilobytes * 1024
+    }
+    return 0
+}

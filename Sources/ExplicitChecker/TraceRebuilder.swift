@@ -1,0 +1,53 @@
+import ModelKit
+
+/// Internal inconsistencies of the search, reported as such rather than as a verdict.
+public struct ExplicitCheckerError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+extension Search {
+    /// Turns a sighting (canonical fingerprints) into concrete steps: walk the parents back to an
+    /// initial state, then replay forwards choosing at each step the successor whose canonical
+    /// form is the next on the path. Symmetry makes such a successor exist.
+    func rebuild(_ property: Int, _ sighting: Sighting) throws -> Counterexample<M> {
+        var path: [UInt64] = []
+        if var fp = sighting.parent {
+            path.append(fp)
+            while let parent = visited.parent(of: fp) {
+                path.append(parent)
+                fp = parent
+                guard path.count <= 1 << 24 else { throw ExplicitCheckerError(description: "parent chain does not end") }
+            }
+            path.reverse()
+        }
+        path.append(sighting.target)
+        var buffer = [UInt64](repeating: 0, count: words)
+        func canonical(_ state: M.State) throws -> UInt64 {
+            try buffer.withUnsafeMutableBufferPointer { try model.encode(state, symmetric: options.symmetry, into: $0) }
+            return buffer.withUnsafeBufferPointer(fingerprint)
+        }
+        guard let initial = try model.initialStates().first(where: { try canonical($0) == path[0] }) else {
+            throw ExplicitCheckerError(description: "no initial state has the counterexample's first fingerprint")
+        }
+        var current = initial
+        var steps: [(action: M.Action, state: M.State)] = []
+        var successors: [(action: M.Action, successor: Successor<M.State>)] = []
+        for (i, fp) in path.enumerated().dropFirst() {
+            successors.removeAll(keepingCapacity: true)
+            model.successors(of: current, into: &successors)
+            let last = i == path.count - 1
+            let match = try successors.first { candidate in
+                guard try canonical(candidate.successor.state) == fp else { return false }
+                guard last else { return true }
+                let broken = candidate.successor.violations.union(model.violations(in: candidate.successor.state))
+                return broken.contains(PropertySet(index: property))
+            }
+            guard let match else {
+                throw ExplicitCheckerError(description: "cannot replay the counterexample at step \(i) (a fingerprint collision?)")
+            }
+            steps.append((match.action, match.successor.state))
+            current = match.successor.state
+        }
+        return Counterexample(property: property, initial: initial, steps: steps)
+    }
+}

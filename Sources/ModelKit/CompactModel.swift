@@ -1,0 +1,16 @@
+/// A model whose states pack into a fixed number of 64-bit words, in a canonical form.
+///
+/// Explicit-state search lives or dies by bytes per state: a packed, canonical encoding lets the
+/// engine keep frontiers as flat word arrays and deduplicate on fingerprints, and the canonical
+/// form (one representative per symmetry orbit) is where symmetry reduction happens.
+public protocol CompactModel: Model {
+    /// Words per packed state; fixed for one model instance.
+    var wordCount: Int { get }
+
+    /// Writes the canonical packed form of `state` (identical for all states in one symmetry
+    /// orbit when `symmetric` is true; only don't-care normalisation otherwise).
+    func encode(_ state: State, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>) throws
+
+    /// A state whose encoding is `words`; any member of the orbit will do.
+    func decode(_ words: UnsafeBufferPointer<UInt64>) -> State
+}

@@ -1,0 +1,49 @@
+import SlabSpec
+import SlabTrace
+
+/// The machine-readable report of `check --json`.
+public enum ReportJSON {
+    public static func render(_ results: [SpecResult]) -> JSON {
+        .array(results.map(spec))
+    }
+
+    static func spec(_ r: SpecResult) -> JSON {
+        let s = r.statistics
+        let expected: String =
+            switch r.spec.expectation {
+            case .holds: "holds"
+            case .violates(let p): "violates \(p.rawValue)"
+            }
+        return .object([
+            ("spec", .string(r.spec.path)),
+            ("name", .string(r.spec.name)),
+            ("variant", .string(r.spec.variant.rawValue)),
+            ("engine", .string(r.engine)),
+            ("expected", .string(expected)),
+            ("met", .bool(r.meetsExpectation)),
+            (
+                "properties",
+                .array(
+                    r.properties.map { p in
+                        var members: [(String, JSON)] = [("property", .string(p.property)), ("verdict", .string(p.verdict.word))]
+                        switch p.verdict {
+                        case .violated(let depth): members.append(("steps", .number(depth)))
+                        case .bounded(let reason): members.append(("reason", .string(reason)))
+                        case .holds: break
+                        }
+                        if let file = p.traceFile { members.append(("trace", .string(file))) }
+                        return .object(members)
+                    })
+            ),
+            (
+                "statistics",
+                .object([
+                    ("distinctStates", .number(s.distinctStates)), ("transitions", .number(s.transitions)),
+                    ("depth", .number(s.depth)), ("seconds", .string(String(format: "%.3f", s.seconds))),
+                    ("statesPerSecond", .number(Int(s.statesPerSecond))), ("peakMemoryBytes", .number(s.peakMemoryBytes)),
+                    ("bytesPerPackedState", .number(s.wordsPerState * 8)),
+                ])
+            ),
+        ])
+    }
+}

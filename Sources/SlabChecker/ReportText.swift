@@ -1,0 +1,40 @@
+import ExplicitChecker
+import SlabModel
+import SlabSpec
+
+/// The verdict block printed for one checked spec.
+public enum ReportText {
+    public static func render(_ result: SpecResult) -> String {
+        let spec = result.spec
+        let c = spec.configuration
+        var lines = [
+            "\(spec.path): \(spec.variant.rawValue) on \(spec.name) (cpus=\(c.cpus) num=\(c.num) limit=\(c.limit) "
+                + "batchcount=\(c.batchcount) sharedLimit=\(c.sharedLimit) pages=\(c.pages)), engine \(result.engine)"
+        ]
+        let width = (result.properties.map(\.property.count).max() ?? 0) + 2
+        for p in result.properties {
+            var line = "  " + p.property.padding(toLength: width, withPad: " ", startingAt: 0) + p.verdict.word
+            switch p.verdict {
+            case .violated(let depth): line += " in \(depth) steps"
+            case .bounded(let reason): line += " (\(reason))"
+            case .holds: break
+            }
+            if let file = p.traceFile { line += "  -> \(file)" }
+            lines.append(line)
+        }
+        lines.append("  " + statistics(result.statistics))
+        let expected: String =
+            switch spec.expectation {
+            case .holds: "holds"
+            case .violates(let p): "violates \(p.rawValue)"
+            }
+        lines.append("  expected \(expected): " + (result.meetsExpectation ? "met" : "NOT MET"))
+        return lines.joined(separator: "\n")
+    }
+
+    public static func statistics(_ s: ExplicitStatistics) -> String {
+        "\(s.distinctStates) states, \(s.transitions) transitions, depth \(s.depth), "
+            + String(format: "%.2f s (%.0f states/s), peak memory %d MiB, %d bytes/state packed",
+                s.seconds, s.statesPerSecond, s.peakMemoryBytes >> 20, s.wordsPerState * 8)
+    }
+}

@@ -1,0 +1,29 @@
+import SlabTrace
+
+/// What a check says of one property.
+public enum Verdict: Sendable, Equatable {
+    /// Every reachable state (or, for a spec that sets its own bound, every state within it) was
+    /// judged and none broke the property.
+    case holds
+    /// A counterexample exists: here is the shortest one found.
+    case violated(depth: Int)
+    /// The search stopped before it could say: the reason names the budget.
+    case bounded(String)
+
+    public var word: String {
+        switch self {
+        case .holds: "holds"
+        case .violated: "violated"
+        case .bounded: "bounded"
+        }
+    }
+}
+
+/// One property's verdict, with its counterexample when it has one.
+public struct PropertyResult: Sendable {
+    public var property: String
+    public var verdict: Verdict
+    public var trace: SlabTrace?
+    /// Where the trace was written, once it was.
+    public var traceFile: String?
+}

@@ -1,0 +1,40 @@
+/// Why a run ended: a state with a crash has no successors.
+public enum Crash: Int, CaseIterable, Sendable {
+    case none = 0
+    /// `BUG_ON(ac->avail > 0)` at `retry:` in `cache_alloc_refill`.
+    case refillBugOn
+    /// `BUG_ON(slabp->inuse)` in `cache_reap`.
+    case reapBugOn
+    /// The refill took an object from a slab whose free list was already at `BUFCTL_END`.
+    case wildObject
+    /// `ac_entry(ac)[ac->avail++]` past `ac->limit`.
+    case arrayOverflow
+    /// Code touched an `array_cache` that `tune` had freed.
+    case useAfterFree
+    /// The refill looped past its bound (`refill-terminates`): a hang in the kernel.
+    case hang
+    /// A slab list longer than there are slabs: a slab was linked twice.
+    case listCorrupt
+    /// `free_block` of an object whose slab was already destroyed (a double free).
+    case deadSlab
+    /// A counter left the range the model can follow (say `inuse` below 0 after a double free).
+    case corrupt
+
+    /// A kernel `BUG_ON` site, as `no-bug` counts them.
+    public var isBugOn: Bool { self == .refillBugOn || self == .reapBugOn }
+
+    public var site: String {
+        switch self {
+        case .none: ""
+        case .refillBugOn: "cache_alloc_refill: BUG_ON(ac->avail > 0)"
+        case .reapBugOn: "cache_reap: BUG_ON(slabp->inuse)"
+        case .wildObject: "cache_alloc_refill: object taken from a slab at BUFCTL_END"
+        case .arrayOverflow: "ac_entry(ac)[ac->avail++] past ac->limit"
+        case .useAfterFree: "access to an array_cache freed by tune"
+        case .hang: "cache_alloc_refill: loop bound exceeded"
+        case .listCorrupt: "list_add: a slab linked twice"
+        case .deadSlab: "free_block: object of a destroyed slab"
+        case .corrupt: "a counter out of the range the model follows"
+        }
+    }
+}

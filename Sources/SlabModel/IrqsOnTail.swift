@@ -1,0 +1,38 @@
+/// The end of the refill run with interrupts on (`grow-fail-irqs-on`), one access at a time.
+///
+/// Each `resume` runs the code up to the next access to `ac`, so an interrupt can come in between
+/// any two of them, as MODEL.md §5 requires for the corruption itself to be reachable.
+extension Kernel {
+    mutating func resume(task t: Int, at status: TaskStatus) throws(Crash) {
+        var ac = heldAc(t)
+        switch status {
+        case .irqsOnBeforeReload:
+            holdAc(t)  // ac = ac_data(cachep);
+            setStatus(t, .irqsOnBeforeNullTest)
+        case .irqsOnBeforeNullTest:
+            try access(ac)
+            if when(s[ac.avail] == 0) {  // if (!x && ac->avail == 0) return NULL;  (x == 0 here)
+                try finish(.null, task: t)
+            } else {
+                setStatus(t, .irqsOnBeforeRetryTest)
+            }
+        case .irqsOnBeforeRetryTest:
+            try access(ac)
+            if when(s[ac.avail] == 0) {  // if (!ac->avail) goto retry;
+                try finish(retry(&ac, inInterrupt: false), task: t)
+            } else {
+                setStatus(t, .irqsOnBeforeDecrement)
+            }
+        case .irqsOnBeforeDecrement:
+            try access(ac)
+            s[ac.touched] = 1
+            s[ac.avail] = s[ac.avail] - 1
+            setStatus(t, .irqsOnBeforeRead)
+        case .irqsOnBeforeRead:
+            try access(ac)
+            try finish(.object(entry(ac, s[ac.avail])), task: t)  // return ac_entry(ac)[ac->avail];
+        case .idle, .sleepingInGrow:
+            return
+        }
+    }
+}

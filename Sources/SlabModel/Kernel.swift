@@ -1,0 +1,98 @@
+import ModelKit
+
+/// One step in progress: the state it changes, the context that runs it, and what it has broken.
+///
+/// The kernel functions (`cache_alloc_refill`, `free_block`, …) are methods of this type, written
+/// over `Oracle.Value` so that the same text runs concretely and symbolically. A crash (a `BUG_ON`,
+/// a wild pointer, a hang) is thrown, because the kernel would not come back from it either.
+struct Kernel<O: Oracle> {
+    typealias V = O.Value
+
+    let layout: Layout
+    let variant: Variant
+    var s: SlabState<V>
+    var oracle: O
+    /// `smp_processor_id()` of the running context.
+    var cpu: Int
+    /// Whether interrupts are on where the code runs; only `grow-fail-irqs-on` ever runs with them on.
+    var irqsOn = false
+    /// The step properties this step has broken so far.
+    var violations: PropertySet = []
+    /// Outer-loop passes of the refill in this step, retries included (`refill-terminates`).
+    var passes = 0
+    /// Set when the refill took a non-object (`overrun-slab`): the step ends the run once done.
+    var wildPointer = false
+    /// What the allocation this step ran returned (`.some(nil)` for NULL), for the trace.
+    var returned: V?? = nil
+
+    var config: Configuration { layout.config }
+    var num: V { V(constant: config.num) }
+    var end: V { V(constant: layout.end) }
+
+    init(layout: Layout, variant: Variant, state: SlabState<V>, oracle: O, cpu: Int) {
+        self.layout = layout
+        self.variant = variant
+        self.s = state
+        self.oracle = oracle
+        self.cpu = cpu
+    }
+
+    mutating func when(_ condition: V.Condition) -> Bool { oracle.decide(condition) }
+
+    mutating func violate(_ property: BuiltInProperty) { violations.insert(property.set) }
+
+    /// `check_irq_off()`: the kernel only warns; the model records an `irqs-off` violation.
+    mutating func checkIrqOff() {
+        if irqsOn { violate(.irqsOff) }
+    }
+
+    /// `ac_data(cachep)`: the running CPU's installed array.
+    func acData() -> ArrayCacheRef { layout.ac(cpu) }
+
+    /// Every access to an `array_cache` goes through here: it is where `ac-current` and `irqs-off`
+    /// are judged, and where touching an array that `tune` freed ends the run.
+    mutating func access(_ ac: ArrayCacheRef) throws(Crash) {
+        if irqsOn { violate(.irqsOff) }
+        if let owner = ac.owner, owner != cpu { violate(.acCurrent) }
+        if ac.freed {
+            violate(.acCurrent)
+            throw .useAfterFree
+        }
+    }
+
+    /// `ac_entry(ac)[i]`, for an `i` the caller knows to be below `ac->avail`.
+    func entry(_ ac: ArrayCacheRef, _ i: V) -> V {
+        V.load(s.cells, base: ac.entries, count: ac.capacity, at: i)
+    }
+
+    /// `ac_entry(ac)[i] = value`; a write past `ac->limit` is memory corruption the model does not
+    /// follow, so it ends the run.
+    mutating func setEntry(_ ac: ArrayCacheRef, _ i: V, _ value: V) throws(Crash) {
+        guard when(i >= V(constant: 0)), when(i < s[ac.limit]), when(i < V(constant: ac.capacity)) else {
+            throw .arrayOverflow
+        }
+        V.store(value, into: &s.cells, base: ac.entries, count: ac.capacity, at: i)
+    }
+
+    /// `memmove(&ac_entry(ac)[0], &ac_entry(ac)[n], sizeof(void*) * ac->avail)` after `ac->avail -= n`.
+    mutating func shiftDown(_ ac: ArrayCacheRef, by n: V) {
+        for i in 0..<ac.capacity {
+            guard when(V(constant: i) < s[ac.avail]) else { break }
+            s[ac.entries + i] = entry(ac, V(constant: i) + n)
+        }
+    }
+
+    /// The slab an object lives in (`GET_PAGE_SLAB(virt_to_page(objp))`) and its index in it.
+    mutating func slabOf(_ object: V) throws(Crash) -> (SlabRef, V) {
+        guard let slot = oracle.pick(object / num, below: config.pages) else { throw .wildObject }
+        return (layout.slab(slot), object - V(constant: slot) * num)
+    }
+}
+
+extension BuiltInProperty {
+    /// The property's place in `SlabModel.propertyNames`.
+    public var index: Int { BuiltInProperty.allCases.firstIndex(of: self) ?? 0 }
+    public var set: PropertySet { PropertySet(index: index) }
+}
+
+extension Crash: Error {}

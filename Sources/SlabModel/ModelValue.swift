@@ -1,0 +1,80 @@
+/// A number the model computes with: an `Int` when exploring states, a solver term when encoding
+/// them for Z3.
+///
+/// The refill and its surroundings are written once, over this protocol, so the symbolic engine
+/// derives its transition relation from the very code the explicit engine runs: there is no second
+/// copy of the refill to drift. Conditions stay abstract (`Condition`) because a symbolic comparison
+/// is a formula, not a `Bool`; turning one into control flow is the `Oracle`'s job.
+public protocol ModelValue: ExpressibleByIntegerLiteral where IntegerLiteralType == Int {
+    associatedtype Condition
+
+    init(constant: Int)
+
+    static func + (l: Self, r: Self) -> Self
+    static func - (l: Self, r: Self) -> Self
+    static func * (l: Self, r: Self) -> Self
+    /// C's `/` on non-negative operands (truncating).
+    static func / (l: Self, r: Self) -> Self
+
+    static func < (l: Self, r: Self) -> Condition
+    static func <= (l: Self, r: Self) -> Condition
+    static func > (l: Self, r: Self) -> Condition
+    static func >= (l: Self, r: Self) -> Condition
+    static func == (l: Self, r: Self) -> Condition
+    static func != (l: Self, r: Self) -> Condition
+
+    /// `l > r` as C compares an `unsigned long` (`free_objects > free_limit`): a wrapped, "negative"
+    /// count is huge, not small.
+    static func unsignedGreater(_ l: Self, _ r: Self) -> Condition
+
+    /// `cells[base + index]`, for an index the caller has already checked is in `0..<count`.
+    static func load(_ cells: [Self], base: Int, count: Int, at index: Self) -> Self
+    /// `cells[base + index] = value`, for an index the caller has already checked.
+    static func store(_ value: Self, into cells: inout [Self], base: Int, count: Int, at index: Self)
+}
+
+/// Turns conditions into control flow, and values into the small concrete numbers the model uses
+/// to choose a CPU or a slab.
+///
+/// Concretely both are the identity. Symbolically, `decide` explores both outcomes (each run of a
+/// step follows one path and records its guard) and `pick` splits on the value, so the model's
+/// ordinary Swift `if`s and `while`s become the paths of the transition relation.
+public protocol Oracle {
+    associatedtype Value: ModelValue
+
+    mutating func decide(_ condition: Value.Condition) -> Bool
+
+    /// The value of `value` as an index below `bound`, or nil when it is outside (a wild pointer).
+    mutating func pick(_ value: Value, below bound: Int) -> Int?
+}
+
+extension Int: ModelValue {
+    public typealias Condition = Bool
+
+    @inlinable public init(constant: Int) { self = constant }
+
+    @inlinable public static func unsignedGreater(_ l: Int, _ r: Int) -> Bool {
+        UInt64(bitPattern: Int64(l)) > UInt64(bitPattern: Int64(r))
+    }
+
+    /// Out of range (only in a state a mutant has corrupted) it reads -1, which is no object.
+    @inlinable public static func load(_ cells: [Int], base: Int, count: Int, at index: Int) -> Int {
+        (0..<count).contains(index) ? cells[base + index] : -1
+    }
+
+    /// Out of range it writes nothing: callers check first, and memory past an array is not modelled.
+    @inlinable public static func store(_ value: Int, into cells: inout [Int], base: Int, count: Int, at index: Int) {
+        if (0..<count).contains(index) { cells[base + index] = value }
+    }
+}
+
+/// The oracle of plain execution: a condition is already a `Bool`, a value already a number.
+public struct ConcreteOracle: Oracle {
+    public init() {}
+
+    @inlinable public func decide(_ condition: Bool) -> Bool { condition }
+
+    @inlinable public func pick(_ value: Int, below bound: Int) -> Int? {
+        (0..<bound).contains(value) ? value : nil
+    }
+}

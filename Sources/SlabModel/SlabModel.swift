@@ -1,0 +1,114 @@
+import ModelKit
+
+/// The SLAB refill model as the checkers see it: one configuration, one refill variant.
+public struct SlabModel: CompactModel {
+    public typealias State = SlabState<Int>
+    public typealias Action = SlabAction
+
+    public let layout: Layout
+    public let variant: Variant
+    public let properties: SlabProperties
+    public let codec: StateCodec
+    let canonicalizer: Canonicalizer
+    /// Every action that could be enabled in some state; `actions(in:)` keeps the enabled ones.
+    let candidates: [SlabAction]
+
+    public init(configuration: Configuration, variant: Variant) {
+        layout = Layout(configuration)
+        self.variant = variant
+        properties = SlabProperties(layout: layout)
+        codec = StateCodec(layout: layout)
+        canonicalizer = Canonicalizer(layout: layout, variant: variant)
+        candidates = SlabModel.candidates(layout.config, objects: layout.objects)
+    }
+
+    public var configuration: Configuration { layout.config }
+
+    public var propertyNames: [String] { BuiltInProperty.allCases.map(\.rawValue) }
+
+    public var wordCount: Int { codec.wordCount }
+
+    public func initialStates() -> [State] { [.initial(layout)] }
+
+    public func actions(in state: State, into actions: inout [SlabAction]) {
+        for action in candidates where isEnabled(action, in: state) { actions.append(action) }
+    }
+
+    /// The enabled actions, decided by running the step function itself.
+    public func isEnabled(_ action: SlabAction, in state: State) -> Bool {
+        var oracle = ConcreteOracle()
+        return slabStep(action, from: state, layout: layout, variant: variant, oracle: &oracle) != nil
+    }
+
+    /// The step, or nil when `action` is not enabled in `state`.
+    public func step(_ action: SlabAction, from state: State) -> StepOutcome<Int>? {
+        var oracle = ConcreteOracle()
+        guard var outcome = slabStep(action, from: state, layout: layout, variant: variant, oracle: &oracle) else {
+            return nil
+        }
+        if !codec.fits(outcome.state.cells) {
+            outcome.state[layout.crash] = Crash.corrupt.rawValue
+        }
+        return outcome
+    }
+
+    public func successor(of state: State, via action: SlabAction) -> Successor<State> {
+        guard let outcome = step(action, from: state) else { return Successor(state: state) }
+        return Successor(state: outcome.state, violations: outcome.violations)
+    }
+
+    public func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)]) {
+        guard !isTerminal(state) else { return }
+        for action in candidates {
+            if let outcome = step(action, from: state) {
+                successors.append((action, Successor(state: outcome.state, violations: outcome.violations)))
+            }
+        }
+    }
+
+    public func violations(in state: State) -> PropertySet { properties.violations(in: state) }
+
+    public func isTerminal(_ state: State) -> Bool { state[layout.crash] != 0 }
+
+    public func encode(_ state: State, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>) throws {
+        let normal = canonicalizer.normalized(state.cells)
+        guard symmetric else {
+            codec.pack(normal, into: words)
+            return
+        }
+        let slotsRenamed = canonicalizer.slotsInListOrder(normal)
+        var candidate = [UInt64](repeating: 0, count: words.count)
+        var first = true
+        for perm in canonicalizer.cpuPermutations {
+            candidate.withUnsafeMutableBufferPointer { codec.pack(canonicalizer.renamed(slotsRenamed, cpus: perm), into: $0) }
+            if first || candidate.lexicographicallyPrecedes(words) {
+                for i in words.indices { words[i] = candidate[i] }
+                first = false
+            }
+        }
+    }
+
+    public func decode(_ words: UnsafeBufferPointer<UInt64>) -> State {
+        SlabState(cells: codec.unpack(words, cellCount: layout.cellCount))
+    }
+
+    static func candidates(_ c: Configuration, objects: Int) -> [SlabAction] {
+        var all: [SlabAction] = []
+        for t in 0..<c.tasks {
+            all.append(.alloc(task: t))
+            all.append(.growDone(task: t, ok: true))
+            all.append(.growDone(task: t, ok: false))
+            all.append(.resume(task: t))
+            for o in 0..<objects { all.append(.free(task: t, object: o)) }
+            for cpu in 0..<c.cpus { all.append(.migrate(task: t, cpu: cpu)) }
+        }
+        for cpu in 0..<c.cpus {
+            all.append(.irqAlloc(cpu: cpu))
+            for o in 0..<objects { all.append(.irqFree(cpu: cpu, object: o)) }
+            all.append(.reap(cpu: cpu, full: false))
+            all.append(.reap(cpu: cpu, full: true))
+        }
+        for k in c.tuning.indices { all.append(.tune(k)) }
+        return all
+    }
+}

@@ -1,0 +1,151 @@
+import ModelKit
+
+/// What one step did, beyond the state it left.
+public struct StepOutcome<V: ModelValue> {
+    public var state: SlabState<V>
+    /// The step properties it broke (`ac-current`, `irqs-off`, `refill-terminates`).
+    public var violations: PropertySet
+    /// What an allocation returned: an object, NULL (`.some(nil)`), or nothing yet / not an alloc.
+    public var returned: V??
+}
+
+/// The step function of the model: MODEL.md §3's transitions, with their enabling conditions.
+///
+/// Returns nil when `action` is not enabled in `state`. Enabling is decided here, by the same code
+/// that runs the step, so the explicit engine's action list and the symbolic engine's guards are
+/// the same thing.
+public func slabStep<O: Oracle>(
+    _ action: SlabAction, from state: SlabState<O.Value>, layout: Layout, variant: Variant, oracle: inout O
+) -> StepOutcome<O.Value>? {
+    var k = Kernel(layout: layout, variant: variant, state: state, oracle: oracle, cpu: 0)
+    defer { oracle = k.oracle }
+    do {
+        guard try k.perform(action) else { return nil }
+        if k.wildPointer { k.s[layout.crash] = O.Value(constant: Crash.wildObject.rawValue) }
+    } catch {
+        k.s[layout.crash] = O.Value(constant: error.rawValue)
+    }
+    return StepOutcome(state: k.s, violations: k.violations, returned: k.returned)
+}
+
+extension Kernel {
+    var idle: V { V(constant: TaskStatus.idle.rawValue) }
+    var sleeping: V { V(constant: TaskStatus.sleepingInGrow.rawValue) }
+
+    /// Runs `action`; false when it is not enabled.
+    mutating func perform(_ action: SlabAction) throws(Crash) -> Bool {
+        guard when(s[layout.crash] == 0) else { return false }
+        switch action {
+        case .alloc(let t):
+            guard t < config.tasks, when(s[layout.task(t).status] == idle), try enter(task: t) else { return false }
+            try finish(cacheAlloc(inInterrupt: false), task: t)
+        case .growDone(let t, let ok):
+            guard t < config.tasks, when(s[layout.task(t).status] == sleeping) else { return false }
+            let slot = deadSlot()
+            guard ok ? slot != nil : (config.growMayFail || slot == nil), try enter(task: t) else { return false }
+            try growDone(task: t, slot: ok ? slot : nil)
+        case .free(let t, let o):
+            guard t < config.tasks, when(s[layout.task(t).status] == idle), try release(o), try enter(task: t)
+            else { return false }
+            try cacheFree(V(constant: o))
+        case .irqAlloc(let c):
+            guard config.interrupts, c < config.cpus else { return false }
+            cpu = c
+            try finish(cacheAlloc(inInterrupt: true), task: nil)
+        case .irqFree(let c, let o):
+            guard config.interrupts, c < config.cpus, try release(o) else { return false }
+            cpu = c
+            try cacheFree(V(constant: o))
+        case .migrate(let t, let c):
+            guard config.migration, t < config.tasks, c < config.cpus,
+                when(s[layout.task(t).status] == sleeping), when(s[layout.task(t).cpu] != V(constant: c))
+            else { return false }
+            s[layout.task(t).cpu] = V(constant: c)
+        case .reap(let c, let full):
+            guard config.reap, c < config.cpus else { return false }
+            cpu = c
+            try cacheReap(full: full)
+        case .tune(let index):
+            guard config.tuning.indices.contains(index) else { return false }
+            try doTuneCpucache(config.tuning[index])
+        case .resume(let t):
+            guard t < config.tasks, let status = taskStatus(t), status.runsWithIrqsOn, try enter(task: t)
+            else { return false }
+            irqsOn = true
+            try resume(task: t, at: status)
+        }
+        return true
+    }
+
+    /// Runs the rest of the code on task `t`'s CPU.
+    mutating func enter(task t: Int) throws(Crash) -> Bool {
+        guard let c = oracle.pick(s[layout.task(t).cpu], below: config.cpus) else { throw .corrupt }
+        cpu = c
+        return true
+    }
+
+    mutating func taskStatus(_ t: Int) -> TaskStatus? {
+        oracle.pick(s[layout.task(t).status], below: TaskStatus.allCases.count).flatMap(TaskStatus.init(rawValue:))
+    }
+
+    /// Takes `o` from the caller's hands; false when it does not hold `o`.
+    mutating func release(_ o: Int) throws(Crash) -> Bool {
+        guard o >= 0, o < layout.objects, when(s[layout.held(o)] != 0) else { return false }
+        s[layout.held(o)] = 0
+        return true
+    }
+
+    /// Task `t`'s `cache_grow` returns: with a new slab in `slot`, or failed (nil).
+    mutating func growDone(task t: Int, slot: Int?) throws(Crash) {
+        if let slot { try growSlab(into: slot) }
+        if slot == nil, variant == .growFailIrqsOn {
+            // The failure path returns without disabling interrupts again.
+            s[layout.task(t).status] = V(constant: TaskStatus.irqsOnBeforeReload.rawValue)
+            return
+        }
+        var ac = heldAc(t)
+        switch try afterGrow(slot == nil ? 0 : 1, &ac) {
+        case .null: try finish(.null, task: t)
+        case .retry: try finish(retry(&ac, inInterrupt: false), task: t)
+        case .handOut: try finish(handOut(ac), task: t)
+        }
+    }
+
+    /// The `ac` task `t` kept in its local variable across a step boundary.
+    mutating func heldAc(_ t: Int) -> ArrayCacheRef {
+        let task = layout.task(t)
+        var ac = layout.ac(oracle.pick(s[task.acCpu], below: config.cpus) ?? cpu)
+        ac.freed = when(s[task.acStale] != 0)
+        return ac
+    }
+
+    /// Records how the call ended: in the caller's hands, or in the task's status.
+    mutating func finish(_ end: AllocEnd<V>, task t: Int?) throws(Crash) {
+        switch end {
+        case .object(let o):
+            guard let object = oracle.pick(o, below: layout.objects) else { throw .wildObject }
+            s[layout.held(object)] = 1
+            returned = .some(o)
+            setStatus(t, .idle)
+        case .null:
+            returned = .some(nil)
+            setStatus(t, .idle)
+        case .sleeps:
+            setStatus(t, .sleepingInGrow)
+            holdAc(t)
+        case .irqsOn(let point):
+            setStatus(t, point)
+        }
+    }
+
+    mutating func setStatus(_ t: Int?, _ status: TaskStatus) {
+        if let t { s[layout.task(t).status] = V(constant: status.rawValue) }
+    }
+
+    /// The task's `ac` local now points at this CPU's installed array.
+    mutating func holdAc(_ t: Int?) {
+        guard let t else { return }
+        s[layout.task(t).acCpu] = V(constant: cpu)
+        s[layout.task(t).acStale] = 0
+    }
+}

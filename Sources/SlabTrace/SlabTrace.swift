@@ -1,0 +1,81 @@
+import SlabModel
+
+/// A counterexample (or any run) of the SLAB model: where it comes from, and each step with the
+/// state it left.
+public struct SlabTrace: Sendable {
+    /// Where the trace came from; enough to rebuild the model that produced it.
+    public struct Origin: Sendable, Equatable {
+        public var spec: String
+        public var configuration: Configuration
+        public var variant: Variant
+        /// The property the trace breaks, if it is a counterexample.
+        public var property: String?
+        public var engine: String
+
+        public init(spec: String, configuration: Configuration, variant: Variant, property: String?, engine: String) {
+            self.spec = spec
+            self.configuration = configuration
+            self.variant = variant
+            self.property = property
+            self.engine = engine
+        }
+    }
+
+    /// What an allocation step returned.
+    public enum Returned: Hashable, Sendable {
+        case object(Int)
+        case null
+    }
+
+    public struct Step: Sendable {
+        public var action: SlabAction
+        public var state: Snapshot
+        public var returned: Returned?
+        /// Property names this step, or the state it left, broke.
+        public var violated: [String]
+
+        public init(action: SlabAction, state: Snapshot, returned: Returned?, violated: [String]) {
+            self.action = action
+            self.state = state
+            self.returned = returned
+            self.violated = violated
+        }
+    }
+
+    public var origin: Origin
+    public var initial: Snapshot
+    public var steps: [Step]
+
+    public init(origin: Origin, initial: Snapshot, steps: [Step]) {
+        self.origin = origin
+        self.initial = initial
+        self.steps = steps
+    }
+}
+
+extension SlabTrace {
+    /// Re-runs `actions` on the model from its initial state: the trace of what the model does.
+    /// Fails naming the first action that is not enabled where the trace takes it.
+    public static func run(_ actions: [SlabAction], on model: SlabModel, origin: Origin) -> Result<SlabTrace, TraceError> {
+        var state = SlabState.initial(model.layout)
+        var steps: [Step] = []
+        for (i, action) in actions.enumerated() {
+            guard let outcome = model.step(action, from: state) else {
+                return .failure(TraceError("step \(i + 1): \(action) is not possible in the state before it"))
+            }
+            state = outcome.state
+            let broken = outcome.violations.union(model.violations(in: state))
+            let returned: Returned? =
+                switch outcome.returned {
+                case .some(.some(let o)): .object(o)
+                case .some(.none): .null
+                case .none: nil
+                }
+            steps.append(
+                Step(
+                    action: action, state: Snapshot(state, layout: model.layout), returned: returned,
+                    violated: broken.indices.map { model.propertyNames[$0] }))
+        }
+        return .success(SlabTrace(origin: origin, initial: Snapshot(.initial(model.layout), layout: model.layout), steps: steps))
+    }
+}

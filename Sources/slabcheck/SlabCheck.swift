@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// `slabcheck`: model-check the SLAB refill.
+@main
+struct SlabCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "slabcheck",
+        abstract: "Model-check the Linux 2.6.9 SLAB allocator's per-CPU refill path.",
+        discussion: """
+            Examples:
+              slabcheck check Specs/small.spec
+              slabcheck check --json Specs/*.spec
+              slabcheck bench Specs/medium.spec Specs/large.spec
+
+            Exit status: 0 when every spec met its expectation, 1 when one did not, 2 for bad input.
+            """,
+        subcommands: [CheckCommand.self, BenchCommand.self])
+
+    /// Argument errors are bad input, so they exit 2 like a bad spec does (ArgumentParser's own
+    /// choice would be 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success || error is CleanExit {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Prints to standard error.
+func complain(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
