@@ -27,7 +27,13 @@ let package = Package(
                 "SlabModel", "ExplicitChecker", "SlabSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Debian's libz3 (libz3-dev ships z3.pc, so pkg-config supplies the flags).
+        .systemLibrary(
+            name: "CZ3", path: "Sources/CZ3", pkgConfig: "z3", providers: [.apt(["libz3-dev"])]),
+        // Safe, reference-counted Swift wrapper over the Z3 C API, for the symbolic checker.
+        .target(name: "Z3Kit", dependencies: ["CZ3"]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker"]),
         .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec"]),
+        .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
     ]
 )
