@@ -8,18 +8,21 @@ import Synchronization
 /// documented by Z3 as callable while another thread runs a check. The mutex makes the call
 /// race-free against the context's deinit: once the context is gone, `interrupt()` does nothing.
 ///
-/// An interrupted check returns ``CheckResult/unknown(reason:)`` (reason "canceled"); the
-/// context stays usable.
+/// An interrupted check returns ``CheckResult/unknown(reason:)`` (reason "interrupted" in
+/// Z3 4.8.12); the context stays usable.
 public final class Interrupter: Sendable {
-    /// The context pointer, or nil after the context was deleted. Stored as an address, not a
-    /// pointer, only so the value is `Sendable`; it is never dereferenced outside the lock.
+    /// The context's address, or 0 once the context was deleted. Stored as an integer, not a
+    /// pointer, only so the value is `Sendable`; it is turned back into a pointer and used
+    /// only under the lock.
     private let target: Mutex<UInt>
 
     init(context: OpaquePointer) {
         target = Mutex(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(context))))
     }
 
-    /// Asks the context's current (or next, see Z3's documentation) operation to stop.
+    /// Asks the operation currently running in the context to stop. Z3 4.8.12 does not
+    /// remember an interrupt that arrives while nothing is running, so a caller racing with
+    /// the start of a check must repeat it (or use a solver timeout).
     public func interrupt() {
         target.withLock { address in
             guard let context = OpaquePointer(bitPattern: address) else { return }
