@@ -37,79 +37,81 @@ final class Watchdog: Sendable {
     func cancel() { cancelled.store(true, ordering: .releasing) }
 }
 
-@Suite struct TimeoutTests {
-    @Test(.timeLimit(.minutes(1)))
-    func tinyTimeoutOnAHardQueryYieldsUnknownWithAReason() throws {
-        let z3 = try Context()
-        let solver = try Solver(z3)
-        try assertFactoringSemiprime(into: solver, z3)
-        try solver.setTimeout(.milliseconds(1))
+extension Z3KitTests {
+    @Suite struct TimeoutTests {
+        @Test(.timeLimit(.minutes(1)))
+        func tinyTimeoutOnAHardQueryYieldsUnknownWithAReason() throws {
+            let z3 = try Context()
+            let solver = try Solver(z3)
+            try assertFactoringSemiprime(into: solver, z3)
+            try solver.setTimeout(.milliseconds(1))
 
-        let watchdog = Watchdog(z3, after: 15)
-        let start = ContinuousClock.now
-        let result = try solver.check()
-        let elapsed = ContinuousClock.now - start
-        watchdog.cancel()
+            let watchdog = Watchdog(z3, after: 15)
+            let start = ContinuousClock.now
+            let result = try solver.check()
+            let elapsed = ContinuousClock.now - start
+            watchdog.cancel()
 
-        guard case .unknown(let reason) = result else {
-            Issue.record("expected unknown, got \(result)")
-            return
-        }
-        #expect(!reason.isEmpty)
-        #expect(solver.reasonUnknown == reason)
-        #expect(elapsed < .seconds(10))
-    }
-
-    @Test(.timeLimit(.minutes(1)))
-    func removingTheTimeoutLetsAnEasyQueryFinish() throws {
-        let z3 = try Context()
-        let solver = try Solver(z3)
-        try solver.setTimeout(.milliseconds(1))
-        try solver.setTimeout(nil)
-        let x = try z3.bitVectorConstant("x", width: 8)
-        try solver.assert(try (x * 3).eq(z3.bitVector(9, width: 8)))
-        #expect(try solver.check() == .sat)
-    }
-
-    @Test(.timeLimit(.minutes(1)))
-    func interrupterCancelsARunningCheckFromAnotherThread() throws {
-        let z3 = try Context()
-        let solver = try Solver(z3)
-        try assertFactoringSemiprime(into: solver, z3)
-        // Safety net so a broken interrupter fails the test (on time and reason) instead of
-        // hanging it.
-        try solver.setTimeout(.seconds(20))
-        let interrupter = z3.interrupter
-        let flag = DoneFlag()
-        let thread = Thread {
-            // Keep interrupting until the check has returned: a single early interrupt could
-            // land before the check starts.
-            while !flag.done.load(ordering: .acquiring) {
-                Thread.sleep(forTimeInterval: 0.05)
-                interrupter.interrupt()
+            guard case .unknown(let reason) = result else {
+                Issue.record("expected unknown, got \(result)")
+                return
             }
+            #expect(!reason.isEmpty)
+            #expect(solver.reasonUnknown == reason)
+            #expect(elapsed < .seconds(10))
         }
-        thread.start()
-        let start = ContinuousClock.now
-        let result = try solver.check()
-        flag.done.store(true, ordering: .releasing)
-        #expect(ContinuousClock.now - start < .seconds(10))
-        guard case .unknown(let reason) = result else {
-            Issue.record("expected unknown, got \(result)")
-            return
-        }
-        #expect(reason == "interrupted")
-        // The context is still usable for the next query.
-        let other = try Solver(z3)
-        try other.assert(try z3.bitVectorConstant("z", width: 8).eq(z3.bitVector(1, width: 8)))
-        #expect(try other.check() == .sat)
-    }
 
-    @Test func interruptingAfterTheContextIsGoneDoesNothing() throws {
-        var z3: Context? = try Context()
-        let interrupter = try #require(z3?.interrupter)
-        z3 = nil
-        interrupter.interrupt()
+        @Test(.timeLimit(.minutes(1)))
+        func removingTheTimeoutLetsAnEasyQueryFinish() throws {
+            let z3 = try Context()
+            let solver = try Solver(z3)
+            try solver.setTimeout(.milliseconds(1))
+            try solver.setTimeout(nil)
+            let x = try z3.bitVectorConstant("x", width: 8)
+            try solver.assert(try (x * 3).eq(z3.bitVector(9, width: 8)))
+            #expect(try solver.check() == .sat)
+        }
+
+        @Test(.timeLimit(.minutes(1)))
+        func interrupterCancelsARunningCheckFromAnotherThread() throws {
+            let z3 = try Context()
+            let solver = try Solver(z3)
+            try assertFactoringSemiprime(into: solver, z3)
+            // Safety net so a broken interrupter fails the test (on time and reason) instead of
+            // hanging it.
+            try solver.setTimeout(.seconds(20))
+            let interrupter = z3.interrupter
+            let flag = DoneFlag()
+            let thread = Thread {
+                // Keep interrupting until the check has returned: a single early interrupt could
+                // land before the check starts.
+                while !flag.done.load(ordering: .acquiring) {
+                    Thread.sleep(forTimeInterval: 0.05)
+                    interrupter.interrupt()
+                }
+            }
+            thread.start()
+            let start = ContinuousClock.now
+            let result = try solver.check()
+            flag.done.store(true, ordering: .releasing)
+            #expect(ContinuousClock.now - start < .seconds(10))
+            guard case .unknown(let reason) = result else {
+                Issue.record("expected unknown, got \(result)")
+                return
+            }
+            #expect(reason == "interrupted")
+            // The context is still usable for the next query.
+            let other = try Solver(z3)
+            try other.assert(try z3.bitVectorConstant("z", width: 8).eq(z3.bitVector(1, width: 8)))
+            #expect(try other.check() == .sat)
+        }
+
+        @Test func interruptingAfterTheContextIsGoneDoesNothing() throws {
+            var z3: Context? = try Context()
+            let interrupter = try #require(z3?.interrupter)
+            z3 = nil
+            interrupter.interrupt()
+        }
     }
 }
 
