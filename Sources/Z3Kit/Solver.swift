@@ -73,8 +73,8 @@ public final class Solver {
 
     // MARK: Parameters
 
-    /// Per-check time limit; nil removes it. Z3's granularity is milliseconds; a positive
-    /// duration below 1 ms is rounded up to 1 ms so it does not mean "no limit".
+    /// Per-check time limit; nil removes it. Z3's granularity is milliseconds and to Z3 a
+    /// timeout of 0 means "no limit", so durations are rounded up to at least 1 ms.
     public func setTimeout(_ timeout: Duration?) throws(Z3Error) {
         guard let timeout else { return try setParameter("timeout", UInt32.max) }
         let (seconds, attoseconds) = timeout.components
@@ -84,7 +84,7 @@ public final class Solver {
         let ms = seconds.multipliedReportingOverflow(by: 1000)
         let sub = (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000  // round up
         let total = ms.overflow ? Int64.max : ms.partialValue &+ sub
-        try setParameter("timeout", UInt32(clamping: max(total, 0)))
+        try setParameter("timeout", UInt32(clamping: max(total, 1)))
     }
 
     /// Sets an unsigned solver parameter (e.g. "timeout" in ms, "random_seed").

@@ -39,12 +39,14 @@ final class Watchdog: Sendable {
 
 extension Z3KitTests {
     @Suite struct TimeoutTests {
-        @Test(.timeLimit(.minutes(1)))
-        func tinyTimeoutOnAHardQueryYieldsUnknownWithAReason() throws {
+        /// Zero and sub-millisecond limits are included because Z3 itself reads a timeout of
+        /// 0 ms as "no limit".
+        @Test(.timeLimit(.minutes(1)), arguments: [Duration.milliseconds(1), .microseconds(10), .zero])
+        func tinyTimeoutOnAHardQueryYieldsUnknownWithAReason(timeout: Duration) throws {
             let z3 = try Context()
             let solver = try Solver(z3)
             try assertFactoringSemiprime(into: solver, z3)
-            try solver.setTimeout(.milliseconds(1))
+            try solver.setTimeout(timeout)
 
             let watchdog = Watchdog(z3, after: 15)
             let start = ContinuousClock.now
