@@ -23,10 +23,14 @@ public final class Interrupter: Sendable {
     /// Asks the operation currently running in the context to stop. Z3 4.8.12 does not
     /// remember an interrupt that arrives while nothing is running, so a caller racing with
     /// the start of a check must repeat it (or use a solver timeout).
-    public func interrupt() {
+    ///
+    /// - Returns: false if the context no longer exists (nothing was signalled).
+    @discardableResult
+    public func interrupt() -> Bool {
         target.withLock { address in
-            guard let context = OpaquePointer(bitPattern: address) else { return }
+            guard let context = OpaquePointer(bitPattern: address) else { return false }
             Z3_interrupt(context)
+            return true
         }
     }
 
