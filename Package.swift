@@ -19,12 +19,23 @@ let package = Package(
         .target(name: "SlabModel", dependencies: ["ModelKit"]),
         // Exhaustive breadth-first search over any ModelKit model.
         .target(name: "ExplicitChecker", dependencies: ["ModelKit"]),
+        // Debian's libz3 (libz3-dev ships z3.pc, so pkg-config supplies the flags).
+        .systemLibrary(name: "CZ3", path: "Sources/CZ3", pkgConfig: "z3", providers: [.apt(["libz3-dev"])]),
+        // Safe, reference-counted Swift wrapper over the Z3 C API, for the symbolic checker.
+        .target(name: "Z3Kit", dependencies: ["CZ3"]),
         // Traces in the Informal Trace Format (ITF), written by the checkers and read by replay.
         .target(name: "SlabTrace", dependencies: ["SlabModel"]),
         // The `.spec` file format.
         .target(name: "SlabSpec", dependencies: ["SlabModel"]),
         // Runs a spec on an engine and gathers verdicts and counterexamples.
         .target(name: "SlabChecker", dependencies: ["SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace"]),
+        // The real allocator: a userspace SLAB in C on real memory (Linux 2.6.9 mm/slab.c's per-CPU
+        // refill path) with a deterministic scheduler, on which model counterexamples are replayed.
+        .target(
+            name: "CSlab",
+            path: "Sources/CSlab",
+            exclude: ["README.md"],
+            linkerSettings: [.linkedLibrary("pthread")]),
         .executableTarget(
             name: "slabcheck",
             dependencies: [
@@ -34,5 +45,7 @@ let package = Package(
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
         .testTarget(name: "SlabCheckerTests", dependencies: ["SlabChecker"]),
         .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec"]),
+        .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
+        .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
     ]
 )

@@ -1,0 +1,47 @@
+import CZ3
+
+/// A satisfying assignment returned by ``Solver/model()``. It stays valid after the solver
+/// moves on (it holds its own Z3 reference), so counterexamples can be kept.
+public final class Model {
+    public let context: Context
+    let raw: OpaquePointer
+
+    init(context: Context, retaining raw: OpaquePointer) {
+        self.context = context
+        self.raw = raw
+        Z3_model_inc_ref(context.raw, raw)
+    }
+
+    deinit {
+        Z3_model_dec_ref(context.raw, raw)
+    }
+
+    /// The value of `term` in this model. With `completion`, constants the model leaves
+    /// unconstrained get a default value, so a bit-vector term always evaluates to a numeral.
+    public func eval(_ term: Term, completion: Bool = true) throws(Z3Error) -> Term {
+        let r = try context.own(term)
+        var result: OpaquePointer?
+        let ok = Z3_model_eval(context.raw, raw, r, completion, &result)
+        try context.check()
+        guard ok, let result else {
+            throw Z3Error(kind: .exception, message: "model evaluation failed for \(term)")
+        }
+        return Term(context: context, retaining: result)
+    }
+
+    /// The value of a bit-vector term (with completion), or nil if it does not fit in 64 bits.
+    public func uint64Value(of term: Term) throws(Z3Error) -> UInt64? {
+        try eval(term, completion: true).uint64Value
+    }
+
+    /// The value of a Boolean term (with completion), or nil if it is not Boolean.
+    public func boolValue(of term: Term) throws(Z3Error) -> Bool? {
+        try eval(term, completion: true).boolValue
+    }
+}
+
+extension Model: CustomStringConvertible {
+    public var description: String {
+        Z3_model_to_string(context.raw, raw).map { String(cString: $0) } ?? "<model>"
+    }
+}
