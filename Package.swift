@@ -27,6 +27,13 @@ let package = Package(
                 "SlabModel", "ExplicitChecker", "SlabSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The real allocator: a userspace SLAB in C on real memory (Linux 2.6.9 mm/slab.c's per-CPU
+        // refill path) with a deterministic scheduler, on which model counterexamples are replayed.
+        .target(
+            name: "CSlab",
+            path: "Sources/CSlab",
+            linkerSettings: [.linkedLibrary("pthread")]),
+        .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker"]),
         .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec"]),
     ]
