@@ -95,3 +95,14 @@ int cslab_snapshot(const cslab_world *w, cslab_snapshot_t *out)
     out->null_returns = w->null_returns;
     return 0;
 }
+
+int cslab_object_poisoned(const cslab_world *w, int32_t obj)
+{
+    if (!w || obj < 0 || obj >= w->cfg.pages * w->cfg.num)
+        return -1;
+#ifdef CSLAB_ASAN
+    return __asan_address_is_poisoned(cslab_obj_addr((struct cslab_world *)w, obj)) ? 1 : 0;
+#else
+    return -1;
+#endif
+}

@@ -236,6 +236,9 @@ int cslab_variant_from_name(const char *name);
 const char *cslab_error_name(int error);
 /* 1 when this library was built with AddressSanitizer. */
 int cslab_built_with_asan(void);
+/* Under ASan: 1 if the first byte of object `obj` is poisoned (it is on a slab's free chain, in an
+ * array, or its page is dead), 0 if not (a caller holds it). -1 without ASan or for a bad id. */
+int cslab_object_poisoned(const cslab_world *w, int32_t obj);
 /* A config with the given sizes and the rest at kernel-like defaults (objsize 32, no tunings). */
 cslab_config cslab_default_config(int cpus, int num, int limit, int batchcount, int shared_limit,
                                   int pages);
