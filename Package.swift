@@ -32,6 +32,7 @@ let package = Package(
         .target(
             name: "CSlab",
             path: "Sources/CSlab",
+            exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("pthread")]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker"]),

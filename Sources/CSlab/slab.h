@@ -67,6 +67,7 @@ static inline void list_del(struct list_head *entry)
 #define list_entry(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
 
 /* ---- mm/slab.c structures ---- */
+#define NR_CPUS CSLAB_MAX_CPUS
 typedef unsigned int kmem_bufctl_t;
 #define BUFCTL_END 0xffffFFFE
 
@@ -104,7 +105,7 @@ typedef struct spinlock {
 
 typedef struct kmem_cache_s {
     /* 1) per-cpu data, touched during every alloc/free */
-    struct array_cache *array[CSLAB_MAX_CPUS];
+    struct array_cache *array[NR_CPUS];
     unsigned int batchcount;
     unsigned int limit;
     /* 2) touched by every alloc & free from the backend */

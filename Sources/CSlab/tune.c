@@ -10,7 +10,7 @@
 
 struct ccupdate_struct {
     kmem_cache_t *cachep;
-    struct array_cache *new[CSLAB_MAX_CPUS];
+    struct array_cache *new[NR_CPUS];
 };
 
 static void do_ccupdate_local(void *info)
@@ -50,7 +50,7 @@ int do_tune_cpucache(kmem_cache_t *cachep, int limit, int batchcount, int shared
     int i;
 
     memset(&new.new, 0, sizeof(new.new));
-    for (i = 0; i < CSLAB_MAX_CPUS; i++) {
+    for (i = 0; i < NR_CPUS; i++) {
         if (i < num_online_cpus()) {
             new.new[i] = alloc_arraycache(i, limit, batchcount);
             if (!new.new[i]) {
@@ -72,7 +72,7 @@ int do_tune_cpucache(kmem_cache_t *cachep, int limit, int batchcount, int shared
     cachep->free_limit = (1 + num_online_cpus()) * cachep->batchcount + cachep->num;
     spin_unlock_irq(&cachep->spinlock);
 
-    for (i = 0; i < CSLAB_MAX_CPUS; i++) {
+    for (i = 0; i < NR_CPUS; i++) {
         struct array_cache *ccold = new.new[i];
         if (!ccold)
             continue;
