@@ -100,6 +100,22 @@ struct MutantTests {
         #expect(s.held[1] == 2 && s.doubleHandouts == 1)
     }
 
+    @Test("grow-fail-irqs-on: an interrupt that empties ac between the two tests sends the task back to retry and into cache_grow")
+    func growFailIrqsOnRetry() throws {
+        let w = try failedGrowWithIrqsOn()
+        w.irqFree(0, 0) // ac = [0]
+        #expect(w.resume(0).point == Int(CSLAB_POINT_NULL_TEST))
+        #expect(w.resume(0).point == Int(CSLAB_POINT_RETRY_TEST)) // ac->avail was 1: no NULL
+        #expect(w.irqAlloc(0).object == 0) // the interrupt takes it back
+        let r = w.resume(0) // !ac->avail: goto retry; nothing on the lists; cache_grow again
+        #expect(r.isParked && r.taskStatus == Int(CSLAB_TASK_PARKED_IN_GROW), "\(r)")
+        #expect(r.irqsOffViolations > 0) // the retry ran with interrupts on
+        let again = w.growDone(0, false)
+        #expect(again.taskStatus == Int(CSLAB_TASK_AT_POINT) && again.point == Int(CSLAB_POINT_RELOAD))
+        let s = w.snap()
+        #expect(s.held[0] == 1 && s.ac[0].avail == 0 && s.freeObjectsExact)
+    }
+
     @Test("stale-ac: after migration the task refills the old CPU's array (ac-current)")
     func staleAcWithMigration() throws {
         for variant in [CSLAB_SEED, CSLAB_STALE_AC] {
