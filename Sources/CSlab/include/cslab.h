@@ -148,7 +148,7 @@ enum {
     CSLAB_POINT_NULL_TEST = 2,/* if (!x && ac->avail == 0) return NULL */
     CSLAB_POINT_RETRY_TEST = 3, /* if (!ac->avail) goto retry (+ the retry's locked part) */
     CSLAB_POINT_DECREMENT = 4,/* ac->touched = 1; --ac->avail */
-    CSLAB_POINT_READ = 5,     /* return ac_entry(ac)[ac->avail] */
+    CSLAB_POINT_READ = 5,     /* return ac_entry(ac)[idx], idx = the value the decrement produced */
 };
 
 typedef struct cslab_result {
