@@ -57,6 +57,7 @@ struct Canonicalizer: Sendable {
                 c[task.acCpu] = 0
                 c[task.acStale] = 0
             }
+            if c[task.status] != TaskStatus.irqsOnBeforeRead.rawValue { c[task.index] = 0 }
         }
         return c
     }
@@ -114,7 +115,10 @@ struct Canonicalizer: Sendable {
             let task = layout.task(t)
             let status = cells[task.status]
             let holds = holdsAc(status)
-            return [status, perm[cells[task.cpu]], holds ? perm[cells[task.acCpu]] : 0, holds ? cells[task.acStale] : 0]
+            return [
+                status, perm[cells[task.cpu]], holds ? perm[cells[task.acCpu]] : 0, holds ? cells[task.acStale] : 0,
+                cells[task.index],
+            ]
         }
         tasks.sort { $0.lexicographicallyPrecedes($1) }
         for (t, fields) in tasks.enumerated() {

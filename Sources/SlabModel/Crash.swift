@@ -5,7 +5,8 @@ public enum Crash: Int, CaseIterable, Sendable {
     case refillBugOn
     /// `BUG_ON(slabp->inuse)` in `cache_reap`.
     case reapBugOn
-    /// The refill took an object from a slab whose free list was already at `BUFCTL_END`.
+    /// The refill took an object from a slab whose free list was already at `BUFCTL_END`, and read
+    /// `bufctl[BUFCTL_END]`.
     case wildObject
     /// `ac_entry(ac)[ac->avail++]` past `ac->limit`.
     case arrayOverflow

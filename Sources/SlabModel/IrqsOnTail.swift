@@ -27,10 +27,13 @@ extension Kernel {
             try access(ac)
             s[ac.touched] = 1
             s[ac.avail] = s[ac.avail] - 1
+            s[layout.task(t).index] = s[ac.avail]
             setStatus(t, .irqsOnBeforeRead)
         case .irqsOnBeforeRead:
             try access(ac)
-            try finish(.object(entry(ac, s[ac.avail])), task: t)  // return ac_entry(ac)[ac->avail];
+            let index = s[layout.task(t).index]
+            guard when(index >= 0), when(index < s[ac.limit]) else { throw .arrayOverflow }
+            try finish(.object(entry(ac, index)), task: t)  // return ac_entry(ac)[index];
         case .idle, .sleepingInGrow:
             return
         }

@@ -20,8 +20,6 @@ struct Kernel<O: Oracle> {
     var violations: PropertySet = []
     /// Outer-loop passes of the refill in this step, retries included (`refill-terminates`).
     var passes = 0
-    /// Set when the refill took a non-object (`overrun-slab`): the step ends the run once done.
-    var wildPointer = false
     /// What the allocation this step ran returned (`.some(nil)` for NULL), for the trace.
     var returned: V?? = nil
 

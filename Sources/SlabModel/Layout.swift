@@ -31,7 +31,7 @@ public struct Layout: Hashable, Sendable {
     let listBase: Int
     let listStride: Int
     let taskBase: Int
-    let taskStride = 4
+    let taskStride = 5
     let heldBase: Int
 
     public init(_ config: Configuration) {
@@ -122,4 +122,7 @@ public struct TaskRef: Hashable, Sendable {
     public var acCpu: Int { base + 2 }
     /// 1 once `tune` freed the array the task's `ac` points to.
     public var acStale: Int { base + 3 }
+    /// The index `--ac->avail` produced, which `ac_entry(ac)[…]` reads after an interrupt may
+    /// have run (`grow-fail-irqs-on` only).
+    public var index: Int { base + 4 }
 }

@@ -91,7 +91,7 @@ extension Kernel {
                 try setEntry(ac, s[ac.avail], objectAddress(slabp, s[slabp.free]))
                 s[ac.avail] = s[ac.avail] + 1
                 s[slabp.inuse] = s[slabp.inuse] + 1
-                let next = bufctl(slabp, s[slabp.free])  // next = slab_bufctl(slabp)[slabp->free];
+                let next = try bufctl(slabp, s[slabp.free])  // next = slab_bufctl(slabp)[slabp->free];
                 s[slabp.free] = next
             }
             // move slabp to correct slabp list:
@@ -145,17 +145,16 @@ extension Kernel {
     }
 
     /// `slabp->s_mem + index*cachep->objsize` as an object id. Past the last object (a free list
-    /// at `BUFCTL_END`) it is no object at all; the step is then marked to end the run.
+    /// at `BUFCTL_END`) it is no object at all.
     mutating func objectAddress(_ slab: SlabRef, _ index: V) -> V {
         if when(index < num) { return V(constant: slab.slot * config.num) + index }
-        wildPointer = true
         return V(constant: layout.wild)
     }
 
-    /// `slab_bufctl(slabp)[index]`; reading past the array (only after a wild object) yields
-    /// `BUFCTL_END`, a choice: the kernel would read whatever lies there.
-    mutating func bufctl(_ slab: SlabRef, _ index: V) -> V {
-        guard when(index >= 0), when(index < num) else { return end }
+    /// `slab_bufctl(slabp)[index]`. Past the array (after taking a wild object) the kernel reads
+    /// memory that is no bufctl: the model stops there, as the oops would.
+    mutating func bufctl(_ slab: SlabRef, _ index: V) throws(Crash) -> V {
+        guard when(index >= 0), when(index < num) else { throw .wildObject }
         return V.load(s.cells, base: slab.bufctl, count: config.num, at: index)
     }
 

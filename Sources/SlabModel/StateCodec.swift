@@ -51,6 +51,7 @@ public struct StateCodec: Sendable {
             field(task.cpu, 0, config.cpus - 1)
             field(task.acCpu, 0, config.cpus - 1)
             field(task.acStale, 0, 1)
+            field(task.index, -1, layout.entryCapacity)
         }
         for object in 0..<layout.objects { field(layout.held(object), 0, 1) }
         self.fields = fields

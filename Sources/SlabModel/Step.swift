@@ -21,7 +21,6 @@ public func slabStep<O: Oracle>(
     defer { oracle = k.oracle }
     do {
         guard try k.perform(action) else { return nil }
-        if k.wildPointer { k.s[layout.crash] = O.Value(constant: Crash.wildObject.rawValue) }
     } catch {
         k.s[layout.crash] = O.Value(constant: error.rawValue)
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the CSlab tests: plain, under AddressSanitizer (+LeakSanitizer), or under UndefinedBehaviorSanitizer.
-#   scripts/test-cslab.sh [plain|asan|ubsan]
+#   .ci/test-cslab.sh [plain|asan|ubsan]
 # Swift 6.3.1 on Linux refuses `swift test --sanitize=undefined` ("unsupported option
 # '-sanitize=undefined'"), so `ubsan` instruments the C target through clang and links clang's
 # UBSan runtime. The XCTest harness's own 144-byte leak is suppressed for LeakSanitizer in
