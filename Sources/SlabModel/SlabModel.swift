@@ -10,8 +10,9 @@ public struct SlabModel: CompactModel {
     public let properties: SlabProperties
     public let codec: StateCodec
     let canonicalizer: Canonicalizer
-    /// Every action that could be enabled in some state; `actions(in:)` keeps the enabled ones.
-    let candidates: [SlabAction]
+    /// Every action that could be enabled in some state; `actions(in:)` keeps the enabled ones,
+    /// and a symbolic engine guards each with the step's own enabling condition.
+    public let possibleActions: [SlabAction]
 
     public init(configuration: Configuration, variant: Variant) {
         layout = Layout(configuration)
@@ -19,7 +20,7 @@ public struct SlabModel: CompactModel {
         properties = SlabProperties(layout: layout)
         codec = StateCodec(layout: layout)
         canonicalizer = Canonicalizer(layout: layout, variant: variant)
-        candidates = SlabModel.candidates(layout.config, objects: layout.objects)
+        possibleActions = SlabModel.possibleActions(layout.config, objects: layout.objects)
     }
 
     public var configuration: Configuration { layout.config }
@@ -31,7 +32,7 @@ public struct SlabModel: CompactModel {
     public func initialStates() -> [State] { [.initial(layout)] }
 
     public func actions(in state: State, into actions: inout [SlabAction]) {
-        for action in candidates where isEnabled(action, in: state) { actions.append(action) }
+        for action in possibleActions where isEnabled(action, in: state) { actions.append(action) }
     }
 
     /// The enabled actions, decided by running the step function itself.
@@ -59,7 +60,7 @@ public struct SlabModel: CompactModel {
 
     public func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)]) {
         guard !isTerminal(state) else { return }
-        for action in candidates {
+        for action in possibleActions {
             if let outcome = step(action, from: state) {
                 successors.append((action, Successor(state: outcome.state, violations: outcome.violations)))
             }
@@ -88,11 +89,17 @@ public struct SlabModel: CompactModel {
         }
     }
 
+    /// `state` with every don't-care cell (MODEL.md's canonical state) zeroed: two states are one
+    /// state exactly when their normalised forms are equal.
+    public func normalized(_ state: State) -> State {
+        SlabState(cells: canonicalizer.normalized(state.cells))
+    }
+
     public func decode(_ words: UnsafeBufferPointer<UInt64>) -> State {
         SlabState(cells: codec.unpack(words, cellCount: layout.cellCount))
     }
 
-    static func candidates(_ c: Configuration, objects: Int) -> [SlabAction] {
+    static func possibleActions(_ c: Configuration, objects: Int) -> [SlabAction] {
         var all: [SlabAction] = []
         for t in 0..<c.tasks {
             all.append(.alloc(task: t))
