@@ -82,7 +82,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         var frontier: [UInt64] = []
         var buffer = [UInt64](repeating: 0, count: words)
         for state in model.initialStates() {
-            try buffer.withUnsafeMutableBufferPointer { try model.encode(state, symmetric: options.symmetry, into: $0) }
+            buffer.withUnsafeMutableBufferPointer { model.encode(state, symmetric: options.symmetry, into: $0) }
             let fp = buffer.withUnsafeBufferPointer(fingerprint)
             guard visited.insert(fp, parent: 0) == .new else { continue }
             frontier += buffer
@@ -97,7 +97,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
                 break
             }
             depth = level + 1
-            frontier = try expand(frontier)
+            frontier = expand(frontier)
             level += 1
         }
         let completion: Completion =
@@ -124,7 +124,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     }
 
     /// Expands one level on `options.threads` threads and returns the next.
-    func expand(_ frontier: [UInt64]) throws -> [UInt64] {
+    func expand(_ frontier: [UInt64]) -> [UInt64] {
         let count = frontier.count / stride
         let threads = options.threads
         let results = ThreadResults<M>(count: threads)
@@ -139,7 +139,6 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         for result in results.values {
             next += result.next
             transitions += result.transitions
-            if let error = result.error { throw error }
         }
         nextWords.store(0, ordering: .relaxed)
         return next
@@ -148,7 +147,6 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     struct WorkerResult {
         var next: [UInt64] = []
         var transitions = 0
-        var error: Error?
     }
 
     func work(on level: UnsafeBufferPointer<UInt64>, count: Int, worker: Int, of threads: Int) -> WorkerResult {
@@ -166,14 +164,8 @@ final class Search<M: CompactModel>: @unchecked Sendable {
             var fresh = 0
             for (_, successor) in successors {
                 result.transitions += 1
-                do {
-                    try buffer.withUnsafeMutableBufferPointer {
-                        try model.encode(successor.state, symmetric: options.symmetry, into: $0)
-                    }
-                } catch {
-                    result.error = error
-                    halt("error: \(error)")
-                    return result
+                buffer.withUnsafeMutableBufferPointer {
+                    model.encode(successor.state, symmetric: options.symmetry, into: $0)
                 }
                 let fp = buffer.withUnsafeBufferPointer(fingerprint)
                 sight(successor.violations, Sighting(parent: parentFp, target: fp))

@@ -22,11 +22,11 @@ extension Search {
         }
         path.append(sighting.target)
         var buffer = [UInt64](repeating: 0, count: words)
-        func canonical(_ state: M.State) throws -> UInt64 {
-            try buffer.withUnsafeMutableBufferPointer { try model.encode(state, symmetric: options.symmetry, into: $0) }
+        func canonical(_ state: M.State) -> UInt64 {
+            buffer.withUnsafeMutableBufferPointer { model.encode(state, symmetric: options.symmetry, into: $0) }
             return buffer.withUnsafeBufferPointer(fingerprint)
         }
-        guard let initial = try model.initialStates().first(where: { try canonical($0) == path[0] }) else {
+        guard let initial = model.initialStates().first(where: { canonical($0) == path[0] }) else {
             throw ExplicitCheckerError(description: "no initial state has the counterexample's first fingerprint")
         }
         var current = initial
@@ -36,8 +36,8 @@ extension Search {
             successors.removeAll(keepingCapacity: true)
             model.successors(of: current, into: &successors)
             let last = i == path.count - 1
-            let match = try successors.first { candidate in
-                guard try canonical(candidate.successor.state) == fp else { return false }
+            let match = successors.first { candidate in
+                guard canonical(candidate.successor.state) == fp else { return false }
                 guard last else { return true }
                 let broken = candidate.successor.violations.union(model.violations(in: candidate.successor.state))
                 return broken.contains(PropertySet(index: property))

@@ -9,7 +9,7 @@ public protocol CompactModel: Model {
 
     /// Writes the canonical packed form of `state` (identical for all states in one symmetry
     /// orbit when `symmetric` is true; only don't-care normalisation otherwise).
-    func encode(_ state: State, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>) throws
+    func encode(_ state: State, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>)
 
     /// A state whose encoding is `words`; any member of the orbit will do.
     func decode(_ words: UnsafeBufferPointer<UInt64>) -> State

@@ -4,15 +4,20 @@
 /// Why renaming is sound: CPUs (with the tasks on them) are interchangeable, and so are slab slots,
 /// because which dead slot a grow fills only picks a name. A renamed state has renamed successors,
 /// and every property is blind to names, so checking one state per orbit checks them all.
+///
+/// This runs once per transition, so it works in caller-provided scratch memory and allocates
+/// nothing.
 struct Canonicalizer: Sendable {
     let layout: Layout
     let variant: Variant
     let cpuPermutations: [[Int]]
+    let identityCpus: [Int]
 
     init(layout: Layout, variant: Variant) {
         self.layout = layout
         self.variant = variant
-        cpuPermutations = permutations(of: Array(0..<layout.config.cpus))
+        identityCpus = Array(0..<layout.config.cpus)
+        cpuPermutations = permutations(of: identityCpus)
     }
 
     var config: Configuration { layout.config }
@@ -26,105 +31,124 @@ struct Canonicalizer: Sendable {
         }
     }
 
-    /// MODEL.md's canonical state: cells the kernel could never read are zeroed.
-    func normalized(_ cells: [Int]) -> [Int] {
-        var c = cells
-        for ac in [layout.shared] + (0..<config.cpus).map(layout.ac) {
-            for i in max(c[ac.avail], 0)..<max(ac.capacity, max(c[ac.avail], 0)) { c[ac.entries + i] = 0 }
-        }
-        for list in SlabList.allCases {
-            let l = layout.list(list)
-            for i in max(c[l.count], 0)..<max(config.pages, max(c[l.count], 0)) { c[l.slots + i] = 0 }
-        }
+    /// Per slot, the object indices on its free chain, as a bit mask (only these `bufctl` entries
+    /// are state).
+    func chainMasks(_ cells: UnsafeBufferPointer<Int>, into masks: UnsafeMutableBufferPointer<UInt64>) {
         for slot in 0..<config.pages {
             let slab = layout.slab(slot)
-            var onChain = Array(repeating: false, count: config.num)
-            if c[slab.live] != 0 {
-                var index = c[slab.free]
-                while (0..<config.num).contains(index), !onChain[index] {
-                    onChain[index] = true
-                    index = c[slab.bufctl + index]
+            var mask: UInt64 = 0
+            if cells[slab.live] != 0 {
+                var index = cells[slab.free]
+                while index >= 0, index < config.num, mask & (1 << UInt64(index)) == 0 {
+                    mask |= 1 << UInt64(index)
+                    index = cells[slab.bufctl + index]
                 }
-            } else {
-                c[slab.inuse] = 0
-                c[slab.free] = 0
             }
-            for i in 0..<config.num where !onChain[i] { c[slab.bufctl + i] = 0 }
+            masks[slot] = mask
         }
-        for t in 0..<config.tasks {
-            let task = layout.task(t)
-            if !holdsAc(c[task.status]) {
-                c[task.acCpu] = 0
-                c[task.acStale] = 0
-            }
-            if c[task.status] != TaskStatus.irqsOnBeforeRead.rawValue { c[task.index] = 0 }
-        }
-        return c
     }
 
-    /// Renames slots so that live slabs are numbered in list order (partial, full, free, each from
-    /// its head) and dead ones after them. A state whose lists do not hold each live slab exactly
-    /// once keeps its names: still sound, only less reduced.
-    func slotsInListOrder(_ cells: [Int]) -> [Int] {
-        var order: [Int] = []
-        for list in SlabList.allCases {
+    /// The renaming that numbers live slabs in list order (partial, full, free, each from its
+    /// head) and dead ones after them; identity when the lists do not hold each live slab exactly
+    /// once (still sound, only less reduced).
+    func slotRenaming(_ cells: UnsafeBufferPointer<Int>, into rename: UnsafeMutableBufferPointer<Int>) {
+        let pages = config.pages
+        for slot in 0..<pages { rename[slot] = -1 }
+        var next = 0
+        var wellFormed = true
+        for list in SlabList.allCases where wellFormed {
             let l = layout.list(list)
-            guard (0...config.pages).contains(cells[l.count]) else { return cells }
-            for i in 0..<cells[l.count] { order.append(cells[l.slots + i]) }
+            let count = cells[l.count]
+            guard count >= 0, count <= pages else { wellFormed = false; break }
+            for i in 0..<count {
+                let slot = cells[l.slots + i]
+                guard slot >= 0, slot < pages, rename[slot] == -1, cells[layout.slab(slot).live] != 0 else {
+                    wellFormed = false
+                    break
+                }
+                rename[slot] = next
+                next += 1
+            }
         }
-        let live = (0..<config.pages).filter { cells[layout.slab($0).live] != 0 }
-        guard order.count == live.count, Set(order) == Set(live) else { return cells }
-        order += (0..<config.pages).filter { cells[layout.slab($0).live] == 0 }
-        var rename = Array(repeating: 0, count: config.pages)
-        for (new, old) in order.enumerated() { rename[old] = new }
-        return renamed(cells, slots: rename)
+        if wellFormed {
+            for slot in 0..<pages where rename[slot] == -1 {
+                if cells[layout.slab(slot).live] != 0 { wellFormed = false }
+            }
+        }
+        guard wellFormed else {
+            for slot in 0..<pages { rename[slot] = slot }
+            return
+        }
+        for slot in 0..<pages where rename[slot] == -1 {
+            rename[slot] = next
+            next += 1
+        }
     }
 
-    func renamed(_ cells: [Int], slots rename: [Int]) -> [Int] {
-        var c = cells
+    /// Writes into `out` the state `cells` with slots renamed by `rename`, CPUs by `perm`, tasks
+    /// sorted, and every don't-care cell zeroed (MODEL.md's canonical state).
+    func write(
+        _ cells: UnsafeBufferPointer<Int>, chains: UnsafeBufferPointer<UInt64>, slots rename: UnsafeBufferPointer<Int>,
+        cpus perm: [Int], into out: UnsafeMutableBufferPointer<Int>
+    ) {
         let num = config.num
+        func object(_ o: Int) -> Int {
+            o >= 0 && o < layout.objects ? rename[o / num] * num + o % num : o
+        }
+        func copyArray(_ from: ArrayCacheRef, _ to: ArrayCacheRef) {
+            let avail = cells[from.avail]
+            out[to.avail] = avail
+            out[to.limit] = cells[from.limit]
+            out[to.batchcount] = cells[from.batchcount]
+            out[to.touched] = cells[from.touched]
+            for i in 0..<from.capacity { out[to.entries + i] = i < avail ? object(cells[from.entries + i]) : 0 }
+        }
+        out[layout.freeObjects] = cells[layout.freeObjects]
+        out[layout.freeTouched] = cells[layout.freeTouched]
+        out[layout.freeLimit] = cells[layout.freeLimit]
+        out[layout.crash] = cells[layout.crash]
+        copyArray(layout.shared, layout.shared)
+        for c in 0..<config.cpus { copyArray(layout.ac(c), layout.ac(perm[c])) }
         for old in 0..<config.pages {
             let from = layout.slab(old), to = layout.slab(rename[old])
-            for f in 0..<(3 + num) { c[to.base + f] = cells[from.base + f] }
-            for i in 0..<num { c[layout.held(rename[old] * num + i)] = cells[layout.held(old * num + i)] }
+            let live = cells[from.live] != 0
+            out[to.live] = cells[from.live]
+            out[to.inuse] = live ? cells[from.inuse] : 0
+            out[to.free] = live ? cells[from.free] : 0
+            for i in 0..<num { out[to.bufctl + i] = chains[old] & (1 << UInt64(i)) != 0 ? cells[from.bufctl + i] : 0 }
+            for i in 0..<num { out[layout.held(rename[old] * num + i)] = cells[layout.held(old * num + i)] }
         }
         for list in SlabList.allCases {
             let l = layout.list(list)
-            for i in 0..<max(0, min(cells[l.count], config.pages)) { c[l.slots + i] = rename[cells[l.slots + i]] }
+            let count = cells[l.count]
+            out[l.count] = count
+            for i in 0..<config.pages { out[l.slots + i] = i < count ? rename[cells[l.slots + i]] : 0 }
         }
-        for ac in [layout.shared] + (0..<config.cpus).map(layout.ac) {
-            for i in 0..<max(0, min(cells[ac.avail], ac.capacity)) {
-                let object = cells[ac.entries + i]
-                if (0..<layout.objects).contains(object) {
-                    c[ac.entries + i] = rename[object / num] * num + object % num
-                }
-            }
-        }
-        return c
-    }
-
-    /// CPU `c`'s array becomes CPU `perm[c]`'s; tasks follow, then are sorted, since tasks are
-    /// interchangeable too.
-    func renamed(_ cells: [Int], cpus perm: [Int]) -> [Int] {
-        var c = cells
-        for old in 0..<config.cpus {
-            let from = layout.ac(old), to = layout.ac(perm[old])
-            for f in 0..<(4 + from.capacity) { c[to.base + f] = cells[from.base + f] }
-        }
-        var tasks: [[Int]] = (0..<config.tasks).map { t in
-            let task = layout.task(t)
+        let width = layout.taskStride
+        for t in 0..<config.tasks {
+            let task = layout.task(t), to = TaskRef(base: task.base)
             let status = cells[task.status]
             let holds = holdsAc(status)
-            return [
-                status, perm[cells[task.cpu]], holds ? perm[cells[task.acCpu]] : 0, holds ? cells[task.acStale] : 0,
-                cells[task.index],
-            ]
+            out[to.status] = status
+            out[to.cpu] = perm[cells[task.cpu]]
+            out[to.acCpu] = holds ? perm[cells[task.acCpu]] : 0
+            out[to.acStale] = holds ? cells[task.acStale] : 0
+            out[to.index] = status == TaskStatus.irqsOnBeforeRead.rawValue ? cells[task.index] : 0
         }
-        tasks.sort { $0.lexicographicallyPrecedes($1) }
-        for (t, fields) in tasks.enumerated() {
-            for (f, value) in fields.enumerated() { c[layout.task(t).base + f] = value }
+        // Tasks are interchangeable: sort their records (insertion sort; there are a handful).
+        let base = layout.task(0).base
+        for t in stride(from: 1, to: config.tasks, by: 1) {
+            var j = t
+            while j > 0, precedes(out, base + j * width, base + (j - 1) * width, width) {
+                for f in 0..<width { out.swapAt(base + j * width + f, base + (j - 1) * width + f) }
+                j -= 1
+            }
         }
-        return c
+    }
+
+    private func precedes(_ out: UnsafeMutableBufferPointer<Int>, _ a: Int, _ b: Int, _ count: Int) -> Bool {
+        for f in 0..<count where out[a + f] != out[b + f] { return out[a + f] < out[b + f] }
+        return false
     }
 }
 

@@ -2,8 +2,9 @@
 ///
 /// A state is one array of values (not a tree of structs and arrays) so that copying a state for a
 /// successor is a single allocation, packing walks one buffer, and a symbolic state is just as flat.
-/// Capacities are the largest the configuration allows (tuning may grow `limit`).
-public struct Layout: Hashable, Sendable {
+/// Capacities are the largest the configuration allows (tuning may grow `limit`). A class, because
+/// every step consults it and a reference costs one pointer where a copy costs a dozen fields.
+public final class Layout: Sendable {
     public let config: Configuration
     /// Objects in all slots: object `i` of slot `s` is `s * num + i`.
     public let objects: Int

@@ -71,20 +71,32 @@ public struct SlabModel: CompactModel {
 
     public func isTerminal(_ state: State) -> Bool { state[layout.crash] != 0 }
 
-    public func encode(_ state: State, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>) throws {
-        let normal = canonicalizer.normalized(state.cells)
-        guard symmetric else {
-            codec.pack(normal, into: words)
-            return
-        }
-        let slotsRenamed = canonicalizer.slotsInListOrder(normal)
-        var candidate = [UInt64](repeating: 0, count: words.count)
-        var first = true
-        for perm in canonicalizer.cpuPermutations {
-            candidate.withUnsafeMutableBufferPointer { codec.pack(canonicalizer.renamed(slotsRenamed, cpus: perm), into: $0) }
-            if first || candidate.lexicographicallyPrecedes(words) {
-                for i in words.indices { words[i] = candidate[i] }
-                first = false
+    public func encode(_ state: State, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>) {
+        let c = canonicalizer
+        let cellCount = layout.cellCount
+        state.cells.withUnsafeBufferPointer { cells in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: layout.config.pages) { chains in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.config.pages) { rename in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: cellCount) { scratch in
+                        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words.count) { candidate in
+                            c.chainMasks(cells, into: chains)
+                            if symmetric {
+                                c.slotRenaming(cells, into: rename)
+                            } else {
+                                for slot in 0..<layout.config.pages { rename[slot] = slot }
+                            }
+                            var first = true
+                            for perm in symmetric ? c.cpuPermutations : [c.identityCpus] {
+                                c.write(cells, chains: UnsafeBufferPointer(chains), slots: UnsafeBufferPointer(rename), cpus: perm, into: scratch)
+                                codec.pack(UnsafeBufferPointer(scratch), into: candidate)
+                                if first || candidate.lexicographicallyPrecedes(words) {
+                                    for i in words.indices { words[i] = candidate[i] }
+                                    first = false
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -92,7 +104,9 @@ public struct SlabModel: CompactModel {
     /// `state` with every don't-care cell (MODEL.md's canonical state) zeroed: two states are one
     /// state exactly when their normalised forms are equal.
     public func normalized(_ state: State) -> State {
-        SlabState(cells: canonicalizer.normalized(state.cells))
+        var words = [UInt64](repeating: 0, count: wordCount)
+        words.withUnsafeMutableBufferPointer { encode(state, symmetric: false, into: $0) }
+        return words.withUnsafeBufferPointer(decode)
     }
 
     public func decode(_ words: UnsafeBufferPointer<UInt64>) -> State {

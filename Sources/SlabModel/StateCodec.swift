@@ -13,6 +13,11 @@ public struct StateCodec: Sendable {
 
     let fields: [Field]
     public let wordCount: Int
+    /// The packed fields in struct-of-arrays form with each one's first bit, for `pack`'s loop.
+    let packCells: [Int]
+    let packLowest: [Int]
+    let packWidth: [Int]
+    let packBit: [Int]
 
     public init(layout: Layout) {
         let config = layout.config
@@ -56,28 +61,53 @@ public struct StateCodec: Sendable {
         for object in 0..<layout.objects { field(layout.held(object), 0, 1) }
         self.fields = fields
         wordCount = max(1, (fields.reduce(0) { $0 + $1.width } + 63) / 64)
+        let packed = fields.filter { $0.width > 0 }
+        packCells = packed.map(\.cell)
+        packLowest = packed.map(\.lowest)
+        packWidth = packed.map(\.width)
+        packBit = packed.indices.map { i in packed[..<i].reduce(0) { $0 + $1.width } }
     }
 
     /// Whether every field of `cells` lies in the range packing gives it.
     public func fits(_ cells: [Int]) -> Bool {
-        fields.allSatisfy { $0.width >= 64 || ($0.lowest...$0.highest).contains(cells[$0.cell]) }
+        cells.withUnsafeBufferPointer { cells in
+            fields.withUnsafeBufferPointer { fields in
+                for f in fields where f.width < 64 {
+                    let v = cells[f.cell]
+                    if v < f.lowest || v > f.highest { return false }
+                }
+                return true
+            }
+        }
     }
 
     /// Writes `cells` into `words` (clamping a value out of range, which only a corrupt, final
     /// state can hold).
-    public func pack(_ cells: [Int], into words: UnsafeMutableBufferPointer<UInt64>) {
-        for w in words.indices { words[w] = 0 }
-        var bit = 0
-        for f in fields where f.width > 0 {
-            let raw: UInt64 =
-                f.width >= 64
-                ? UInt64(bitPattern: Int64(cells[f.cell]))
-                : UInt64(min(max(cells[f.cell], f.lowest), f.highest) - f.lowest)
-            let word = bit >> 6
-            let offset = bit & 63
-            words[word] |= raw << UInt64(offset)
-            if offset + f.width > 64 { words[word + 1] |= raw >> UInt64(64 - offset) }
-            bit += f.width
+    public func pack(_ cells: UnsafeBufferPointer<Int>, into words: UnsafeMutableBufferPointer<UInt64>) {
+        guard let out = words.baseAddress, let cell = cells.baseAddress else { return }
+        for w in 0..<words.count { out[w] = 0 }
+        packCells.withUnsafeBufferPointer { cellIndex in
+            packLowest.withUnsafeBufferPointer { lowest in
+                packWidth.withUnsafeBufferPointer { width in
+                    packBit.withUnsafeBufferPointer { bit in
+                        for k in 0..<cellIndex.count {
+                            let value = cell[cellIndex[k]]
+                            let w = width[k]
+                            let raw: UInt64
+                            if w >= 64 {
+                                raw = UInt64(bitPattern: Int64(value))
+                            } else {
+                                let highest = lowest[k] + (1 << w) - 1
+                                raw = UInt64(min(max(value, lowest[k]), highest) - lowest[k])
+                            }
+                            let word = bit[k] >> 6
+                            let offset = bit[k] & 63
+                            out[word] |= raw << UInt64(offset)
+                            if offset + w > 64 { out[word + 1] |= raw >> UInt64(64 - offset) }
+                        }
+                    }
+                }
+            }
         }
     }
 
