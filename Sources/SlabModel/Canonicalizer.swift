@@ -11,13 +11,11 @@ struct Canonicalizer: Sendable {
     let layout: Layout
     let variant: Variant
     let cpuPermutations: [[Int]]
-    let identityCpus: [Int]
 
     init(layout: Layout, variant: Variant) {
         self.layout = layout
         self.variant = variant
-        identityCpus = Array(0..<layout.config.cpus)
-        cpuPermutations = permutations(of: identityCpus)
+        cpuPermutations = permutations(of: Array(0..<layout.config.cpus))
     }
 
     var config: Configuration { layout.config }
@@ -89,7 +87,7 @@ struct Canonicalizer: Sendable {
     /// sorted, and every don't-care cell zeroed (MODEL.md's canonical state).
     func write(
         _ cells: UnsafeBufferPointer<Int>, chains: UnsafeBufferPointer<UInt64>, slots rename: UnsafeBufferPointer<Int>,
-        cpus perm: [Int], into out: UnsafeMutableBufferPointer<Int>
+        cpus perm: UnsafeBufferPointer<Int>, into out: UnsafeMutableBufferPointer<Int>
     ) {
         let num = config.num
         func object(_ o: Int) -> Int {
@@ -143,6 +141,66 @@ struct Canonicalizer: Sendable {
                 for f in 0..<width { out.swapAt(base + j * width + f, base + (j - 1) * width + f) }
                 j -= 1
             }
+        }
+    }
+
+    /// CPUs in canonical order, as a permutation (`perm[old] = new`), without trying them all:
+    /// each CPU gets a key made of its own array and the tasks on it, blind to every label, and
+    /// CPUs are numbered by key. When keys tie the CPUs are identical, so either order gives the
+    /// same state. Nil when some task holds a pointer to a CPU's array (`stale-ac`,
+    /// `grow-fail-irqs-on`): that links CPUs, and the caller must try every permutation.
+    func cpuOrder(
+        _ cells: UnsafeBufferPointer<Int>, slots rename: UnsafeBufferPointer<Int>, into perm: UnsafeMutableBufferPointer<Int>
+    ) -> Bool {
+        let cpus = config.cpus
+        for t in 0..<config.tasks where holdsAc(cells[layout.task(t).status]) { return false }
+        let num = config.num
+        let capacity = layout.entryCapacity
+        let taskFields = 2
+        let keyLength = 4 + capacity + config.tasks * taskFields
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: cpus * keyLength) { keys in
+            for c in 0..<cpus {
+                let ac = layout.ac(c)
+                let key = c * keyLength
+                let avail = cells[ac.avail]
+                keys[key] = avail
+                keys[key + 1] = cells[ac.limit]
+                keys[key + 2] = cells[ac.batchcount]
+                keys[key + 3] = cells[ac.touched]
+                for i in 0..<capacity {
+                    let o = i < avail ? cells[ac.entries + i] : 0
+                    keys[key + 4 + i] = o >= 0 && o < layout.objects ? rename[o / num] * num + o % num : o
+                }
+                var n = 0
+                let tasks = key + 4 + capacity
+                for t in 0..<config.tasks where cells[layout.task(t).cpu] == c {
+                    let task = layout.task(t)
+                    var j = n
+                    let record = (cells[task.status], cells[task.status] == TaskStatus.irqsOnBeforeRead.rawValue ? cells[task.index] : 0)
+                    while j > 0, (keys[tasks + (j - 1) * taskFields], keys[tasks + (j - 1) * taskFields + 1]) > record {
+                        keys[tasks + j * taskFields] = keys[tasks + (j - 1) * taskFields]
+                        keys[tasks + j * taskFields + 1] = keys[tasks + (j - 1) * taskFields + 1]
+                        j -= 1
+                    }
+                    keys[tasks + j * taskFields] = record.0
+                    keys[tasks + j * taskFields + 1] = record.1
+                    n += 1
+                }
+                for k in (n * taskFields)..<(config.tasks * taskFields) { keys[tasks + k] = -1 }
+            }
+            func precedes(_ a: Int, _ b: Int) -> Bool {
+                for k in 0..<keyLength where keys[a * keyLength + k] != keys[b * keyLength + k] {
+                    return keys[a * keyLength + k] < keys[b * keyLength + k]
+                }
+                return false
+            }
+            // perm[old] = the number of CPUs that come before it (ties broken by old number).
+            for c in 0..<cpus {
+                var rank = 0
+                for d in 0..<cpus where d != c && (precedes(d, c) || (!precedes(c, d) && d < c)) { rank += 1 }
+                perm[c] = rank
+            }
+            return true
         }
     }
 

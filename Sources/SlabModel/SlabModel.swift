@@ -61,6 +61,9 @@ public struct SlabModel: CompactModel {
     public func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)]) {
         guard !isTerminal(state) else { return }
         for action in possibleActions {
+            // Only a shortcut: the step itself refuses to free an object nobody holds.
+            if case .free(_, let o) = action, state[layout.held(o)] == 0 { continue }
+            if case .irqFree(_, let o) = action, state[layout.held(o)] == 0 { continue }
             if let outcome = step(action, from: state) {
                 successors.append((action, Successor(state: outcome.state, violations: outcome.violations)))
             }
@@ -78,20 +81,29 @@ public struct SlabModel: CompactModel {
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: layout.config.pages) { chains in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.config.pages) { rename in
                     withUnsafeTemporaryAllocation(of: Int.self, capacity: cellCount) { scratch in
-                        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words.count) { candidate in
+                        withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.config.cpus) { order in
                             c.chainMasks(cells, into: chains)
                             if symmetric {
                                 c.slotRenaming(cells, into: rename)
                             } else {
                                 for slot in 0..<layout.config.pages { rename[slot] = slot }
                             }
-                            var first = true
-                            for perm in symmetric ? c.cpuPermutations : [c.identityCpus] {
-                                c.write(cells, chains: UnsafeBufferPointer(chains), slots: UnsafeBufferPointer(rename), cpus: perm, into: scratch)
-                                codec.pack(UnsafeBufferPointer(scratch), into: candidate)
-                                if first || candidate.lexicographicallyPrecedes(words) {
-                                    for i in words.indices { words[i] = candidate[i] }
-                                    first = false
+                            let renamed = UnsafeBufferPointer(rename)
+                            if !symmetric || c.cpuOrder(cells, slots: renamed, into: order) {
+                                if !symmetric { for cpu in order.indices { order[cpu] = cpu } }
+                                c.write(cells, chains: UnsafeBufferPointer(chains), slots: renamed, cpus: UnsafeBufferPointer(order), into: scratch)
+                                codec.pack(UnsafeBufferPointer(scratch), into: words)
+                                return
+                            }
+                            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words.count) { candidate in
+                                for (k, perm) in c.cpuPermutations.enumerated() {
+                                    perm.withUnsafeBufferPointer { perm in
+                                        c.write(cells, chains: UnsafeBufferPointer(chains), slots: renamed, cpus: perm, into: scratch)
+                                    }
+                                    codec.pack(UnsafeBufferPointer(scratch), into: candidate)
+                                    if k == 0 || candidate.lexicographicallyPrecedes(words) {
+                                        for i in words.indices { words[i] = candidate[i] }
+                                    }
                                 }
                             }
                         }

@@ -1,0 +1,97 @@
+import ExplicitChecker
+import ModelKit
+import SlabModel
+import Testing
+
+@Suite struct ExplorationTests {
+    func explore(_ config: Configuration, _ variant: Variant, symmetry: Bool = true, maxDepth: Int? = nil)
+        throws -> ExplicitResult<SlabModel>
+    {
+        let model = SlabModel(configuration: config, variant: variant)
+        let options = ExplicitOptions(
+            properties: .all(count: BuiltInProperty.allCases.count), maxDepth: maxDepth, symmetry: symmetry)
+        return try ExplicitChecker(model: model, options: options).run()
+    }
+
+    @Test(arguments: [("tiny", tiny), ("small", small)])
+    func theSeedHoldsEveryPropertyInEveryReachableState(name: String, config: Configuration) throws {
+        let result = try explore(config, .seed)
+        #expect(result.completion == .exhausted, "\(name)")
+        #expect(result.counterexamples.isEmpty, "\(name): \(result.counterexamples.keys.map { BuiltInProperty.allCases[$0] })")
+        #expect(result.statistics.distinctStates > 100)
+    }
+
+    /// Symmetry reduction must not change what is found, only how many states it takes: every
+    /// mutant breaks the same properties at the same shortest depth with and without it.
+    @Test(arguments: Variant.allCases)
+    func symmetryReductionFindsTheSameViolationsAtTheSameDepths(variant: Variant) throws {
+        let reduced = try explore(tiny, variant, symmetry: true, maxDepth: 8)
+        let plain = try explore(tiny, variant, symmetry: false, maxDepth: 8)
+        let depths = { (r: ExplicitResult<SlabModel>) in r.counterexamples.mapValues(\.steps.count) }
+        #expect(depths(reduced) == depths(plain))
+        #expect(reduced.statistics.distinctStates <= plain.statistics.distinctStates)
+    }
+
+    @Test func symmetryReductionMergesStatesThatDifferOnlyInNames() throws {
+        let reduced = try explore(small, .seed, symmetry: true, maxDepth: 6)
+        let plain = try explore(small, .seed, symmetry: false, maxDepth: 6)
+        #expect(reduced.statistics.distinctStates * 2 < plain.statistics.distinctStates)
+    }
+
+    @Test func everyCounterexampleReplaysOnTheModelAndBreaksItsPropertyOnlyAtItsLastStep() throws {
+        let model = SlabModel(configuration: tiny, variant: .growFailIrqsOn)
+        let result = try explore(tiny, .growFailIrqsOn)
+        #expect(!result.counterexamples.isEmpty)
+        for (property, trace) in result.counterexamples {
+            var state = SlabState.initial(model.layout)
+            for (i, step) in trace.steps.enumerated() {
+                let outcome = try #require(model.step(step.action, from: state))
+                state = outcome.state
+                let broken = outcome.violations.union(model.violations(in: state)).contains(PropertySet(index: property))
+                #expect(broken == (i == trace.steps.count - 1), "\(BuiltInProperty.allCases[property]) at step \(i + 1)")
+            }
+        }
+    }
+
+    @Test func aStateBudgetEndsTheSearchBoundedWithItsFigures() throws {
+        let model = SlabModel(configuration: small, variant: .seed)
+        let options = ExplicitOptions(properties: BuiltInProperty.conservation.set, maxStates: 1000)
+        let result = try ExplicitChecker(model: model, options: options).run()
+        guard case .bounded(let reason) = result.completion else {
+            Issue.record("expected bounded, got \(result.completion)")
+            return
+        }
+        #expect(reason.contains("1000"))
+        #expect(result.statistics.distinctStates >= 1000 && result.statistics.depth > 0)
+    }
+
+    @Test func aMemoryLimitEndsTheSearchBoundedNotKilled() throws {
+        let model = SlabModel(configuration: small, variant: .seed)
+        let options = ExplicitOptions(properties: BuiltInProperty.conservation.set, memoryBytes: 8 << 20)
+        let result = try ExplicitChecker(model: model, options: options).run()
+        guard case .bounded(let reason) = result.completion else {
+            Issue.record("expected bounded, got \(result.completion)")
+            return
+        }
+        #expect(reason.contains("memory"))
+    }
+
+    @Test func packingRoundTripsEveryReachableStateToItsNormalForm() throws {
+        let model = SlabModel(configuration: tiny, variant: .seed)
+        var frontier = [SlabState<Int>.initial(model.layout)]
+        var seen = Set<[Int]>()
+        var successors: [(action: SlabAction, successor: Successor<SlabState<Int>>)] = []
+        while let state = frontier.popLast() {
+            let normal = model.normalized(state)
+            guard seen.insert(normal.cells).inserted else { continue }
+            var words = [UInt64](repeating: 0, count: model.wordCount)
+            words.withUnsafeMutableBufferPointer { model.encode(state, symmetric: false, into: $0) }
+            #expect(words.withUnsafeBufferPointer(model.decode) == normal)
+            #expect(Snapshot(normal, layout: model.layout) == Snapshot(state, layout: model.layout))
+            successors.removeAll()
+            model.successors(of: state, into: &successors)
+            frontier += successors.map(\.successor.state)
+        }
+        #expect(seen.count > 100)
+    }
+}

@@ -1,0 +1,86 @@
+import SlabModel
+import Testing
+
+@Suite struct FreeTests {
+    /// One CPU, slabs of four, a one-entry shared array: room to fill both arrays by hand.
+    let config = Configuration(
+        cpus: 1, num: 4, limit: 2, batchcount: 1, sharedLimit: 1, batchRefillLimit: 16, freeLimit: 100, pages: 2,
+        growMayFail: false, migration: false)
+
+    @Test func flushIntoAFullSharedArrayGoesThroughFreeBlock() throws {
+        let model = SlabModel(configuration: config, variant: .seed)
+        var b = StateBuilder(model)
+        b.slab(0, freeList: [], on: .full)
+        b.array(model.layout.ac(0), [0, 1])
+        b.array(model.layout.shared, [2])
+        b.held([3])
+        let state = try run([.free(task: 0, object: 3)], on: model, from: b.state).state
+        let s = Snapshot(state, layout: model.layout)
+        #expect(s.ac[0].entries == [1, 3])
+        #expect(s.shared.entries == [2])
+        #expect(s.slabsPartial == [0] && s.slabs[0].inuse == 3 && s.slabs[0].freeList == [0])
+        #expect(s.freeObjects == 1)
+    }
+
+    @Test func flushIntoASharedArrayWithRoomCopiesTheOldestEntries() throws {
+        let model = SlabModel(configuration: config, variant: .seed)
+        var b = StateBuilder(model)
+        b.slab(0, freeList: [], on: .full)
+        b.array(model.layout.ac(0), [0, 1])
+        b.held([3])
+        let state = try run([.free(task: 0, object: 3)], on: model, from: b.state).state
+        let s = Snapshot(state, layout: model.layout)
+        #expect(s.shared.entries == [0])
+        #expect(s.ac[0].entries == [1, 3])
+        #expect(s.slabs[0].inuse == 4)
+    }
+
+    @Test func freeBlockDestroysAnEmptySlabOnceFreeObjectsExceedsFreeLimit() throws {
+        var config = self.config
+        config.num = 2
+        config.limit = 1
+        config.sharedLimit = 0
+        config.freeLimit = 0
+        let model = SlabModel(configuration: config, variant: .seed)
+        var b = StateBuilder(model)
+        b.slab(0, freeList: [1], on: .partial)
+        b.slab(1, freeList: [1], on: .partial)
+        b.array(model.layout.ac(0), [0])
+        b.held([2])
+        b.set(model.layout.freeObjects, 2)
+        let state = try run([.free(task: 0, object: 2)], on: model, from: b.state).state
+        let s = Snapshot(state, layout: model.layout)
+        #expect(s.slabs.map(\.slot) == [1], "slot 0 was destroyed")
+        #expect(s.slabsPartial == [1] && s.slabsFree.isEmpty)
+        #expect(s.freeObjects == 1)
+        #expect(s.ac[0].entries == [2])
+        #expect(model.violations(in: state).isEmpty)
+    }
+
+    @Test func freeBlockKeepsAnEmptySlabOnTheFreeListAtOrBelowFreeLimit() throws {
+        var config = self.config
+        config.num = 2
+        config.limit = 1
+        config.sharedLimit = 0
+        config.freeLimit = 3
+        let model = SlabModel(configuration: config, variant: .seed)
+        var b = StateBuilder(model)
+        b.slab(0, freeList: [1], on: .partial)
+        b.slab(1, freeList: [1], on: .partial)
+        b.array(model.layout.ac(0), [0])
+        b.held([2])
+        b.set(model.layout.freeObjects, 2)
+        let state = try run([.free(task: 0, object: 2)], on: model, from: b.state).state
+        let s = Snapshot(state, layout: model.layout)
+        #expect(s.slabsFree == [0] && s.slabsPartial == [1])
+        #expect(s.slabs[0].freeList == [0, 1])
+        #expect(s.freeObjects == 3)
+    }
+
+    @Test func freeingAnObjectNobodyHoldsIsNotAStep() {
+        let model = SlabModel(configuration: tiny, variant: .seed)
+        #expect(model.step(.free(task: 0, object: 0), from: .initial(model.layout)) == nil)
+        #expect(model.step(.irqFree(cpu: 0, object: 0), from: .initial(model.layout)) == nil)
+        #expect(model.step(.free(task: 0, object: 99), from: .initial(model.layout)) == nil)
+    }
+}
