@@ -92,6 +92,10 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         var level = 0
         while !frontier.isEmpty, !stop.load(ordering: .relaxed) {
             if allJudgedViolated() { break }
+            // Levels can be small and endless (a mutant whose free_objects drifts), so budgets are
+            // checked between levels as well as within them.
+            checkBudgets(level: frontier.count, worker: 0)
+            if stop.load(ordering: .relaxed) { break }
             if let maxDepth = options.maxDepth, level >= maxDepth {
                 halt("depth \(maxDepth) reached")
                 break

@@ -72,6 +72,7 @@ public final class Layout: Sendable {
 
     public func task(_ t: Int) -> TaskRef { TaskRef(base: taskBase + t * taskStride) }
 
+    /// How many callers hold `object` (more than one only after a bug hands it out twice).
     public func held(_ object: Int) -> Int { heldBase + object }
 }
 

@@ -106,7 +106,9 @@ public struct SlabProperties: Sendable {
         for ac in (0..<config.cpus).map(layout.ac) + [layout.shared] {
             for i in 0..<min(max(s[ac.avail], 0), ac.capacity) { place(s[ac.entries + i]) }
         }
-        for object in 0..<layout.objects where s[layout.held(object)] != 0 { place(object) }
+        for object in 0..<layout.objects {
+            for _ in 0..<max(0, s[layout.held(object)]) { place(object) }
+        }
         return (counts, strays)
     }
 

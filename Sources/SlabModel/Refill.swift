@@ -84,7 +84,11 @@ extension Kernel {
                 slabp = free
             }
             // check_slabp(cachep, slabp); check_spinlock_acquired(cachep);
-            while when(variant == .overrunSlab ? s[slabp.inuse] <= num : s[slabp.inuse] < num),
+            // slabp->inuse and cachep->num are unsigned int: an inuse a double free took below 0
+            // compares huge.
+            while when(
+                variant == .overrunSlab
+                    ? V.unsignedGreater(num + 1, s[slabp.inuse]) : V.unsignedGreater(num, s[slabp.inuse])),
                 postDecrement(&batchcount)
             {
                 // ac_entry(ac)[ac->avail++] = slabp->s_mem + slabp->free*cachep->objsize;

@@ -58,6 +58,7 @@ public struct Snapshot: Hashable, Sendable {
     public var slabsFull: [Int]
     public var slabsFree: [Int]
     public var tasks: [Task]
+    /// Objects in callers' hands, ascending, an object as often as it was handed out.
     public var held: [Int]
 
     public init(
@@ -115,7 +116,7 @@ public struct Snapshot: Hashable, Sendable {
             let task = layout.task(t)
             return Task(status: TaskStatus(rawValue: s[task.status])?.name ?? "status \(s[task.status])", cpu: s[task.cpu])
         }
-        held = (0..<layout.objects).filter { s[layout.held($0)] != 0 }
+        held = (0..<layout.objects).flatMap { Array(repeating: $0, count: max(0, s[layout.held($0)])) }
     }
 
     /// Every field as `name = value`, in a fixed order: what a trace prints and diffs.

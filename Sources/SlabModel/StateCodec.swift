@@ -58,7 +58,7 @@ public struct StateCodec: Sendable {
             field(task.acStale, 0, 1)
             field(task.index, -1, layout.entryCapacity)
         }
-        for object in 0..<layout.objects { field(layout.held(object), 0, 1) }
+        for object in 0..<layout.objects { field(layout.held(object), 0, 3) }
         self.fields = fields
         wordCount = max(1, (fields.reduce(0) { $0 + $1.width } + 63) / 64)
         let packed = fields.filter { $0.width > 0 }

@@ -87,10 +87,11 @@ extension Kernel {
         oracle.pick(s[layout.task(t).status], below: TaskStatus.allCases.count).flatMap(TaskStatus.init(rawValue:))
     }
 
-    /// Takes `o` from the caller's hands; false when it does not hold `o`.
+    /// Takes `o` from a caller's hands; false when nobody holds `o`. Holders are counted, not
+    /// flagged, so an object handed out twice takes two frees to be gone.
     mutating func release(_ o: Int) throws(Crash) -> Bool {
         guard o >= 0, o < layout.objects, when(s[layout.held(o)] != 0) else { return false }
-        s[layout.held(o)] = 0
+        s[layout.held(o)] = s[layout.held(o)] - 1
         return true
     }
 
@@ -123,7 +124,7 @@ extension Kernel {
         switch end {
         case .object(let o):
             guard let object = oracle.pick(o, below: layout.objects) else { throw .wildObject }
-            s[layout.held(object)] = 1
+            s[layout.held(object)] = s[layout.held(object)] + 1
             returned = .some(o)
             setStatus(t, .idle)
         case .null:

@@ -96,7 +96,7 @@ extension SlabTrace {
                 "tasks",
                 .array(s.tasks.map { .object([("status", .string($0.status)), ("cpu", bigint($0.cpu))]) })
             ),
-            ("held", .object([("#set", list(s.held))])),
+            ("held", list(s.held)),
             ("crash", .string(s.crash)),
             ("returned", returnedValue),
             ("violated", .object([("#set", .array(violated.map(JSON.string)))])),

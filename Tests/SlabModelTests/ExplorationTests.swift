@@ -65,6 +65,13 @@ import Testing
         #expect(result.statistics.distinctStates >= 1000 && result.statistics.depth > 0)
     }
 
+    @Test func aBudgetEndsASearchWhoseLevelsAreSmallAndEndless() throws {
+        let model = SlabModel(configuration: tiny, variant: .noFreeDecrement)
+        let options = ExplicitOptions(properties: BuiltInProperty.conservation.set, maxStates: 2000)
+        let result = try ExplicitChecker(model: model, options: options).run()
+        #expect(result.completion == .bounded("state budget of 2000 reached"))
+    }
+
     @Test func aMemoryLimitEndsTheSearchBoundedNotKilled() throws {
         let model = SlabModel(configuration: small, variant: .seed)
         let options = ExplicitOptions(properties: BuiltInProperty.conservation.set, memoryBytes: 8 << 20)

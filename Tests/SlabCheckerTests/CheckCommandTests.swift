@@ -1,0 +1,79 @@
+import Foundation
+import SlabChecker
+import SlabSpec
+import SlabTrace
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test func aSpecThatHoldsExitsZeroWithAVerdictPerProperty() throws {
+        let out = try temporaryFolder()
+        let run = try runSlabcheck(["check", "--out", out, spec("tiny")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("conservation") && run.stdout.contains("holds"))
+        #expect(run.stdout.contains("expected holds: met"))
+    }
+
+    @Test func aMutantIsCaughtPrintedStepByStepAndWrittenAsITF() throws {
+        let out = try temporaryFolder()
+        let run = try runSlabcheck(["check", "--out", out, spec("grow-uncounted")])
+        #expect(run.status == 0, "the spec expects the violation: \(run.stderr)")
+        #expect(run.stdout.contains("free-objects-exact      violated"))
+        #expect(run.stdout.contains("Counterexample for free-objects-exact"))
+        #expect(run.stdout.contains("growDone(task: 0, ok: 1)") || run.stdout.contains("irqAlloc(cpu: 0)"))
+        let file = "\(out)/grow-uncounted-free-objects-exact.itf.json"
+        let itf = try JSON.parse(Data(contentsOf: URL(fileURLWithPath: file)))
+        #expect(itf["#meta"]?["variant"] == .string("grow-uncounted"))
+        #expect(itf["#meta"]?["property"] == .string("free-objects-exact"))
+        #expect(itf["vars"] != nil)
+        guard case .array(let states)? = itf["states"], let first = states.first, let last = states.last else {
+            Issue.record("no states in \(file)")
+            return
+        }
+        #expect(first["mbt::actionTaken"] == .string("init"))
+        #expect(first["freeObjects"] == .object([("#bigint", .string("0"))]))
+        #expect(last["violated"]?["#set"] == .array([.string("free-objects-exact")]))
+    }
+
+    @Test func anUnmetExpectationExitsOne() throws {
+        let folder = try temporaryFolder()
+        let text = try String(contentsOfFile: spec("tiny"), encoding: .utf8)
+            .replacingOccurrences(of: "variant: seed", with: "variant: no-free-decrement")
+        let path = "\(folder)/wrong.spec"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try runSlabcheck(["check", "--quiet", "--max-states", "20000", "--out", folder, path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("NOT MET"))
+    }
+
+    @Test func aMalformedSpecExitsTwoNamingFileLineAndColumn() throws {
+        let folder = try temporaryFolder()
+        let path = "\(folder)/bad.spec"
+        try "cpus: 1\nnum: two\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try runSlabcheck(["check", path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(path):2:6: error:"))
+    }
+
+    @Test func badCommandLineInputExitsTwo() throws {
+        #expect(try runSlabcheck(["check", "--engine", "magic", spec("tiny")]).status == 2)
+        #expect(try runSlabcheck(["check", "--memory", "lots", spec("tiny")]).status == 2)
+        #expect(try runSlabcheck(["check", "/nonexistent.spec"]).status == 2)
+    }
+
+    @Test func aBudgetFromTheCommandLineGivesBoundedAndExitsOne() throws {
+        let run = try runSlabcheck(["check", "--quiet", "--max-states", "50", "--out", try temporaryFolder(), spec("small")])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("bounded (state budget of 50 reached)"))
+    }
+
+    @Test func theJSONReportIsMachineReadable() throws {
+        let run = try runSlabcheck(["check", "--json", "--out", try temporaryFolder(), spec("tiny")])
+        let report = try JSON.parse(Data(run.stdout.utf8))
+        guard case .array(let specs) = report, let first = specs.first else {
+            Issue.record("not an array: \(run.stdout)")
+            return
+        }
+        #expect(first["met"] == .bool(true))
+        #expect(first["statistics"]?["distinctStates"] != nil)
+    }
+}
