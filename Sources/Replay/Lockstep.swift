@@ -74,6 +74,15 @@ public struct LockstepDivergence: Sendable, CustomStringConvertible {
     /// The episode's actions up to and including the divergent one.
     public var actions: [SlabAction]
 
+    /// The episode as the model runs it, as a trace file would hold it (a run, naming no property).
+    public func trace(configuration: Configuration) throws(TraceError) -> SlabTrace {
+        let model = SlabModel(configuration: configuration, variant: variant)
+        let origin = SlabTrace.Origin(
+            spec: "differential \(subject) seed \(seed) episode \(episode)", configuration: configuration,
+            variant: variant, property: nil, engine: "lockstep")
+        return try SlabTrace.run(actions, on: model, origin: origin).get()
+    }
+
     /// A divergence the model did not announce with a violation at or before it.
     public var isPremature: Bool { firstViolation.map { $0 > step } ?? true }
 
@@ -91,6 +100,8 @@ public struct LockstepReport: Sendable {
     /// Episodes in which the model reported a violation.
     public var violatingEpisodes = 0
     public var divergences: [LockstepDivergence] = []
+    /// How often each kind of action (`alloc`, `growDone`, …) ran.
+    public var actionCounts: [String: Int] = [:]
 
     public init() {}
 
@@ -101,6 +112,7 @@ public struct LockstepReport: Sendable {
         episodes += other.episodes
         violatingEpisodes += other.violatingEpisodes
         divergences += other.divergences
+        actionCounts.merge(other.actionCounts, uniquingKeysWith: +)
     }
 }
 
@@ -153,6 +165,7 @@ public struct Lockstep: Sendable {
                 let action = enabled[Int.random(in: 0..<enabled.count, using: &rng)]
                 actions.append(action)
                 report.steps += 1
+                report.actionCounts[action.name, default: 0] += 1
                 guard let outcome = model.step(action, from: state) else { break }
                 state = outcome.state
                 let broken = outcome.violations.union(model.violations(in: state))

@@ -27,9 +27,9 @@ public final class RealAllocator {
     public let variant: Variant
     let world: OpaquePointer
     let buffer: UnsafeMutablePointer<cslab_snapshot_t>
-    /// Each task's status when the current step began: the status the model keeps for a task whose
-    /// step crashed (C reports `CSLAB_TASK_CRASHED` instead).
-    var statusBefore: [Int]
+    /// Each task's status and irqs-on point when the current step began: the status the model keeps
+    /// for a task whose step crashed (C reports `CSLAB_TASK_CRASHED` instead).
+    var statusBefore: [(status: Int, point: Int)]
 
     public init(configuration: Configuration, variant: Variant) throws(ReplayError) {
         layout = Layout(configuration)
@@ -81,7 +81,7 @@ public final class RealAllocator {
         }
         self.world = world
         buffer = .allocate(capacity: 1)
-        statusBefore = Array(repeating: Int(CSLAB_TASK_IDLE), count: c.tasks)
+        statusBefore = Array(repeating: (Int(CSLAB_TASK_IDLE), 0), count: c.tasks)
     }
 
     deinit {
@@ -97,7 +97,8 @@ public final class RealAllocator {
         _ = cslab_snapshot(world, buffer)
         statusBefore = (0..<config.tasks).map { t in
             withUnsafeBytes(of: &buffer.pointee.task) { raw in
-                Int(raw.bindMemory(to: cslab_task_snapshot.self)[t].status)
+                let task = raw.bindMemory(to: cslab_task_snapshot.self)[t]
+                return (Int(task.status), Int(task.point))
             }
         }
         let r: cslab_result =

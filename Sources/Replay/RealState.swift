@@ -27,7 +27,7 @@ public struct RealState: Sendable {
     public var stopCode: Int
     public var stopSite: String
 
-    init(_ p: UnsafeMutablePointer<cslab_snapshot_t>, layout: Layout, statusBefore: [Int]) {
+    init(_ p: UnsafeMutablePointer<cslab_snapshot_t>, layout: Layout, statusBefore: [(status: Int, point: Int)]) {
         let config = layout.config
         var s = SlabState(cells: Array(repeating: 0, count: layout.cellCount))
         func object(_ id: Int32) -> Int { id >= 0 ? Int(id) : layout.wild }
@@ -88,8 +88,7 @@ public struct RealState: Sendable {
                 var status = Int(tasks[t].status)
                 var point = Int(tasks[t].point)
                 if status == Int(CSLAB_TASK_CRASHED), t < statusBefore.count {
-                    status = statusBefore[t]
-                    point = 0
+                    (status, point) = statusBefore[t]
                 }
                 s[ref.status] = RealState.status(status, point: point)
                 s[ref.cpu] = Int(tasks[t].cpu)
