@@ -40,7 +40,7 @@ struct LockstepTests {
         var total = LockstepReport()
         for subject in LockstepSubject.standard {
             let seed = Self.seed(for: subject) ^ UInt64(variant.rawValue.utf8.count)
-            let report = try Lockstep(subject: subject, variant: variant, seed: seed).run(steps: 1_500)
+            let report = try Lockstep(subject: subject, variant: variant, seed: seed).run(steps: 1_000)
             for d in report.prematureDivergences { Issue.record("premature divergence: \(d)") }
             total.add(report)
         }

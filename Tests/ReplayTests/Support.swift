@@ -4,6 +4,10 @@ import ModelKit
 import Replay
 import SlabModel
 import SlabTrace
+import Synchronization
+
+/// Counterexamples already found, so tests that share one search it once.
+let counterexamples = Mutex<[String: SlabTrace]>([:])
 
 /// Configurations for the mutant counterexamples.
 enum Configs {
@@ -37,6 +41,8 @@ struct NoCounterexample: Error, CustomStringConvertible {
 func counterexample(
     _ variant: Variant, _ property: BuiltInProperty, _ configuration: Configuration, maxSeconds: Double = 120
 ) throws -> SlabTrace {
+    let key = "\(variant.rawValue) \(property.rawValue) \(configuration)"
+    if let known = counterexamples.withLock({ $0[key] }) { return known }
     let model = SlabModel(configuration: configuration, variant: variant)
     let options = ExplicitOptions(
         properties: property.set, maxSeconds: maxSeconds, memoryBytes: 1 << 30, threads: 1, symmetry: true)
@@ -46,7 +52,9 @@ func counterexample(
     }
     let origin = SlabTrace.Origin(
         spec: "test", configuration: configuration, variant: variant, property: property.rawValue, engine: "explicit")
-    return try SlabTrace.run(found.steps.map(\.action), on: model, origin: origin).get()
+    let trace = try SlabTrace.run(found.steps.map(\.action), on: model, origin: origin).get()
+    counterexamples.withLock { $0[key] = trace }
+    return trace
 }
 
 /// The trace as it comes back from its ITF file.
