@@ -36,10 +36,12 @@ let package = Package(
             path: "Sources/CSlab",
             exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("pthread")]),
+        // Replays model traces on the real allocator and runs the two in lockstep.
+        .target(name: "Replay", dependencies: ["ModelKit", "SlabModel", "SlabTrace", "CSlab"]),
         .executableTarget(
             name: "slabcheck",
             dependencies: [
-                "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace",
+                "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "Replay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
@@ -47,5 +49,6 @@ let package = Package(
         .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec"]),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "SlabModel", "SlabTrace", "ExplicitChecker", "ModelKit"]),
     ]
 )

@@ -2,7 +2,7 @@ import SlabModel
 
 /// A counterexample (or any run) of the SLAB model: where it comes from, and each step with the
 /// state it left.
-public struct SlabTrace: Sendable {
+public struct SlabTrace: Sendable, Equatable {
     /// Where the trace came from; enough to rebuild the model that produced it.
     public struct Origin: Sendable, Equatable {
         public var spec: String
@@ -27,7 +27,7 @@ public struct SlabTrace: Sendable {
         case null
     }
 
-    public struct Step: Sendable {
+    public struct Step: Sendable, Equatable {
         public var action: SlabAction
         public var state: Snapshot
         public var returned: Returned?

@@ -12,10 +12,12 @@ struct SlabCheck: ParsableCommand {
               slabcheck check Specs/small.spec
               slabcheck check --json Specs/*.spec
               slabcheck bench Specs/medium.spec Specs/large.spec
+              slabcheck replay Counterexamples/*.itf.json
+              slabcheck differential --steps 100000
 
             Exit status: 0 when every spec met its expectation, 1 when one did not, 2 for bad input.
             """,
-        subcommands: [CheckCommand.self, BenchCommand.self])
+        subcommands: [CheckCommand.self, BenchCommand.self, ReplayCommand.self, DifferentialCommand.self])
 
     /// Argument errors are bad input, so they exit 2 like a bad spec does (ArgumentParser's own
     /// choice would be 64).

@@ -1,0 +1,213 @@
+import ModelKit
+import SlabModel
+import SlabTrace
+
+/// SplitMix64: a small seeded generator, so a schedule is reproducible from its seed alone.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A named configuration for lockstep runs.
+public struct LockstepSubject: Hashable, Sendable {
+    public var name: String
+    public var configuration: Configuration
+
+    public init(name: String, configuration: Configuration) {
+        self.name = name
+        self.configuration = configuration
+    }
+
+    /// tiny, small, medium and large (MODEL.md / the issue), each as given and with one tuning triple.
+    public static let standard: [LockstepSubject] = {
+        let tiny = Configuration(
+            cpus: 1, num: 2, limit: 2, batchcount: 1, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
+            growMayFail: true, migration: false)
+        let small = Configuration(
+            cpus: 2, num: 2, limit: 2, batchcount: 1, sharedLimit: 2, batchRefillLimit: 16, freeLimit: 5, pages: 2,
+            growMayFail: true, migration: true)
+        let medium = Configuration(
+            cpus: 2, num: 3, limit: 4, batchcount: 2, sharedLimit: 4, batchRefillLimit: 1, freeLimit: 9, pages: 3,
+            growMayFail: true, migration: true)
+        let large = Configuration(
+            cpus: 3, num: 4, limit: 4, batchcount: 2, sharedLimit: 4, batchRefillLimit: 16, freeLimit: 12, pages: 3,
+            growMayFail: true, migration: true)
+        func tuned(_ c: Configuration, _ limit: Int, _ batchcount: Int, _ sharedFactor: Int) -> Configuration {
+            var t = c
+            t.tuning = [Configuration.Tuning(limit: limit, batchcount: batchcount, sharedFactor: sharedFactor)]
+            return t
+        }
+        return [
+            LockstepSubject(name: "tiny", configuration: tiny),
+            LockstepSubject(name: "tiny+tune(1,1,2)", configuration: tuned(tiny, 1, 1, 2)),
+            LockstepSubject(name: "small", configuration: small),
+            LockstepSubject(name: "small+tune(3,2,0)", configuration: tuned(small, 3, 2, 0)),
+            LockstepSubject(name: "medium", configuration: medium),
+            LockstepSubject(name: "medium+tune(2,1,1)", configuration: tuned(medium, 2, 1, 1)),
+            LockstepSubject(name: "large", configuration: large),
+            LockstepSubject(name: "large+tune(6,3,2)", configuration: tuned(large, 6, 3, 2)),
+        ]
+    }()
+}
+
+/// A place where the model and the real allocator parted in a lockstep run, with what is needed to
+/// see it again: the seed, and the episode's actions from the initial state.
+public struct LockstepDivergence: Sendable, CustomStringConvertible {
+    public var subject: String
+    public var variant: Variant
+    public var seed: UInt64
+    public var episode: Int
+    /// The step of the episode (1-based) after which the two differ.
+    public var step: Int
+    public var difference: Difference
+    /// The first step of the episode at which the model reported a violation, if any by then.
+    public var firstViolation: Int?
+    /// The episode's actions up to and including the divergent one.
+    public var actions: [SlabAction]
+
+    /// The episode as the model runs it, as a trace file would hold it (a run, naming no property).
+    public func trace(configuration: Configuration) throws(TraceError) -> SlabTrace {
+        let model = SlabModel(configuration: configuration, variant: variant)
+        let origin = SlabTrace.Origin(
+            spec: "differential \(subject) seed \(seed) episode \(episode)", configuration: configuration,
+            variant: variant, property: nil, engine: "lockstep")
+        return try SlabTrace.run(actions, on: model, origin: origin).get()
+    }
+
+    /// A divergence the model did not announce with a violation at or before it.
+    public var isPremature: Bool { firstViolation.map { $0 > step } ?? true }
+
+    public var description: String {
+        let announced = firstViolation.map { "model violation first at step \($0)" } ?? "no model violation before it"
+        return "\(subject) \(variant.rawValue) seed \(seed) episode \(episode): diverged at step \(step): \(difference) (\(announced)); actions: "
+            + actions.map(\.description).joined(separator: ", ")
+    }
+}
+
+/// What a lockstep run did.
+public struct LockstepReport: Sendable {
+    public var steps = 0
+    public var episodes = 0
+    /// Episodes in which the model reported a violation.
+    public var violatingEpisodes = 0
+    public var divergences: [LockstepDivergence] = []
+    /// How often each kind of action (`alloc`, `growDone`, …) ran.
+    public var actionCounts: [String: Int] = [:]
+
+    public init() {}
+
+    public var prematureDivergences: [LockstepDivergence] { divergences.filter(\.isPremature) }
+
+    public mutating func add(_ other: LockstepReport) {
+        steps += other.steps
+        episodes += other.episodes
+        violatingEpisodes += other.violatingEpisodes
+        divergences += other.divergences
+        actionCounts.merge(other.actionCounts, uniquingKeysWith: +)
+    }
+}
+
+/// Lockstep differential testing: random schedules run on the model and on the real allocator at
+/// once, the states compared after every step.
+///
+/// At each step the schedule picks uniformly among the actions the model enables
+/// (`SlabModel.actions(in:into:)`). An episode starts from the initial state on a fresh real
+/// allocator and ends after `episodeLength` steps, at a crash (no successors), or at the first
+/// divergence (after which the two no longer run the same schedule).
+public struct Lockstep: Sendable {
+    public var subject: LockstepSubject
+    public var variant: Variant
+    public var seed: UInt64
+    public var episodeLength: Int
+
+    public init(subject: LockstepSubject, variant: Variant = .seed, seed: UInt64, episodeLength: Int = 200) {
+        self.subject = subject
+        self.variant = variant
+        self.seed = seed
+        self.episodeLength = max(1, episodeLength)
+    }
+
+    /// Runs episodes until `steps` steps have been taken in all.
+    public func run(steps budget: Int) throws(ReplayError) -> LockstepReport {
+        let model = SlabModel(configuration: subject.configuration, variant: variant)
+        var rng = SplitMix64(seed: seed)
+        var report = LockstepReport()
+        var enabled: [SlabAction] = []
+        while report.steps < budget {
+            report.episodes += 1
+            let episode = report.episodes
+            let real = try RealAllocator(configuration: subject.configuration, variant: variant)
+            var state = SlabState.initial(model.layout)
+            var actions: [SlabAction] = []
+            var firstViolation: Int?
+            let start = StepView(returned: nil, state: Snapshot(state, layout: model.layout), violated: [])
+            if let d = start.firstDifference(from: StepView(returned: nil, state: real.state().snapshot, violated: [])) {
+                report.divergences.append(
+                    LockstepDivergence(
+                        subject: subject.name, variant: variant, seed: seed, episode: episode, step: 0, difference: d,
+                        firstViolation: nil, actions: []))
+                continue
+            }
+            for k in 1...episodeLength {
+                guard report.steps < budget, !model.isTerminal(state) else { break }
+                enabled.removeAll(keepingCapacity: true)
+                model.actions(in: state, into: &enabled)
+                guard !enabled.isEmpty else { break }
+                let action = enabled[Int.random(in: 0..<enabled.count, using: &rng)]
+                actions.append(action)
+                report.steps += 1
+                report.actionCounts[action.name, default: 0] += 1
+                guard let outcome = model.step(action, from: state) else { break }
+                state = outcome.state
+                let broken = outcome.violations.union(model.violations(in: state))
+                if !broken.isEmpty, firstViolation == nil {
+                    firstViolation = k
+                    report.violatingEpisodes += 1
+                }
+                let modelView = StepView(
+                    returned: SlabTrace.Returned(outcome.returned), state: Snapshot(state, layout: model.layout),
+                    violated: broken.indices.map { model.propertyNames[$0] })
+                let r = real.perform(action)
+                let difference: Difference?
+                if let refusal = r.refusal {
+                    difference = Difference(field: "enabled", expected: "\(action) runs", actual: "refused: \(refusal)")
+                } else {
+                    let realState = real.state()
+                    let realBroken = r.violations.union(model.violations(in: realState.cells))
+                    difference = modelView.firstDifference(
+                        from: StepView(
+                            returned: r.returned, state: realState.snapshot,
+                            violated: realBroken.indices.map { model.propertyNames[$0] }))
+                }
+                if let difference {
+                    report.divergences.append(
+                        LockstepDivergence(
+                            subject: subject.name, variant: variant, seed: seed, episode: episode, step: k,
+                            difference: difference, firstViolation: firstViolation, actions: actions))
+                    break
+                }
+            }
+        }
+        return report
+    }
+}
+
+extension SlabTrace.Returned {
+    /// A model step's return value in trace form.
+    public init?(_ returned: Int??) {
+        switch returned {
+        case .some(.some(let o)): self = .object(o)
+        case .some(.none): self = .null
+        case .none: return nil
+        }
+    }
+}
