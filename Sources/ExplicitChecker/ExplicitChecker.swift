@@ -26,12 +26,16 @@ public struct ExplicitChecker<M: CompactModel>: Sendable {
 
 /// A violation as the search first meets it: the canonical fingerprints around the bad step.
 struct Sighting: Comparable {
+    /// Steps from an initial state to `target`.
+    var depth: Int
     /// nil when an initial state itself breaks the property.
     var parent: UInt64?
     var target: UInt64
 
+    /// Shallower first, so the kept sighting is a shortest counterexample; then by fingerprint, so
+    /// the choice among equally short ones does not depend on thread timing.
     static func < (a: Sighting, b: Sighting) -> Bool {
-        (a.parent ?? 0, a.target) < (b.parent ?? 0, b.target)
+        (a.depth, a.parent ?? 0, a.target) < (b.depth, b.parent ?? 0, b.target)
     }
 }
 
@@ -87,7 +91,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
             guard visited.insert(fp, parent: 0) == .new else { continue }
             frontier += buffer
             frontier.append(fp)
-            sight(model.violations(in: state), Sighting(parent: nil, target: fp))
+            sight(model.violations(in: state), Sighting(depth: 0, parent: nil, target: fp))
         }
         var level = 0
         while !frontier.isEmpty, !stop.load(ordering: .relaxed) {
@@ -110,7 +114,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
             } else { .exhausted }
         var counterexamples: [Int: Counterexample<M>] = [:]
         for (property, sighting) in sightings {
-            counterexamples[property] = try rebuild(property, sighting)
+            counterexamples[property] = try rebuild(property, sighting) ?? research(property, depth: sighting.depth)
         }
         return ExplicitResult(completion: completion, counterexamples: counterexamples, statistics: statistics(frontier: frontier.count / stride))
     }
@@ -172,13 +176,13 @@ final class Search<M: CompactModel>: @unchecked Sendable {
                     model.encode(successor.state, symmetric: options.symmetry, into: $0)
                 }
                 let fp = buffer.withUnsafeBufferPointer(fingerprint)
-                sight(successor.violations, Sighting(parent: parentFp, target: fp))
+                sight(successor.violations, Sighting(depth: depth, parent: parentFp, target: fp))
                 switch visited.insert(fp, parent: parentFp) {
                 case .new:
                     result.next += buffer
                     result.next.append(fp)
                     fresh += 1
-                    sight(model.violations(in: successor.state), Sighting(parent: parentFp, target: fp))
+                    sight(model.violations(in: successor.state), Sighting(depth: depth, parent: parentFp, target: fp))
                 case .seen:
                     break
                 case .full:

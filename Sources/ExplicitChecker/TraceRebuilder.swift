@@ -8,8 +8,9 @@ public struct ExplicitCheckerError: Error, CustomStringConvertible {
 extension Search {
     /// Turns a sighting (canonical fingerprints) into concrete steps: walk the parents back to an
     /// initial state, then replay forwards choosing at each step the successor whose canonical
-    /// form is the next on the path. Symmetry makes such a successor exist.
-    func rebuild(_ property: Int, _ sighting: Sighting) throws -> Counterexample<M> {
+    /// form is the next on the path. Symmetry makes such a successor exist when the model's
+    /// canonical form is one per orbit; nil when it was not (the caller then searches again).
+    func rebuild(_ property: Int, _ sighting: Sighting) throws -> Counterexample<M>? {
         var path: [UInt64] = []
         if var fp = sighting.parent {
             path.append(fp)
@@ -42,12 +43,29 @@ extension Search {
                 let broken = candidate.successor.violations.union(model.violations(in: candidate.successor.state))
                 return broken.contains(PropertySet(index: property))
             }
-            guard let match else {
-                throw ExplicitCheckerError(description: "cannot replay the counterexample at step \(i) (a fingerprint collision?)")
-            }
+            guard let match else { return nil }
             steps.append((match.action, match.successor.state))
             current = match.successor.state
         }
         return Counterexample(property: property, initial: initial, steps: steps)
+    }
+
+    /// Finds a shortest counterexample for `property` by a fresh search without symmetry, bounded
+    /// by the depth at which the first search met it: the fallback when `rebuild` cannot follow
+    /// canonical fingerprints back to concrete states.
+    func research(_ property: Int, depth: Int) throws -> Counterexample<M> {
+        var options = self.options
+        options.properties = PropertySet(index: property)
+        options.symmetry = false
+        options.maxDepth = depth
+        options.maxStates = nil
+        options.maxSeconds = nil
+        options.progress = nil
+        let plain = Search(model: model, options: options)
+        guard let found = try plain.run().counterexamples[property] else {
+            throw ExplicitCheckerError(
+                description: "a violation of \(model.propertyNames[property]) at depth \(depth) could not be traced back (a fingerprint collision?)")
+        }
+        return found
     }
 }

@@ -15,7 +15,7 @@ import SlabModel
 /// - Task status: IDLE → idle, PARKED_IN_GROW → sleepingInGrow, AT_POINT k → irqsOnBefore…
 ///   (reload, null test, retry test, decrement, read for k = 1…5). A task whose step stopped the run
 ///   (CRASHED) keeps the status it had when the step began, as the model's crashed state does.
-/// - Held: a C hold count > 0 → held.
+/// - Held: C's hold count per object, as the model counts holders.
 /// - The stop code → the model's `Crash` (see `crash(code:site:)`); a stop the model has no case
 ///   for keeps C's site in `snapshot.crash`.
 /// - The model-only task cells (`acCpu`, `acStale`, `index`) are not observable in C and stay 0;
@@ -96,7 +96,7 @@ public struct RealState: Sendable {
         }
 
         withUnsafeBytes(of: &p.pointee.held) { raw in
-            for o in 0..<min(layout.objects, raw.count) where raw[o] != 0 { s[layout.held(o)] = 1 }
+            for o in 0..<min(layout.objects, raw.count) { s[layout.held(o)] = Int(raw[o]) }
         }
 
         stopCode = Int(p.pointee.bug_code)

@@ -11,11 +11,16 @@ struct Canonicalizer: Sendable {
     let layout: Layout
     let variant: Variant
     let cpuPermutations: [[Int]]
+    /// Every renaming of slots, for states whose lists name no order; empty when there are too
+    /// many (more than 6 pages), where such states keep their names: sound, less reduced, and a
+    /// counterexample through them is found again without symmetry.
+    let slotPermutations: [[Int]]
 
     init(layout: Layout, variant: Variant) {
         self.layout = layout
         self.variant = variant
         cpuPermutations = permutations(of: Array(0..<layout.config.cpus))
+        slotPermutations = layout.config.pages <= 6 ? permutations(of: Array(0..<layout.config.pages)) : []
     }
 
     var config: Configuration { layout.config }
@@ -47,9 +52,10 @@ struct Canonicalizer: Sendable {
     }
 
     /// The renaming that numbers live slabs in list order (partial, full, free, each from its
-    /// head) and dead ones after them; identity when the lists do not hold each live slab exactly
-    /// once (still sound, only less reduced).
-    func slotRenaming(_ cells: UnsafeBufferPointer<Int>, into rename: UnsafeMutableBufferPointer<Int>) {
+    /// head) and dead ones after them. False when the lists do not hold each live slab exactly
+    /// once (only a mutant gets there): list order then names nothing, and the caller must take
+    /// the least of all renamings.
+    func slotRenaming(_ cells: UnsafeBufferPointer<Int>, into rename: UnsafeMutableBufferPointer<Int>) -> Bool {
         let pages = config.pages
         for slot in 0..<pages { rename[slot] = -1 }
         var next = 0
@@ -73,14 +79,12 @@ struct Canonicalizer: Sendable {
                 if cells[layout.slab(slot).live] != 0 { wellFormed = false }
             }
         }
-        guard wellFormed else {
-            for slot in 0..<pages { rename[slot] = slot }
-            return
-        }
+        guard wellFormed else { return false }
         for slot in 0..<pages where rename[slot] == -1 {
             rename[slot] = next
             next += 1
         }
+        return true
     }
 
     /// Writes into `out` the state `cells` with slots renamed by `rename`, CPUs by `perm`, tasks

@@ -77,14 +77,32 @@ public struct Configuration: Hashable, Sendable, Codable {
         require(freeLimit >= 0, "freeLimit", "freeLimit must be at least 0, got \(freeLimit)")
         require(tasks >= 1, "tasks", "tasks must be at least 1, got \(tasks)")
         require(!migration || cpus >= 2, "migration", "migration needs at least 2 cpus")
+        for (field, value, most) in Configuration.maxima(self) where value > most {
+            require(false, field, "\(field) is at most \(most) in this model, got \(value)")
+        }
         for (k, t) in tuning.enumerated() {
             require(t.limit >= 1, "tuning", "tuning #\(k + 1): limit must be at least 1, got \(t.limit)")
             require(
                 t.batchcount >= 1 && t.batchcount <= t.limit, "tuning",
                 "tuning #\(k + 1): batchcount must be in 1...limit, got \(t.batchcount) with limit \(t.limit)")
             require(t.sharedFactor >= 0, "tuning", "tuning #\(k + 1): sharedFactor must be at least 0, got \(t.sharedFactor)")
+            require(t.limit <= 1024, "tuning", "tuning #\(k + 1): limit is at most 1024 in this model, got \(t.limit)")
+            require(
+                t.sharedFactor <= 1024 && t.batchcount * t.sharedFactor <= 1024, "tuning",
+                "tuning #\(k + 1): the shared array (batchcount × sharedFactor) is at most 1024 in this model")
         }
+        require(tuning.count <= 8, "tuning", "at most 8 tuning triples in this model, got \(tuning.count)")
         return found
+    }
+
+    /// The largest values the model (and the real allocator beside it) can hold: a free list is a
+    /// 64-bit mask, CPUs are permuted for symmetry, and the C allocator has fixed-size tables.
+    static func maxima(_ c: Configuration) -> [(String, Int, Int)] {
+        [
+            ("cpus", c.cpus, 8), ("num", c.num, 64), ("pages", c.pages, 64), ("tasks", c.tasks, 16),
+            ("limit", c.limit, 1024), ("sharedLimit", c.sharedLimit, 1024), ("batchRefillLimit", c.batchRefillLimit, 1 << 20),
+            ("freeLimit", c.freeLimit, 1 << 30),
+        ]
     }
 
     /// The refill's outer-loop passes one step may make before `refill-terminates` calls it a hang.

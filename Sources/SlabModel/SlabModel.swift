@@ -76,36 +76,57 @@ public struct SlabModel: CompactModel {
 
     public func encode(_ state: State, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>) {
         let c = canonicalizer
-        let cellCount = layout.cellCount
+        let pages = layout.config.pages
         state.cells.withUnsafeBufferPointer { cells in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: layout.config.pages) { chains in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.config.pages) { rename in
-                    withUnsafeTemporaryAllocation(of: Int.self, capacity: cellCount) { scratch in
-                        withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.config.cpus) { order in
-                            c.chainMasks(cells, into: chains)
-                            if symmetric {
-                                c.slotRenaming(cells, into: rename)
-                            } else {
-                                for slot in 0..<layout.config.pages { rename[slot] = slot }
-                            }
-                            let renamed = UnsafeBufferPointer(rename)
-                            if !symmetric || c.cpuOrder(cells, slots: renamed, into: order) {
-                                if !symmetric { for cpu in order.indices { order[cpu] = cpu } }
-                                c.write(cells, chains: UnsafeBufferPointer(chains), slots: renamed, cpus: UnsafeBufferPointer(order), into: scratch)
-                                codec.pack(UnsafeBufferPointer(scratch), into: words)
-                                return
-                            }
-                            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words.count) { candidate in
-                                for (k, perm) in c.cpuPermutations.enumerated() {
-                                    perm.withUnsafeBufferPointer { perm in
-                                        c.write(cells, chains: UnsafeBufferPointer(chains), slots: renamed, cpus: perm, into: scratch)
-                                    }
-                                    codec.pack(UnsafeBufferPointer(scratch), into: candidate)
-                                    if k == 0 || candidate.lexicographicallyPrecedes(words) {
-                                        for i in words.indices { words[i] = candidate[i] }
-                                    }
-                                }
-                            }
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: pages) { chains in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: pages) { rename in
+                    c.chainMasks(cells, into: chains)
+                    if !symmetric {
+                        for slot in 0..<pages { rename[slot] = slot }
+                        pack(cells, chains, rename, symmetric: false, into: words, first: true)
+                    } else if c.slotRenaming(cells, into: rename) {
+                        pack(cells, chains, rename, symmetric: true, into: words, first: true)
+                    } else if c.slotPermutations.isEmpty {
+                        for slot in 0..<pages { rename[slot] = slot }
+                        pack(cells, chains, rename, symmetric: true, into: words, first: true)
+                    } else {
+                        for (k, perm) in c.slotPermutations.enumerated() {
+                            for slot in 0..<pages { rename[slot] = perm[slot] }
+                            pack(cells, chains, rename, symmetric: true, into: words, first: k == 0)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Packs `cells` with slots renamed by `rename` and CPUs in canonical order into `words`, or,
+    /// unless `first`, only if that packs less than what `words` holds.
+    private func pack(
+        _ cells: UnsafeBufferPointer<Int>, _ chains: UnsafeMutableBufferPointer<UInt64>,
+        _ rename: UnsafeMutableBufferPointer<Int>, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>,
+        first: Bool
+    ) {
+        let c = canonicalizer
+        let chains = UnsafeBufferPointer(chains), renamed = UnsafeBufferPointer(rename)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.cellCount) { scratch in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words.count) { candidate in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.config.cpus) { order in
+                    func offer(_ perm: UnsafeBufferPointer<Int>, first: Bool) {
+                        c.write(cells, chains: chains, slots: renamed, cpus: perm, into: scratch)
+                        codec.pack(UnsafeBufferPointer(scratch), into: candidate)
+                        if first || candidate.lexicographicallyPrecedes(words) {
+                            for i in words.indices { words[i] = candidate[i] }
+                        }
+                    }
+                    if !symmetric {
+                        for cpu in order.indices { order[cpu] = cpu }
+                        offer(UnsafeBufferPointer(order), first: first)
+                    } else if c.cpuOrder(cells, slots: renamed, into: order) {
+                        offer(UnsafeBufferPointer(order), first: first)
+                    } else {
+                        for (k, perm) in c.cpuPermutations.enumerated() {
+                            perm.withUnsafeBufferPointer { offer($0, first: first && k == 0) }
                         }
                     }
                 }

@@ -315,11 +315,7 @@ struct ITFReader {
                     status: try string(try member(task, "status", p), p.key("status")),
                     cpu: try bigint(try member(task, "cpu", p), p.key("cpu"))))
         }
-        let heldPath = path.key("held")
-        var held: [Int] = []
-        for (i, o) in try set(try member(state, "held", path), heldPath).enumerated() {
-            held.append(try bigint(o, heldPath.key("#set").index(i)))
-        }
+        let held = try bigints(try member(state, "held", path), path.key("held"))
         return Snapshot(
             freeObjects: freeObjects, freeTouched: try int("freeTouched"), freeLimit: try int("freeLimit"),
             crash: try string(try member(state, "crash", path), path.key("crash")), ac: acs,
