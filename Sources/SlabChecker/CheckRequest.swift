@@ -1,3 +1,4 @@
+import Foundation
 import SlabSpec
 
 /// A spec and how to check it: the engine and the budgets (the command line's, else the spec's).
@@ -34,7 +35,7 @@ public struct CheckRequest: Sendable {
     /// Two thirds of physical memory, at most 16 GiB: room for the rest of the process and the
     /// machine, so a big search ends `bounded` rather than being killed.
     public static var defaultMemory: Int {
-        let physical = Int(clamping: ProcessInfoShim.physicalMemory)
+        let physical = Int(clamping: ProcessInfo.processInfo.physicalMemory)
         return min(16 << 30, physical / 3 * 2)
     }
 }

@@ -84,6 +84,7 @@ extension Z3KitTests {
             try solver.setTimeout(.seconds(20))
             let interrupter = z3.interrupter
             let flag = DoneFlag()
+            let finished = DispatchSemaphore(value: 0)
             let thread = Thread {
                 // Keep interrupting until the check has returned: a single early interrupt could
                 // land before the check starts.
@@ -91,11 +92,15 @@ extension Z3KitTests {
                     Thread.sleep(forTimeInterval: 0.05)
                     interrupter.interrupt()
                 }
+                finished.signal()
             }
             thread.start()
             let start = ContinuousClock.now
             let result = try solver.check()
             flag.done.store(true, ordering: .releasing)
+            // The thread may be between its test and its interrupt: let it stop before the next
+            // query, or that query is what it interrupts.
+            finished.wait()
             #expect(ContinuousClock.now - start < .seconds(10))
             guard case .unknown(let reason) = result else {
                 Issue.record("expected unknown, got \(result)")
