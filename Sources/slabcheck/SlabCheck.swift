@@ -13,9 +13,9 @@ struct SlabCheck: ParsableCommand {
               slabcheck check --json Specs/*.spec
               slabcheck bench Specs/medium.spec Specs/large.spec
 
-            Exit status: 0 when every spec met its expectation, 1 when one did not, 2 for bad input.
+            Exit status: 0 when every spec met its expectation, 1 when one did not, 2 for bad input or an engine error, 3 when engines disagree (a bug in slabcheck).
             """,
-        subcommands: [CheckCommand.self, BenchCommand.self])
+        subcommands: [CheckCommand.self, BenchCommand.self, BenchSymbolicCommand.self])
 
     /// Argument errors are bad input, so they exit 2 like a bad spec does (ArgumentParser's own
     /// choice would be 64).
