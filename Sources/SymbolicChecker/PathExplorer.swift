@@ -144,7 +144,7 @@ final class PathExplorer {
         case .failed(let e):
             fail(e)
             return nil
-        case .term(_, _, .choice(let c, let a, let b)):
+        case .term(_, _, .choice(let c, let a, let b, _)):
             return decide(c) ? pick(a, below: bound) : pick(b, below: bound)
         case .term(let t, let range, let shape):
             // A value `base + by` is picked through its base, so what the path knows of the base

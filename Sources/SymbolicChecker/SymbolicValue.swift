@@ -20,8 +20,16 @@ public indirect enum SymbolicValue {
     public indirect enum Shape {
         case opaque
         case offset(base: Term, baseRange: ClosedRange<Int>, by: Int)
-        case choice(SymbolicCondition, SymbolicValue, SymbolicValue)
+        case choice(SymbolicCondition, SymbolicValue, SymbolicValue, depth: Int)
     }
+
+    /// Nesting of `choice` shapes; beyond `maxChoiceDepth` a value is opaque (deep nests cost
+    /// recursion when they are freed, and little precision).
+    var choiceDepth: Int {
+        if case .term(_, _, .choice(_, _, _, let d)) = self { return d }
+        return 0
+    }
+    static let maxChoiceDepth = 24
 
     public static let fullRange = Int.min...Int.max
 
@@ -78,10 +86,10 @@ public indirect enum SymbolicValue {
     /// `op` applied inside the branches of an `ite` when the other operand is a constant, so the
     /// result stays a choice between (mostly known) values.
     static func distribute(_ l: SymbolicValue, _ r: SymbolicValue, _ op: (SymbolicValue, SymbolicValue) -> SymbolicValue) -> SymbolicValue? {
-        if case .term(_, _, .choice(let c, let a, let b)) = l, r.constantValue != nil {
+        if case .term(_, _, .choice(let c, let a, let b, _)) = l, r.constantValue != nil {
             return select(c, op(a, r), op(b, r))
         }
-        if case .term(_, _, .choice(let c, let a, let b)) = r, l.constantValue != nil {
+        if case .term(_, _, .choice(let c, let a, let b, _)) = r, l.constantValue != nil {
             return select(c, op(l, a), op(l, b))
         }
         return nil
@@ -198,10 +206,10 @@ extension SymbolicValue: ModelValue {
         if case .term(let a, _, _) = l, case .term(let b, _, _) = r, a == b {
             return .known(op != .lessThan)
         }
-        if case .term(_, _, .choice(let c, let a, let b)) = l {
+        if case .term(_, _, .choice(let c, let a, let b, _)) = l {
             return SymbolicCondition.choose(c, compare(a, r, op), compare(b, r, op))
         }
-        if case .term(_, _, .choice(let c, let a, let b)) = r {
+        if case .term(_, _, .choice(let c, let a, let b, _)) = r {
             return SymbolicCondition.choose(c, compare(l, a, op), compare(l, b, op))
         }
         guard let context = l.context ?? r.context else { return .known(false) }  // unreachable: ranges decide constants
@@ -265,7 +273,8 @@ extension SymbolicValue: ModelValue {
             let range = min(a.range.lowerBound, b.range.lowerBound)...max(a.range.upperBound, b.range.upperBound)
             do {
                 let t = try context.ite(condition.formula(), then: a.term(in: context), else: b.term(in: context))
-                return .term(t, range, .choice(condition, a, b))
+                let depth = max(a.choiceDepth, b.choiceDepth) + 1
+                return .term(t, range, depth > maxChoiceDepth ? .opaque : .choice(condition, a, b, depth: depth))
             } catch {
                 return .failed(error)
             }
