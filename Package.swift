@@ -23,12 +23,15 @@ let package = Package(
         .systemLibrary(name: "CZ3", path: "Sources/CZ3", pkgConfig: "z3", providers: [.apt(["libz3-dev"])]),
         // Safe, reference-counted Swift wrapper over the Z3 C API, for the symbolic checker.
         .target(name: "Z3Kit", dependencies: ["CZ3"]),
+        // Bounded model checking and k-induction with Z3, over the transition relation derived by
+        // running SlabModel's own step function on symbolic values.
+        .target(name: "SymbolicChecker", dependencies: ["SlabModel", "ModelKit", "Z3Kit"]),
         // Traces in the Informal Trace Format (ITF), written by the checkers and read by replay.
         .target(name: "SlabTrace", dependencies: ["SlabModel"]),
         // The `.spec` file format.
         .target(name: "SlabSpec", dependencies: ["SlabModel"]),
         // Runs a spec on an engine and gathers verdicts and counterexamples.
-        .target(name: "SlabChecker", dependencies: ["SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace"]),
+        .target(name: "SlabChecker", dependencies: ["SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace", "SymbolicChecker", "Z3Kit"]),
         // The real allocator: a userspace SLAB in C on real memory (Linux 2.6.9 mm/slab.c's per-CPU
         // refill path) with a deterministic scheduler, on which model counterexamples are replayed.
         .target(
@@ -41,13 +44,14 @@ let package = Package(
         .executableTarget(
             name: "slabcheck",
             dependencies: [
-                "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "Replay",
+                "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "Replay", "SymbolicChecker", "Z3Kit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
         .testTarget(name: "SlabCheckerTests", dependencies: ["SlabChecker"]),
         .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec"]),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
+        .testTarget(name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "SlabModel", "ExplicitChecker", "Z3Kit"]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "SlabModel", "SlabTrace", "ExplicitChecker", "ModelKit"]),
     ]

@@ -22,7 +22,7 @@ public enum ReportText {
             if let file = p.traceFile { line += "  -> \(file)" }
             lines.append(line)
         }
-        lines.append("  " + statistics(result.statistics))
+        if result.engine == "explicit" { lines.append("  " + statistics(result.statistics)) }
         let expected: String =
             switch spec.expectation {
             case .holds: "holds"

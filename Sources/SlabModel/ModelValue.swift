@@ -6,9 +6,16 @@
 /// copy of the refill to drift. Conditions stay abstract (`Condition`) because a symbolic comparison
 /// is a formula, not a `Bool`; turning one into control flow is the `Oracle`'s job.
 public protocol ModelValue: ExpressibleByIntegerLiteral where IntegerLiteralType == Int {
-    associatedtype Condition
+    associatedtype Condition: ModelCondition
 
     init(constant: Int)
+
+    /// The value when it is a known number (always, concretely); nil for a symbolic term.
+    var constantValue: Int? { get }
+
+    /// `condition ? a : b` without control flow, so that a property can be encoded as one
+    /// formula instead of a branch per case.
+    static func select(_ condition: Condition, _ a: Self, _ b: Self) -> Self
 
     static func + (l: Self, r: Self) -> Self
     static func - (l: Self, r: Self) -> Self
@@ -33,6 +40,24 @@ public protocol ModelValue: ExpressibleByIntegerLiteral where IntegerLiteralType
     static func store(_ value: Self, into cells: inout [Self], base: Int, count: Int, at index: Self)
 }
 
+/// A condition the properties combine without branching: `Bool` concretely, a formula symbolically.
+public protocol ModelCondition {
+    init(constant: Bool)
+    /// The truth value when it is known (always, concretely); nil for a symbolic formula.
+    var constantValue: Bool? { get }
+    func and(_ other: Self) -> Self
+    func or(_ other: Self) -> Self
+    var negated: Self { get }
+}
+
+extension Bool: ModelCondition {
+    @inlinable public init(constant: Bool) { self = constant }
+    @inlinable public var constantValue: Bool? { self }
+    @inlinable public func and(_ other: Bool) -> Bool { self && other }
+    @inlinable public func or(_ other: Bool) -> Bool { self || other }
+    @inlinable public var negated: Bool { !self }
+}
+
 /// Turns conditions into control flow, and values into the small concrete numbers the model uses
 /// to choose a CPU or a slab.
 ///
@@ -52,6 +77,10 @@ extension Int: ModelValue {
     public typealias Condition = Bool
 
     @inlinable public init(constant: Int) { self = constant }
+
+    @inlinable public var constantValue: Int? { self }
+
+    @inlinable public static func select(_ condition: Bool, _ a: Int, _ b: Int) -> Int { condition ? a : b }
 
     @inlinable public static func unsignedGreater(_ l: Int, _ r: Int) -> Bool {
         UInt64(bitPattern: Int64(l)) > UInt64(bitPattern: Int64(r))

@@ -1,11 +1,16 @@
 import ModelKit
 
-/// MODEL.md §4's state properties, judged on a concrete state between steps.
+/// MODEL.md §4's state properties, judged on a state between steps.
 ///
 /// These are the kernel's own consistency checks (`s_show`'s accounting errors, `check_slabp`)
-/// made into predicates. Each walks only what it needs and tolerates any corruption a mutant can
-/// produce (cycles in a free list, a slab on two lists), because a property that traps on a broken
-/// state would hide exactly the states worth reporting.
+/// made into predicates. They are written once, over `ModelValue`: concretely (`Int`, `Bool`) they
+/// are what the explicit engine judges, symbolically they are the formulas the bounded model
+/// checker and the induction prover ask Z3 about. To keep the formulas small they accumulate with
+/// `select` (an `ite`) and `and`/`or` instead of branching, and take a direct path wherever a value
+/// is a known number (always, concretely), so the explicit engine pays no symbolic price.
+///
+/// Each tolerates any corruption a mutant can produce (cycles in a free list, a slab on two lists),
+/// because a property that traps on a broken state would hide exactly the states worth reporting.
 public struct SlabProperties: Sendable {
     public let layout: Layout
 
@@ -13,11 +18,16 @@ public struct SlabProperties: Sendable {
 
     var config: Configuration { layout.config }
 
+    /// The properties judged on states (the others are judged on steps, in `StepOutcome`).
+    public static let stateProperties: [BuiltInProperty] = [
+        .availBounds, .noBug, .inuseBounds, .inuseMatchesFreelist, .listPlacement, .freeObjectsExact, .conservation,
+    ]
+
     /// The state properties `s` breaks.
     public func violations(in s: SlabState<Int>) -> PropertySet {
         var broken: PropertySet = []
         if !availBounds(s) { broken.insert(BuiltInProperty.availBounds.set) }
-        if let crash = Crash(rawValue: s[layout.crash]), crash.isBugOn { broken.insert(BuiltInProperty.noBug.set) }
+        if !noBug(s) { broken.insert(BuiltInProperty.noBug.set) }
         if !inuseBounds(s) { broken.insert(BuiltInProperty.inuseBounds.set) }
         if !inuseMatchesFreelist(s) { broken.insert(BuiltInProperty.inuseMatchesFreelist.set) }
         if !listPlacement(s) { broken.insert(BuiltInProperty.listPlacement.set) }
@@ -26,41 +36,122 @@ public struct SlabProperties: Sendable {
         return broken
     }
 
-    func liveSlots(_ s: SlabState<Int>) -> [Int] {
-        (0..<config.pages).filter { s[layout.slab($0).live] != 0 }
+    /// Whether `s` satisfies `property`; nil for a step property, which no state can show.
+    public func holds<V: ModelValue>(_ property: BuiltInProperty, in s: SlabState<V>) -> V.Condition? {
+        switch property {
+        case .availBounds: availBounds(s)
+        case .noBug: noBug(s)
+        case .inuseBounds: inuseBounds(s)
+        case .inuseMatchesFreelist: inuseMatchesFreelist(s)
+        case .listPlacement: listPlacement(s)
+        case .freeObjectsExact: freeObjectsExact(s)
+        case .conservation: conservation(s)
+        case .acCurrent, .irqsOff, .refillTerminates: nil
+        }
     }
 
-    public func availBounds(_ s: SlabState<Int>) -> Bool {
-        let arrays = (0..<config.cpus).map(layout.ac) + [layout.shared]
-        return arrays.allSatisfy { s[$0.avail] >= 0 && s[$0.avail] <= s[$0.limit] }
+    func isLive<V: ModelValue>(_ s: SlabState<V>, _ slot: Int) -> V.Condition {
+        s[layout.slab(slot).live] != V(constant: 0)
     }
 
-    public func inuseBounds(_ s: SlabState<Int>) -> Bool {
-        liveSlots(s).allSatisfy { (0...config.num).contains(s[layout.slab($0).inuse]) }
+    public func availBounds<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
+        var ok = V.Condition(constant: true)
+        for ac in (0..<config.cpus).map(layout.ac) + [layout.shared] {
+            ok = ok.and((s[ac.avail] >= V(constant: 0)).and(s[ac.avail] <= s[ac.limit]))
+        }
+        return ok
+    }
+
+    /// No `BUG_ON` has fired: the run did not end at one of the kernel's `BUG_ON` sites.
+    public func noBug<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
+        var bug = V.Condition(constant: false)
+        for crash in Crash.allCases where crash.isBugOn {
+            bug = bug.or(s[layout.crash] == V(constant: crash.rawValue))
+        }
+        return bug.negated
+    }
+
+    public func inuseBounds<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
+        var ok = V.Condition(constant: true)
+        for slot in 0..<config.pages {
+            let inuse = s[layout.slab(slot).inuse]
+            let inRange = (inuse >= V(constant: 0)).and(inuse <= V(constant: config.num))
+            ok = ok.and(isLive(s, slot).negated.or(inRange))
+        }
+        return ok
+    }
+
+    /// A slab's free chain, walked from `free` for at most `num + 1` links: `complete` when it
+    /// reaches `BUFCTL_END` without leaving the slab or revisiting an index.
+    struct Chain<V: ModelValue> {
+        var complete: V.Condition
+        /// Whether object index `i` was visited (meaningful where `complete`).
+        var onChain: [V.Condition]
+        var length: V
+        /// The visited indices in order, when every step of the walk was a known number.
+        var order: [Int]?
+    }
+
+    func chain<V: ModelValue>(_ s: SlabState<V>, slot: Int) -> Chain<V> {
+        typealias C = V.Condition
+        let slab = layout.slab(slot)
+        let num = config.num
+        let end = V(constant: layout.end)
+        var done = C(constant: false)
+        var failed = C(constant: false)
+        var on = Array(repeating: C(constant: false), count: num)
+        var length = V(constant: 0)
+        var order: [Int]? = []
+        var index = s[slab.free]
+        for _ in 0...num {
+            if done.constantValue == true || failed.constantValue == true { break }
+            let active = done.or(failed).negated
+            let atEnd = index == end
+            done = done.or(active.and(atEnd))
+            let moving = active.and(atEnd.negated)
+            var valid = C(constant: false)
+            if let k = index.constantValue {
+                if (0..<num).contains(k) { valid = on[k].negated }
+            } else {
+                for i in 0..<num { valid = valid.or((index == V(constant: i)).and(on[i].negated)) }
+            }
+            failed = failed.or(moving.and(valid.negated))
+            let step = moving.and(valid)
+            if let k = index.constantValue {
+                if (0..<num).contains(k) { on[k] = on[k].or(step) }
+                if step.constantValue == true { order?.append(k) } else if step.constantValue == nil { order = nil }
+            } else {
+                order = nil
+                for i in 0..<num { on[i] = on[i].or(step.and(index == V(constant: i))) }
+            }
+            length = length + V.select(step, V(constant: 1), V(constant: 0))
+            if step.constantValue != false {
+                index = V.select(step, V.load(s.cells, base: slab.bufctl, count: num, at: index), index)
+            }
+        }
+        return Chain(complete: done.and(failed.negated), onChain: on, length: length, order: order)
     }
 
     /// The object indices on a slab's free chain, in order; nil when the chain leaves the slab,
     /// revisits an index, or does not reach `BUFCTL_END` within `num` links.
     public func freeChain(_ s: SlabState<Int>, slot: Int) -> [Int]? {
-        let slab = layout.slab(slot)
-        var chain: [Int] = []
-        var seen = Set<Int>()
-        var index = s[slab.free]
-        while index != layout.end {
-            guard (0..<config.num).contains(index), seen.insert(index).inserted else { return nil }
-            chain.append(index)
-            index = s[slab.bufctl + index]
-        }
-        return chain
+        let walk = chain(s, slot: slot)
+        return walk.complete ? walk.order : nil
     }
 
-    public func inuseMatchesFreelist(_ s: SlabState<Int>) -> Bool {
-        liveSlots(s).allSatisfy { slot in
-            freeChain(s, slot: slot)?.count == config.num - s[layout.slab(slot).inuse]
+    public func inuseMatchesFreelist<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
+        var ok = V.Condition(constant: true)
+        for slot in 0..<config.pages {
+            let live = isLive(s, slot)
+            if live.constantValue == false { continue }
+            let walk = chain(s, slot: slot)
+            let matches = walk.complete.and(walk.length == V(constant: config.num) - s[layout.slab(slot).inuse])
+            ok = ok.and(live.negated.or(matches))
         }
+        return ok
     }
 
-    /// Which lists hold `slot`, once per appearance.
+    /// Which lists hold `slot`, once per appearance (a diagnostic; `listPlacement` is the property).
     public func lists(holding slot: Int, in s: SlabState<Int>) -> [SlabList] {
         SlabList.allCases.flatMap { list -> [SlabList] in
             let l = layout.list(list)
@@ -69,54 +160,129 @@ public struct SlabProperties: Sendable {
         }
     }
 
-    public func listPlacement(_ s: SlabState<Int>) -> Bool {
-        for list in SlabList.allCases where !(0...config.pages).contains(s[layout.list(list).count]) {
-            return false
+    public func listPlacement<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
+        typealias C = V.Condition
+        let one = V(constant: 1)
+        let zero = V(constant: 0)
+        var ok = C(constant: true)
+        for list in SlabList.allCases {
+            let count = s[layout.list(list).count]
+            ok = ok.and((count >= zero).and(count <= V(constant: config.pages)))
         }
-        return (0..<config.pages).allSatisfy { slot in
-            let on = lists(holding: slot, in: s)
-            guard s[layout.slab(slot).live] != 0 else { return on.isEmpty }
+        for slot in 0..<config.pages {
+            // How often each list holds the slot.
+            let occurrences: [V] = SlabList.allCases.map { list in
+                let l = layout.list(list)
+                var n = zero
+                for i in 0..<config.pages {
+                    let present = V(constant: i) < s[l.count]
+                    if present.constantValue == false { break }
+                    n = n + V.select(present.and(s[l.slots + i] == V(constant: slot)), one, zero)
+                }
+                return n
+            }
+            let live = isLive(s, slot)
             let inuse = s[layout.slab(slot).inuse]
-            let expected: SlabList = inuse == config.num ? .full : inuse == 0 ? .free : .partial
-            return on == [expected]
+            let isFull = inuse == V(constant: config.num)
+            let isFree = isFull.negated.and(inuse == zero)
+            let isPartial = isFull.negated.and(isFree.negated)
+            let expected: [SlabList: C] = [.partial: isPartial, .full: isFull, .free: isFree]
+            var placed = C(constant: true)
+            var nowhere = C(constant: true)
+            for (list, n) in zip(SlabList.allCases, occurrences) {
+                placed = placed.and(n == V.select(expected[list] ?? C(constant: false), one, zero))
+                nowhere = nowhere.and(n == zero)
+            }
+            ok = ok.and(live.and(placed).or(live.negated.and(nowhere)))
         }
+        return ok
     }
 
-    public func freeObjectsExact(_ s: SlabState<Int>) -> Bool {
-        let expected = liveSlots(s).reduce(UInt64(0)) { sum, slot in
-            sum &+ UInt64(bitPattern: Int64(config.num - s[layout.slab(slot).inuse]))
+    /// `free_objects == Σ (num − inuse)` over live slabs, as 64-bit words (so a wrapped count is
+    /// compared bit for bit).
+    public func freeObjectsExact<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
+        var sum = V(constant: 0)
+        for slot in 0..<config.pages {
+            sum = sum + V.select(isLive(s, slot), V(constant: config.num) - s[layout.slab(slot).inuse], V(constant: 0))
         }
-        return UInt64(bitPattern: Int64(s[layout.freeObjects])) == expected
+        return s[layout.freeObjects] == sum
     }
 
-    /// Every place that holds an object, with repeats: free chains, arrays, callers' hands.
+    /// Every place that holds an object, with repeats: free chains, arrays, callers' hands
+    /// (a diagnostic; `conservation` is the property).
     public func placements(_ s: SlabState<Int>) -> (counts: [Int], strays: Int) {
         var counts = Array(repeating: 0, count: layout.objects)
         var strays = 0
-        func place(_ object: Int) {
+        visitPlaces(s) { object, present in
+            guard present else { return }
             if (0..<layout.objects).contains(object), s[layout.slab(object / config.num).live] != 0 {
                 counts[object] += 1
             } else {
                 strays += 1
             }
         }
-        for slot in liveSlots(s) {
-            for index in freeChain(s, slot: slot) ?? [] { place(slot * config.num + index) }
-        }
-        for ac in (0..<config.cpus).map(layout.ac) + [layout.shared] {
-            for i in 0..<min(max(s[ac.avail], 0), ac.capacity) { place(s[ac.entries + i]) }
-        }
-        for object in 0..<layout.objects {
-            for _ in 0..<max(0, s[layout.held(object)]) { place(object) }
-        }
         return (counts, strays)
     }
 
-    public func conservation(_ s: SlabState<Int>) -> Bool {
-        let (counts, strays) = placements(s)
-        guard strays == 0 else { return false }
-        return liveSlots(s).allSatisfy { slot in
-            (0..<config.num).allSatisfy { counts[slot * config.num + $0] == 1 }
+    /// Calls `place` with each place's object and whether that place holds it.
+    func visitPlaces<V: ModelValue>(_ s: SlabState<V>, _ place: (V, V.Condition) -> Void) {
+        for slot in 0..<config.pages {
+            let live = isLive(s, slot)
+            if live.constantValue == false { continue }
+            let walk = chain(s, slot: slot)
+            for i in 0..<config.num {
+                place(V(constant: slot * config.num + i), live.and(walk.complete).and(walk.onChain[i]))
+            }
         }
+        for ac in (0..<config.cpus).map(layout.ac) + [layout.shared] {
+            for i in 0..<ac.capacity {
+                let present = V(constant: i) < s[ac.avail]
+                if present.constantValue == false { break }
+                place(s[ac.entries + i], present)
+            }
+        }
+        // Holders are counted (an object handed out twice is held twice): one place per holder, up
+        // to the most a packed state can hold.
+        for object in 0..<layout.objects {
+            for holder in 1...StateCodec.maxHolders {
+                place(V(constant: object), s[layout.held(object)] >= V(constant: holder))
+            }
+        }
+    }
+
+    /// Each object of each live slab is in exactly one place, and no place holds anything else.
+    public func conservation<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
+        typealias C = V.Condition
+        let num = config.num
+        let live = (0..<config.pages).map { isLive(s, $0) }
+        var counts = Array(repeating: V(constant: 0), count: layout.objects)
+        var stray = C(constant: false)
+        visitPlaces(s) { object, present in
+            if present.constantValue == false { return }
+            if let k = object.constantValue {
+                if (0..<layout.objects).contains(k) {
+                    let here = present.and(live[k / num])
+                    counts[k] = counts[k] + V.select(here, V(constant: 1), V(constant: 0))
+                    stray = stray.or(present.and(live[k / num].negated))
+                } else {
+                    stray = stray.or(present)
+                }
+                return
+            }
+            var placed = C(constant: false)
+            for o in 0..<layout.objects {
+                let here = (object == V(constant: o)).and(live[o / num])
+                counts[o] = counts[o] + V.select(present.and(here), V(constant: 1), V(constant: 0))
+                placed = placed.or(here)
+            }
+            stray = stray.or(present.and(placed.negated))
+        }
+        var ok = stray.negated
+        for slot in 0..<config.pages {
+            var once = C(constant: true)
+            for i in 0..<num { once = once.and(counts[slot * num + i] == V(constant: 1)) }
+            ok = ok.and(live[slot].negated.or(once))
+        }
+        return ok
     }
 }

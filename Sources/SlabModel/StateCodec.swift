@@ -11,6 +11,9 @@ public struct StateCodec: Sendable {
         var highest: Int { width >= 64 ? Int.max : lowest + (1 << width) - 1 }
     }
 
+    /// The most callers the model follows holding one object (more ends the run as `corrupt`).
+    public static let maxHolders = 3
+
     let fields: [Field]
     public let wordCount: Int
     /// The packed fields in struct-of-arrays form with each one's first bit, for `pack`'s loop.
@@ -58,7 +61,7 @@ public struct StateCodec: Sendable {
             field(task.acStale, 0, 1)
             field(task.index, -1, layout.entryCapacity)
         }
-        for object in 0..<layout.objects { field(layout.held(object), 0, 3) }
+        for object in 0..<layout.objects { field(layout.held(object), 0, StateCodec.maxHolders) }
         self.fields = fields
         wordCount = max(1, (fields.reduce(0) { $0 + $1.width } + 63) / 64)
         let packed = fields.filter { $0.width > 0 }

@@ -21,8 +21,14 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Spec files to check.")
     var specs: [String]
 
-    @Option(help: "The engine: explicit (exhaustive breadth-first search).")
+    @Option(help: "The engine: explicit (exhaustive breadth-first search), bmc (Z3 bounded model checking), induction (Z3 k-induction), or all (every engine; they must agree).")
     var engine: String = "explicit"
+
+    @Option(help: "bmc: the deepest unrolling; induction: the largest k.")
+    var depth: Int = 10
+
+    @Option(help: "Seconds the Z3 engines may take per spec (a timeout ends bounded or unknown).")
+    var timeout: Double?
 
     @OptionGroup var budgets: BudgetOptions
 
@@ -36,9 +42,11 @@ struct CheckCommand: ParsableCommand {
     var quiet = false
 
     mutating func validate() throws {
-        guard engine == "explicit" else {
-            throw ValidationError("unknown engine '\(engine)': the engines are: explicit")
+        guard ["explicit", "bmc", "induction", "all"].contains(engine) else {
+            throw ValidationError("unknown engine '\(engine)': the engines are: explicit, bmc, induction, all")
         }
+        if depth < 0 { throw ValidationError("--depth must be at least 0") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
     }
 
     func run() throws {
@@ -59,21 +67,42 @@ struct CheckCommand: ParsableCommand {
                 spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
                 memoryBytes: budgets.memoryBytes, threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                 symmetry: !budgets.noSymmetry)
-            var result: SpecResult
-            do {
-                result = try ExplicitRun.check(request)
-                try TraceFiles.write(&result, to: out)
-            } catch {
-                complain("\(spec.path): error: \(error)")
-                throw ExitCode(2)
-            }
-            if !json {
-                print(ReportText.render(result))
-                if !quiet {
-                    for trace in result.properties.compactMap(\.trace) { print(TraceText.render(trace)) }
+            let engines = engine == "all" ? ["explicit", "bmc", "induction"] : [engine]
+            var ran: [SpecResult] = []
+            for name in engines {
+                var result: SpecResult
+                var notes: [String] = []
+                do {
+                    if let symbolic = SymbolicRun.Engine(rawValue: name) {
+                        let outcome = try SymbolicRun.check(request, engine: symbolic, depth: depth, timeout: timeout)
+                        result = outcome.result
+                        notes = outcome.notes
+                    } else {
+                        result = try ExplicitRun.check(request)
+                    }
+                    try TraceFiles.write(&result, to: out)
+                } catch {
+                    complain("\(spec.path): error (\(name) engine): \(error)")
+                    throw ExitCode(2)
                 }
+                if !json {
+                    print(ReportText.render(result))
+                    for note in notes { print("  " + note) }
+                    if !quiet {
+                        for trace in result.properties.compactMap(\.trace) { print(TraceText.render(trace)) }
+                    }
+                }
+                ran.append(result)
+                results.append(result)
             }
-            results.append(result)
+            var disagree: [String] = []
+            for i in ran.indices {
+                for j in ran.indices where j > i { disagree += SymbolicRun.disagreements(ran[i], ran[j]) }
+            }
+            if !disagree.isEmpty {
+                for d in disagree { complain("\(spec.path): BUG IN SLABCHECK: the engines disagree: \(d)") }
+                throw ExitCode(3)
+            }
         }
         if json { print(ReportJSON.render(results).rendered()) }
         if !results.allSatisfy(\.meetsExpectation) { throw ExitCode(1) }

@@ -15,9 +15,11 @@ struct SlabCheck: ParsableCommand {
               slabcheck replay Counterexamples/*.itf.json
               slabcheck differential --steps 100000
 
-            Exit status: 0 when every spec met its expectation, 1 when one did not, 2 for bad input.
+            Exit status: 0 when every spec met its expectation, 1 when one did not, 2 for bad input or an engine error, 3 when engines disagree (a bug in slabcheck).
             """,
-        subcommands: [CheckCommand.self, BenchCommand.self, ReplayCommand.self, DifferentialCommand.self])
+        subcommands: [
+            CheckCommand.self, BenchCommand.self, BenchSymbolicCommand.self, ReplayCommand.self, DifferentialCommand.self,
+        ])
 
     /// Argument errors are bad input, so they exit 2 like a bad spec does (ArgumentParser's own
     /// choice would be 64).

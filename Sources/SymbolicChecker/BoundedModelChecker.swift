@@ -1,0 +1,179 @@
+import ModelKit
+import SlabModel
+import Z3Kit
+
+/// What a symbolic engine says of one property.
+public enum SymbolicVerdict: Equatable, CustomStringConvertible {
+    /// Proved for every reachable state; the text says how (method, k, strengthening).
+    case holds(proof: String)
+    /// A counterexample of `actions.count` steps, replayed on the concrete model.
+    case violated(actions: [SlabAction])
+    /// Nothing breaks the property within `depth` steps (-1: not even the initial state was
+    /// judged); `reason` says why the search stopped there.
+    case bounded(depth: Int, reason: String)
+    /// Z3 could not decide, for `reason` (its own words).
+    case unknown(reason: String)
+
+    public var description: String {
+        switch self {
+        case .holds(let proof): "holds (\(proof))"
+        case .violated(let actions): "violated in \(actions.count) steps"
+        case .bounded(let depth, let reason): "bounded: nothing within \(depth) steps (\(reason))"
+        case .unknown(let reason): "unknown (\(reason))"
+        }
+    }
+}
+
+/// Time left for the whole run, handed to Z3 as each check's limit.
+public struct Deadline {
+    let end: ContinuousClock.Instant?
+
+    public init(seconds: Double?) {
+        end = seconds.map { ContinuousClock.now + .milliseconds(Int64(($0 * 1000).rounded(.up))) }
+    }
+
+    var remaining: Duration? { end.map { $0 - ContinuousClock.now } }
+    var expired: Bool { remaining.map { $0 <= .zero } ?? false }
+
+    func apply(to solver: Solver) throws(Z3Error) {
+        guard let remaining else { return }
+        try solver.setTimeout(max(remaining, .milliseconds(1)))
+    }
+}
+
+/// Bounded model checking: unrolls the transition relation from the initial state and asks Z3,
+/// depth by depth from 0, for a run whose state at depth k breaks a state property or whose k-th
+/// step breaks a step property. The first depth that answers sat is the shortest counterexample;
+/// each one is replayed on the concrete model before it is reported.
+public final class BoundedModelChecker {
+    public let system: TransitionSystem
+    public var progress: ((Int, Double) -> Void)?
+
+    public init(system: TransitionSystem) {
+        self.system = system
+    }
+
+    public struct Result {
+        public var verdicts: [BuiltInProperty: SymbolicVerdict]
+        /// The deepest depth fully checked.
+        public var depthReached: Int
+        public var seconds: Double
+    }
+
+    public func run(properties: [BuiltInProperty], depth maxDepth: Int, deadline: Deadline = Deadline(seconds: nil)) throws(SymbolicError) -> Result {
+        let started = ContinuousClock.now
+        let context = system.context
+        var verdicts: [BuiltInProperty: SymbolicVerdict] = [:]
+        var open = properties
+        var reached = -1
+        do {
+            let solver = try Solver(context)
+            var holds: [BuiltInProperty: Term] = [:]
+            for p in properties { if let h = try system.holds(p) { holds[p] = h } }
+            var frames = [try system.frame(0, prefix: "x")]
+            try solver.assert(system.isInitial(frames[0]))
+            depthLoop: for k in 0...max(maxDepth, 0) {
+                if k > 0 {
+                    frames.append(try system.frame(k, prefix: "x"))
+                    try solver.assert(system.transition(from: frames[k - 1], to: frames[k]))
+                }
+                var bad: [(BuiltInProperty, Term)] = []
+                for p in open {
+                    if let h = holds[p] {
+                        bad.append((p, try system.instantiate(h, at: frames[k]).not()))
+                    } else if k > 0, let v = system.stepViolation[p] {
+                        bad.append((p, try system.instantiate(v, at: frames[k - 1])))
+                    }
+                }
+                if !bad.isEmpty {
+                    if deadline.expired {
+                        stop(&verdicts, open, reached, "time limit reached before depth \(k)")
+                        open = []
+                        break depthLoop
+                    }
+                    try deadline.apply(to: solver)
+                    let any = try context.freshConstant(prefix: "bad", sort: context.boolSort)
+                    try solver.assert(any.implies(context.or(bad.map(\.1))))
+                    switch try solver.check(assumptions: [any]) {
+                    case .unsat: break
+                    case .unknown(let reason):
+                        stop(&verdicts, open, reached, reason, depth: k)
+                        open = []
+                        break depthLoop
+                    case .sat:
+                        for (p, term) in bad {
+                            let literal = try context.freshConstant(prefix: "bad_\(p.rawValue)", sort: context.boolSort)
+                            try solver.assert(literal.implies(term))
+                            try deadline.apply(to: solver)
+                            switch try solver.check(assumptions: [literal]) {
+                            case .unsat: continue
+                            case .unknown(let reason):
+                                stop(&verdicts, [p], reached, reason, depth: k)
+                            case .sat:
+                                let z3model = try solver.model()
+                                var actions: [SlabAction] = []
+                                for i in 0..<k {
+                                    guard let a = try system.action(of: frames[i], in: z3model) else {
+                                        throw SymbolicError.internalError("step \(i + 1) of a Z3 counterexample names no action")
+                                    }
+                                    actions.append(a)
+                                }
+                                try confirm(actions, breaks: p)
+                                verdicts[p] = .violated(actions: actions)
+                            }
+                            open.removeAll { $0 == p }
+                        }
+                    }
+                }
+                reached = k
+                progress?(k, seconds(since: started))
+                if open.isEmpty { break }
+            }
+        } catch let error as SymbolicError {
+            throw error
+        } catch let error as Z3Error {
+            throw .z3(error)
+        } catch {
+            throw .internalError("\(error)")
+        }
+        for p in open { verdicts[p] = .bounded(depth: reached, reason: "depth \(maxDepth) reached") }
+        return Result(verdicts: verdicts, depthReached: reached, seconds: seconds(since: started))
+    }
+
+    func stop(_ verdicts: inout [BuiltInProperty: SymbolicVerdict], _ open: [BuiltInProperty], _ reached: Int, _ reason: String, depth: Int? = nil) {
+        let timedOut = reason == "timeout" || reason == "canceled" || reason.hasPrefix("time limit")
+        for p in open {
+            if timedOut {
+                let at = depth.map { " at depth \($0)" } ?? ""
+                verdicts[p] = .bounded(depth: reached, reason: "Z3 \(reason)\(at)")
+            } else {
+                verdicts[p] = .unknown(reason: "Z3 answered unknown at depth \(depth ?? reached + 1): \(reason)")
+            }
+        }
+    }
+
+    /// Replays `actions` on the concrete model and checks that the last step breaks `property`.
+    public func confirm(_ actions: [SlabAction], breaks property: BuiltInProperty) throws(SymbolicError) {
+        let model = system.model
+        var state = SlabState.initial(model.layout)
+        var stepBroken = PropertySet()
+        for (i, action) in actions.enumerated() {
+            guard let outcome = model.step(action, from: state) else {
+                throw .internalError("Z3 counterexample for \(property.rawValue): step \(i + 1), \(action), is not enabled on the concrete model")
+            }
+            state = outcome.state
+            stepBroken = outcome.violations
+        }
+        let broken = model.violations(in: state).union(actions.isEmpty ? [] : stepBroken)
+        guard broken.contains(property.set) else {
+            throw .internalError(
+                "Z3 counterexample for \(property.rawValue) in \(actions.count) steps does not break it on the concrete model: "
+                    + actions.map(\.description).joined(separator: "; "))
+        }
+    }
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}

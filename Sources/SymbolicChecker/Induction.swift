@@ -1,0 +1,209 @@
+import ModelKit
+import SlabModel
+import Z3Kit
+
+/// k-induction over the derived transition relation.
+///
+/// The invariant proved is the conjunction of the checked properties and a strengthening:
+/// - `ranges`: while the run goes on (`crash == 0`) every cell lies in the range `StateCodec`
+///   packs (the symbolic execution prunes paths with it, so it must be, and is, proved too);
+/// - every other state property of MODEL.md §4 (each is a kernel consistency check; together they
+///   rule out most unreachable states a lone property would admit).
+/// The cells no step changes are constants of the encoding; that is proved by construction (the
+/// fixpoint in `TransitionSystem` found no feasible path that changes them).
+///
+/// Base case: no state within k−1 steps breaks the invariant and no step within them breaks a
+/// checked step property. Step case: for any path s_0 … s_k of pairwise distinct states whose first
+/// k states satisfy the invariant and whose first k−1 steps break no checked step property, s_k
+/// satisfies it and step k breaks none. Both unsat: every conjunct holds in every reachable state.
+/// A strengthening conjunct the base case refutes is dropped (and reported), and the search goes on
+/// without it; a checked property the base case refutes is violated, with the trace.
+public final class Induction {
+    public let system: TransitionSystem
+    public var progress: ((Int, Double) -> Void)?
+
+    public init(system: TransitionSystem) {
+        self.system = system
+    }
+
+    public struct Result {
+        public var verdicts: [BuiltInProperty: SymbolicVerdict]
+        /// The strengthening conjuncts used (and so proved, when the proof went through).
+        public var strengthening: [String]
+        /// Strengthening conjuncts the base case refuted.
+        public var dropped: [String]
+        public var k: Int
+        public var seconds: Double
+    }
+
+    /// One conjunct of the invariant, over `s`.
+    struct Conjunct {
+        var name: String
+        var property: BuiltInProperty?
+        var checked: Bool
+        var holds: Term
+    }
+
+    public func run(
+        properties: [BuiltInProperty], maxK: Int, deadline: Deadline = Deadline(seconds: nil), excluding excluded: Set<String> = []
+    ) throws(SymbolicError) -> Result {
+        let started = ContinuousClock.now
+        let context = system.context
+        var verdicts: [BuiltInProperty: SymbolicVerdict] = [:]
+        var dropped = excluded.sorted()
+        do {
+            var conjuncts = [Conjunct(name: "ranges", property: nil, checked: false, holds: try system.rangeInvariant())]
+            for p in SlabProperties.stateProperties where !excluded.contains(p.rawValue) {
+                guard let h = try system.holds(p) else { continue }
+                conjuncts.append(Conjunct(name: p.rawValue, property: p, checked: properties.contains(p), holds: h))
+            }
+            let stepProperties = properties.filter { system.stepViolation[$0] != nil }
+
+            let base = try Solver(context)
+            var baseFrames = [try system.frame(0, prefix: "b")]
+            try base.assert(system.isInitial(baseFrames[0]))
+            let step = try Solver(context)
+            var stepFrames = [try system.frame(0, prefix: "y")]
+
+            for k in 1...max(1, maxK) {
+                // Base case at depth k-1.
+                let d = k - 1
+                if d > 0 {
+                    baseFrames.append(try system.frame(d, prefix: "b"))
+                    try base.assert(system.transition(from: baseFrames[d - 1], to: baseFrames[d]))
+                }
+                var baseBad: [(Int?, BuiltInProperty?, Term)] = []
+                for (i, c) in conjuncts.enumerated() {
+                    baseBad.append((i, c.property, try system.instantiate(c.holds, at: baseFrames[d]).not()))
+                }
+                if d > 0 {
+                    for p in stepProperties {
+                        if let v = system.stepViolation[p] { baseBad.append((nil, p, try system.instantiate(v, at: baseFrames[d - 1]))) }
+                    }
+                }
+                var refuted: [Int] = []
+                for (index, property, term) in baseBad {
+                    let literal = try context.freshConstant(prefix: "base", sort: context.boolSort)
+                    try base.assert(literal.implies(term))
+                    try deadline.apply(to: base)
+                    switch try base.check(assumptions: [literal]) {
+                    case .unsat: continue
+                    case .unknown(let reason):
+                        return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: "Z3 \(reason) in the base case at depth \(d)", depth: d - 1)
+                    case .sat:
+                        let z3model = try base.model()
+                        var actions: [SlabAction] = []
+                        for i in 0..<d {
+                            guard let a = try system.action(of: baseFrames[i], in: z3model) else {
+                                throw SymbolicError.internalError("base case: step \(i + 1) names no action")
+                            }
+                            actions.append(a)
+                        }
+                        if let property, index == nil || conjuncts[index ?? 0].checked {
+                            try BoundedModelChecker(system: system).confirm(actions, breaks: property)
+                            verdicts[property] = .violated(actions: actions)
+                        }
+                        if let index { refuted.append(index) }
+                    }
+                }
+                // A refuted conjunct is no invariant: drop it (a checked one is violated, above).
+                for index in refuted.sorted(by: >) {
+                    if !conjuncts[index].checked { dropped.append(conjuncts[index].name) }
+                    conjuncts.remove(at: index)
+                }
+                if conjuncts.allSatisfy({ !$0.checked }) && stepProperties.allSatisfy({ verdicts[$0] != nil }) {
+                    return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: nil, depth: d)
+                }
+                if !refuted.isEmpty {
+                    // The step solver assumed the refuted conjuncts: start it again without them.
+                    let gone = Set(dropped).union(verdicts.keys.map(\.rawValue))
+                    return try restart(properties: properties, maxK: maxK, deadline: deadline, verdicts: verdicts, excluding: gone, started: started)
+                }
+
+                // Step case with k steps.
+                if k > 1 {
+                    let prev = stepFrames[k - 2]
+                    for c in conjuncts { try step.assert(system.instantiate(c.holds, at: stepFrames[k - 1])) }
+                    for p in stepProperties where verdicts[p] == nil {
+                        if let v = system.stepViolation[p] { try step.assert(system.instantiate(v, at: prev).not()) }
+                    }
+                } else {
+                    for c in conjuncts { try step.assert(system.instantiate(c.holds, at: stepFrames[0])) }
+                }
+                stepFrames.append(try system.frame(k, prefix: "y"))
+                try step.assert(system.transition(from: stepFrames[k - 1], to: stepFrames[k]))
+                for i in 0..<k {
+                    try step.assert(distinct(stepFrames[i], stepFrames[k]))
+                }
+                var bad: [Term] = []
+                for c in conjuncts { bad.append(try system.instantiate(c.holds, at: stepFrames[k]).not()) }
+                for p in stepProperties where verdicts[p] == nil {
+                    if let v = system.stepViolation[p] { bad.append(try system.instantiate(v, at: stepFrames[k - 1])) }
+                }
+                let literal = try context.freshConstant(prefix: "step", sort: context.boolSort)
+                try step.assert(literal.implies(context.or(bad)))
+                try deadline.apply(to: step)
+                switch try step.check(assumptions: [literal]) {
+                case .unsat:
+                    return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: nil, depth: d)
+                case .unknown(let reason):
+                    return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: "Z3 \(reason) in the step case for k = \(k)", depth: d)
+                case .sat:
+                    progress?(k, seconds(since: started))
+                    if k == max(1, maxK) {
+                        let z3model = try step.model()
+                        var failing: [String] = []
+                        for c in conjuncts where try z3model.boolValue(of: system.instantiate(c.holds, at: stepFrames[k])) == false {
+                            failing.append(c.name)
+                        }
+                        return finish(verdicts, properties, conjuncts, dropped, k, started,
+                            notProved: "not k-inductive for k ≤ \(k): the step case breaks \(failing.isEmpty ? "a step property" : failing.joined(separator: ", "))", depth: d)
+                    }
+                }
+            }
+        } catch let error as SymbolicError {
+            throw error
+        } catch let error as Z3Error {
+            throw .z3(error)
+        } catch {
+            throw .internalError("\(error)")
+        }
+        return finish(verdicts, properties, [], dropped, maxK, started, notProved: "no k tried", depth: -1)
+    }
+
+    private func restart(
+        properties: [BuiltInProperty], maxK: Int, deadline: Deadline, verdicts: [BuiltInProperty: SymbolicVerdict],
+        excluding: Set<String>, started: ContinuousClock.Instant
+    ) throws(SymbolicError) -> Result {
+        // Only reached for a model where some state property fails: run again on what is left.
+        let remaining = properties.filter { verdicts[$0] == nil }
+        var result = try run(properties: remaining, maxK: maxK, deadline: deadline, excluding: excluding)
+        for (p, v) in verdicts { result.verdicts[p] = v }
+        result.seconds = seconds(since: started)
+        return result
+    }
+
+    func distinct(_ a: TransitionSystem.Frame, _ b: TransitionSystem.Frame) throws(Z3Error) -> Term {
+        var parts: [Term] = []
+        for c in 0..<a.cells.count {
+            if let x = a.cells[c], let y = b.cells[c] { parts.append(try x.neq(y)) }
+        }
+        return try system.context.or(parts)
+    }
+
+    private func finish(
+        _ verdicts: [BuiltInProperty: SymbolicVerdict], _ properties: [BuiltInProperty], _ conjuncts: [Conjunct],
+        _ dropped: [String], _ k: Int, _ started: ContinuousClock.Instant, notProved: String?, depth: Int
+    ) -> Result {
+        var verdicts = verdicts
+        let strengthening = conjuncts.filter { !$0.checked }.map(\.name)
+        for p in properties where verdicts[p] == nil {
+            if let notProved {
+                verdicts[p] = .bounded(depth: depth, reason: notProved)
+            } else {
+                verdicts[p] = .holds(proof: "k-induction, k = \(k), strengthened with \(strengthening.isEmpty ? "nothing" : strengthening.joined(separator: ", "))")
+            }
+        }
+        return Result(verdicts: verdicts, strengthening: strengthening, dropped: dropped, k: k, seconds: seconds(since: started))
+    }
+}

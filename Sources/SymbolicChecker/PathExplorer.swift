@@ -1,0 +1,250 @@
+import ModelKit
+import SlabModel
+import Z3Kit
+
+/// What the explorer knows about one term on the current path.
+struct Fact {
+    var range: ClosedRange<Int>
+    var excluded: Set<Int> = []
+
+    /// `atom`'s truth value if this fact settles it.
+    func decide(_ operation: Atom.Operation, _ k: Int) -> Bool? {
+        if operation == .equal, excluded.contains(k) { return false }
+        return operation.decide(range, k...k)
+    }
+
+    /// Narrows the fact by `term op k == value`; false when that is impossible.
+    mutating func learn(_ operation: Atom.Operation, _ k: Int, _ value: Bool) -> Bool {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        switch (operation, value) {
+        case (.lessThan, true): hi = min(hi, k &- 1)
+        case (.lessThan, false): lo = max(lo, k)
+        case (.lessOrEqual, true): hi = min(hi, k)
+        case (.lessOrEqual, false): lo = max(lo, k &+ 1)
+        case (.equal, true): lo = max(lo, k); hi = min(hi, k)
+        case (.equal, false): excluded.insert(k)
+        }
+        while lo <= hi, excluded.contains(lo) { lo += 1 }
+        while lo <= hi, excluded.contains(hi) { hi -= 1 }
+        guard lo <= hi else { return false }
+        range = lo...hi
+        return true
+    }
+}
+
+/// Depth-first exploration of the paths of one step.
+///
+/// Each run of `slabStep` follows one path: a decision already made on this path prefix replays,
+/// a new one takes the first feasible alternative and is recorded; after the run the last decision
+/// with an alternative left moves on. Feasibility is decided cheaply and soundly: known constants,
+/// a condition already decided on the path, and ranges of terms narrowed by the comparisons with
+/// constants the path took (so `avail == 0` then `avail > 0` is one path, not two).
+final class PathExplorer {
+    struct Decision {
+        var choice: Int
+        var alternatives: [Int]
+    }
+
+    let context: Context
+    /// Above this many paths for one action, the step is refused (a path explosion).
+    let pathLimit: Int
+    private var script: [Decision] = []
+    private var cursor = 0
+    private(set) var guardParts: [Term] = []
+    private var facts: [Term: Fact] = [:]
+    private var decided: [Term: Bool] = [:]
+    private(set) var error: Z3Error?
+
+    init(context: Context, pathLimit: Int) {
+        self.context = context
+        self.pathLimit = pathLimit
+    }
+
+    private func beginRun() {
+        cursor = 0
+        guardParts.removeAll(keepingCapacity: true)
+        facts.removeAll(keepingCapacity: true)
+        decided.removeAll(keepingCapacity: true)
+    }
+
+    /// Moves to the next path; false when every path was run.
+    private func advance() -> Bool {
+        script.removeSubrange(cursor...)
+        while let last = script.last, last.choice + 1 >= last.alternatives.count { script.removeLast() }
+        guard !script.isEmpty else { return false }
+        script[script.count - 1].choice += 1
+        return true
+    }
+
+    private func choose(_ feasible: [Int]) -> Int {
+        if cursor < script.count {
+            let d = script[cursor]
+            cursor += 1
+            return d.alternatives[d.choice]
+        }
+        script.append(Decision(choice: 0, alternatives: feasible))
+        cursor += 1
+        return feasible[0]
+    }
+
+    private func fail(_ e: Z3Error) {
+        if error == nil { error = e }
+    }
+
+    private func fact(_ term: Term, _ range: ClosedRange<Int>) -> Fact {
+        if var f = facts[term] {
+            let lo = max(f.range.lowerBound, range.lowerBound)
+            let hi = min(f.range.upperBound, range.upperBound)
+            if lo <= hi { f.range = lo...hi }
+            return f
+        }
+        return Fact(range: range)
+    }
+
+    func decide(_ condition: SymbolicCondition) -> Bool {
+        switch condition {
+        case .known(let b): return b
+        case .failed(let e):
+            fail(e)
+            return false
+        case .choice(let c, let a, let b):
+            return decide(c) ? decide(a) : decide(b)
+        case .formula(let base, let positive, let atom):
+            if let value = decided[base] { return value == positive }
+            var feasible = [1, 0]
+            if let atom {
+                let f = fact(atom.term, atom.range)
+                if let value = f.decide(atom.operation, atom.constant) {
+                    decided[base] = value
+                    return value == positive
+                }
+                feasible = [1, 0].filter { var g = f; return g.learn(atom.operation, atom.constant, $0 == 1) }
+                if feasible.isEmpty { feasible = [1, 0] }  // cannot happen: one side is always possible
+            }
+            let value = choose(feasible) == 1
+            decided[base] = value
+            if let atom {
+                var f = fact(atom.term, atom.range)
+                _ = f.learn(atom.operation, atom.constant, value)
+                facts[atom.term] = f
+            }
+            do {
+                guardParts.append(value ? base : try base.not())
+            } catch {
+                fail(error)
+            }
+            return value == positive
+        }
+    }
+
+    func pick(_ value: SymbolicValue, below bound: Int) -> Int? {
+        switch value {
+        case .constant(let k): return (0..<bound).contains(k) ? k : nil
+        case .failed(let e):
+            fail(e)
+            return nil
+        case .term(_, _, .choice(let c, let a, let b, _)):
+            return decide(c) ? pick(a, below: bound) : pick(b, below: bound)
+        case .term(let t, let range, let shape):
+            // A value `base + by` is picked through its base, so what the path knows of the base
+            // (and learns here) is shared by every offset of it.
+            var base = t
+            var baseRange = range
+            var by = 0
+            if case .offset(let b, let r, let o) = shape {
+                base = b
+                baseRange = r
+                by = o
+            }
+            let f = fact(base, baseRange)
+            var feasible = (0..<bound).filter { k in
+                let (v, overflow) = k.subtractingReportingOverflow(by)
+                return !overflow && f.range.contains(v) && !f.excluded.contains(v)
+            }
+            let lowest = f.range.lowerBound.addingReportingOverflow(by)
+            let highest = f.range.upperBound.addingReportingOverflow(by)
+            let outside = lowest.overflow || highest.overflow || lowest.partialValue < 0 || highest.partialValue >= bound
+            if outside { feasible.append(-1) }
+            if feasible.count == 1, let only = feasible.first { return only >= 0 ? only : nil }
+            guard !feasible.isEmpty else { return nil }
+            let k = choose(feasible)
+            do {
+                if k >= 0 {
+                    let eq = try base.eq(numeral(k - by, context))
+                    guardParts.append(eq)
+                    decided[eq] = true
+                    var g = f
+                    _ = g.learn(.equal, k - by, true)
+                    facts[base] = g
+                    return k
+                }
+                guardParts.append(try context.or([t.slt(numeral(0, context)), t.sge(numeral(bound, context))]))
+                var g = f
+                for i in 0..<bound { _ = g.learn(.equal, i - by, false) }
+                facts[base] = g
+                return nil
+            } catch {
+                fail(error)
+                return nil
+            }
+        }
+    }
+
+    /// One path of a step: its guard (conjuncts), and the outcome (nil: the action is not enabled).
+    struct Path {
+        var guardParts: [Term]
+        var outcome: StepOutcome<SymbolicValue>?
+    }
+
+    /// Every feasible path of `action` from `state`.
+    func paths(
+        of action: SlabAction, from state: SlabState<SymbolicValue>, layout: Layout, variant: Variant
+    ) throws(SymbolicError) -> [Path] {
+        script = []
+        var result: [Path] = []
+        repeat {
+            beginRun()
+            var oracle = PathOracle(explorer: self)
+            let outcome = slabStep(action, from: state, layout: layout, variant: variant, oracle: &oracle)
+            if let error { throw .z3(error) }
+            if let outcome {
+                for cell in outcome.state.cells {
+                    if case .failed(let e) = cell { throw .z3(e) }
+                }
+            }
+            result.append(Path(guardParts: guardParts, outcome: outcome))
+            if result.count > pathLimit {
+                throw .pathExplosion("\(action) has more than \(pathLimit) paths")
+            }
+        } while advance()
+        return result
+    }
+}
+
+/// The oracle the symbolic runs of `slabStep` use: every choice goes to the explorer.
+struct PathOracle: Oracle {
+    let explorer: PathExplorer
+
+    mutating func decide(_ condition: SymbolicCondition) -> Bool { explorer.decide(condition) }
+
+    mutating func pick(_ value: SymbolicValue, below bound: Int) -> Int? { explorer.pick(value, below: bound) }
+}
+
+/// Why a symbolic check could not go on.
+public enum SymbolicError: Error, CustomStringConvertible {
+    /// A call into Z3 failed.
+    case z3(Z3Error)
+    /// A step has more paths than the explorer will enumerate.
+    case pathExplosion(String)
+    /// A Z3 counterexample did not replay on the concrete model: a bug in slabcheck.
+    case internalError(String)
+
+    public var description: String {
+        switch self {
+        case .z3(let e): "Z3 error: \(e)"
+        case .pathExplosion(let m): "path explosion: \(m)"
+        case .internalError(let m): "internal error in slabcheck: \(m)"
+        }
+    }
+}

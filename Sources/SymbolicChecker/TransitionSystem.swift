@@ -1,0 +1,252 @@
+import ModelKit
+import SlabModel
+import Z3Kit
+
+/// The SLAB model as a symbolic transition system, derived by running the model's own step
+/// function (`slabStep`) on symbolic states with the path-exploring oracle.
+///
+/// State: one 64-bit variable `s_c` per cell, except the cells no step ever changes (found by a
+/// fixpoint of symbolic execution: start with every cell at its initial value, run every action
+/// symbolically, free the cells some feasible path changes, repeat). One selector `sel` picks
+/// the action of a step. Built once over `s` and `sel`; instantiated per step by substitution.
+public final class TransitionSystem {
+    public let model: SlabModel
+    public let context: Context
+    public let actions: [SlabAction]
+    /// The value of each cell no step changes; nil for a state variable.
+    public let constantCells: [Int?]
+    /// `s_c` for each variable cell (nil for constant cells).
+    public let variables: [Term?]
+    public let selector: Term
+    public let selectorWidth: Int
+    /// The state over `s`, for properties: variables without range assumptions.
+    public let plainState: SlabState<SymbolicValue>
+    /// Per variable cell, its value after a step chosen by `sel` (an `ite` over the actions that
+    /// change it), over `s` and `sel`.
+    public let next: [Term?]
+    /// Some action is enabled and `sel` names one of the enabled ones.
+    public let enabled: Term
+    /// Per step property, that the step `sel` takes from `s` breaks it.
+    public let stepViolation: [BuiltInProperty: Term]
+    /// Paths per action, for the statistics.
+    public let pathCounts: [Int]
+    public let buildSeconds: Double
+    public let fixpointRounds: Int
+
+    /// The range every variable cell is known to lie in while the run goes on (`crash == 0`): the
+    /// ranges `StateCodec` packs, outside which `SlabModel.step` ends the run as corrupt. Used to
+    /// prune paths during symbolic execution; proved inductive by `Induction` (`ranges`).
+    public let cellRanges: [ClosedRange<Int>?]
+
+    public init(model: SlabModel, context: Context, pathLimit: Int = 200_000) throws(SymbolicError) {
+        let started = ContinuousClock.now
+        self.model = model
+        self.context = context
+        let layout = model.layout
+        actions = model.possibleActions
+        let initial = SlabState<Int>.initial(layout).cells
+        var ranges = [ClosedRange<Int>?](repeating: nil, count: layout.cellCount)
+        for (cell, range) in model.codec.cellRanges { ranges[cell] = range }
+        cellRanges = ranges
+        do {
+            var vars: [Term?] = []
+            for c in 0..<layout.cellCount { vars.append(try context.bitVectorConstant("s_\(c)", width: cellWidth)) }
+            selectorWidth = max(1, Int.bitWidth - (actions.count + 1).leadingZeroBitCount)
+            selector = try context.bitVectorConstant("sel", width: selectorWidth)
+
+            var constant: [Int?] = initial.map { $0 }
+            var rounds = 0
+            var explored: [[PathExplorer.Path]] = []
+            while true {
+                rounds += 1
+                var state = SlabState<SymbolicValue>(cells: [])
+                for c in 0..<layout.cellCount {
+                    if let k = constant[c] {
+                        state.cells.append(.constant(k))
+                    } else if let v = vars[c] {
+                        state.cells.append(SymbolicValue(variable: v, range: ranges[c] ?? SymbolicValue.fullRange))
+                    }
+                }
+                let explorer = PathExplorer(context: context, pathLimit: pathLimit)
+                explored = []
+                var changed = false
+                for action in actions {
+                    var paths = try explorer.paths(of: action, from: state, layout: layout, variant: model.variant)
+                    for i in paths.indices {
+                        guard var outcome = paths[i].outcome else { continue }
+                        Self.markCorrupt(&outcome.state, layout: layout, codec: model.codec)
+                        paths[i].outcome = outcome
+                        for c in 0..<layout.cellCount where constant[c] != nil {
+                            if outcome.state.cells[c].constantValue != constant[c] {
+                                constant[c] = nil
+                                changed = true
+                            }
+                        }
+                    }
+                    explored.append(paths)
+                }
+                if !changed { break }
+            }
+            fixpointRounds = rounds
+            constantCells = constant
+            variables = (0..<layout.cellCount).map { constant[$0] == nil ? vars[$0] : nil }
+            plainState = SlabState(cells: (0..<layout.cellCount).map { c in
+                if let k = constant[c] { return .constant(k) }
+                return vars[c].map { SymbolicValue(variable: $0) } ?? .constant(0)
+            })
+            pathCounts = explored.map(\.count)
+
+            // Per action: enabled, next values, step violations.
+            var enabledParts: [Term] = []
+            var nextTerms: [Term?] = (0..<layout.cellCount).map { constant[$0] == nil ? vars[$0] : nil }
+            var violationParts: [BuiltInProperty: [Term]] = [:]
+            for (index, paths) in explored.enumerated().reversed() {
+                let live = paths.filter { $0.outcome != nil }
+                guard let last = live.last, let lastOutcome = last.outcome else { continue }
+                let chosen = try selector.eq(context.bitVector(UInt64(index), width: selectorWidth))
+                let guards = try live.map { p throws(Z3Error) in try context.and(p.guardParts) }
+                enabledParts.append(try context.and([chosen, context.or(guards)]))
+                for c in 0..<layout.cellCount where constant[c] == nil {
+                    var value = lastOutcome.state.cells[c]
+                    for (p, g) in zip(live, guards).dropLast().reversed() {
+                        guard let cells = p.outcome?.state.cells else { continue }
+                        value = SymbolicValue.select(.formula(g, positive: true, atom: nil), cells[c], value)
+                    }
+                    if case .failed(let e) = value { throw e }
+                    guard let current = nextTerms[c], let variable = vars[c] else { continue }
+                    if case .term(let t, _, _) = value, t == variable { continue }
+                    nextTerms[c] = try context.ite(chosen, then: value.term(in: context), else: current)
+                }
+                for (p, g) in zip(live, guards) {
+                    guard let violations = p.outcome?.violations else { continue }
+                    for property in BuiltInProperty.allCases where violations.contains(property.set) {
+                        violationParts[property, default: []].append(try context.and([chosen, g]))
+                    }
+                }
+            }
+            next = nextTerms
+            enabled = try context.or(enabledParts)
+            var stepViolation: [BuiltInProperty: Term] = [:]
+            for property in BuiltInProperty.allCases where SlabProperties.stateProperties.firstIndex(of: property) == nil {
+                stepViolation[property] = try context.or(violationParts[property] ?? [])
+            }
+            self.stepViolation = stepViolation
+        } catch let error as SymbolicError {
+            throw error
+        } catch let error as Z3Error {
+            throw .z3(error)
+        } catch {
+            throw .internalError("\(error)")
+        }
+        buildSeconds = seconds(since: started)
+    }
+
+    /// `SlabModel.step`'s last word: a state whose cells leave the packed ranges ends the run as
+    /// `corrupt` (the same test, from `StateCodec.cellRanges`).
+    static func markCorrupt(_ state: inout SlabState<SymbolicValue>, layout: Layout, codec: StateCodec) {
+        var fits = SymbolicCondition.known(true)
+        for (cell, range) in codec.cellRanges {
+            let v = state.cells[cell]
+            fits = fits.and((v >= .constant(range.lowerBound)).and(v <= .constant(range.upperBound)))
+        }
+        state.cells[layout.crash] = SymbolicValue.select(fits, state.cells[layout.crash], .constant(Crash.corrupt.rawValue))
+    }
+
+    /// Whether state-property `property` holds, over `s` (nil for a step property).
+    public func holds(_ property: BuiltInProperty) throws(SymbolicError) -> Term? {
+        guard let condition = model.properties.holds(property, in: plainState) else { return nil }
+        do {
+            return try condition.term(in: context)
+        } catch {
+            throw .z3(error)
+        }
+    }
+
+    /// The state properties `r`: `crash` in range, and every ranged cell in its range while the run
+    /// goes on (over `s`).
+    public func rangeInvariant() throws(Z3Error) -> Term {
+        let layout = model.layout
+        var parts: [Term] = []
+        var inRange: [Term] = []
+        for c in 0..<layout.cellCount {
+            guard let v = variables[c], let range = cellRanges[c] else { continue }
+            let lo = try context.bitVector(UInt64(bitPattern: Int64(range.lowerBound)), width: cellWidth)
+            let hi = try context.bitVector(UInt64(bitPattern: Int64(range.upperBound)), width: cellWidth)
+            let bounded = try context.and([v.sge(lo), v.sle(hi)])
+            if c == layout.crash { parts.append(bounded) } else { inRange.append(bounded) }
+        }
+        if let crash = variables[layout.crash] {
+            let running = try crash.eq(context.bitVector(0, width: cellWidth))
+            parts.append(try running.implies(context.and(inRange)))
+        } else {
+            parts.append(try context.and(inRange))
+        }
+        return try context.and(parts)
+    }
+
+    /// One copy of the state variables (and a selector) for one position of an unrolling.
+    public struct Frame {
+        public let cells: [Term?]
+        public let selector: Term
+    }
+
+    /// Fresh variables for position `index` of an unrolling.
+    public func frame(_ index: Int, prefix: String) throws(Z3Error) -> Frame {
+        var cells: [Term?] = []
+        for c in 0..<model.layout.cellCount {
+            cells.append(variables[c] == nil ? nil : try context.bitVectorConstant("\(prefix)\(index)_\(c)", width: cellWidth))
+        }
+        return Frame(cells: cells, selector: try context.bitVectorConstant("\(prefix)sel\(index)", width: selectorWidth))
+    }
+
+    /// `term` (over `s` and `sel`) at `frame`.
+    public func instantiate(_ term: Term, at frame: Frame) throws(Z3Error) -> Term {
+        var pairs: [(from: Term, to: Term)] = [(selector, frame.selector)]
+        for c in 0..<variables.count {
+            if let v = variables[c], let x = frame.cells[c] { pairs.append((v, x)) }
+        }
+        return try term.substitute(pairs)
+    }
+
+    /// The transition from `from` (with its selector) to `to`.
+    public func transition(from: Frame, to: Frame) throws(Z3Error) -> Term {
+        var parts = [try instantiate(enabled, at: from)]
+        for c in 0..<variables.count {
+            guard let n = next[c], let x = to.cells[c] else { continue }
+            parts.append(try x.eq(instantiate(n, at: from)))
+        }
+        return try context.and(parts)
+    }
+
+    /// `frame` is the initial state.
+    public func isInitial(_ frame: Frame) throws(Z3Error) -> Term {
+        let initial = SlabState<Int>.initial(model.layout).cells
+        var parts: [Term] = []
+        for c in 0..<variables.count {
+            guard let x = frame.cells[c] else { continue }
+            parts.append(try x.eq(context.bitVector(UInt64(bitPattern: Int64(initial[c])), width: cellWidth)))
+        }
+        return try context.and(parts)
+    }
+
+    /// The concrete state `frame` holds in `z3model`.
+    public func state(of frame: Frame, in z3model: Z3Kit.Model) throws(Z3Error) -> SlabState<Int> {
+        var cells: [Int] = []
+        for c in 0..<constantCells.count {
+            if let k = constantCells[c] {
+                cells.append(k)
+            } else if let x = frame.cells[c], let value = try z3model.uint64Value(of: x) {
+                cells.append(Int(Int64(bitPattern: value)))
+            } else {
+                cells.append(0)
+            }
+        }
+        return SlabState(cells: cells)
+    }
+
+    /// The action `frame`'s selector names in `z3model`.
+    public func action(of frame: Frame, in z3model: Z3Kit.Model) throws(Z3Error) -> SlabAction? {
+        guard let raw = try z3model.uint64Value(of: frame.selector), raw < UInt64(actions.count) else { return nil }
+        return actions[Int(raw)]
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import SlabModel
+import SymbolicChecker
+import Z3Kit
+
+struct BenchSymbolicCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-symbolic",
+        abstract: "Measure the Z3 engines: mutants' counterexamples, BMC depth over time, induction.",
+        discussion: """
+            Prints: the time to each mutant's first counterexample on small (overrun-slab on a
+            config with batchcount = num + 1), the time to BMC depth 10 and 20 on medium for the
+            seed, the induction time per seed configuration, and the depth BMC reaches in
+            --kernel-seconds on a kernel-size configuration. Build with -c release.
+
+            Example:
+              swift run -c release slabcheck bench-symbolic --kernel-seconds 600
+            """)
+
+    @Option(help: "Seconds for the kernel-size BMC run (0 skips it).")
+    var kernelSeconds: Double = 600
+
+    @Option(help: "BMC depth on medium.")
+    var mediumDepth: Int = 20
+
+    @Option(help: "Seconds any other single measurement may take.")
+    var timeout: Double = 600
+
+    @Option(help: "Only these parts: mutants, medium, induction, kernel (comma-separated).")
+    var only: String?
+
+    static let tiny = Configuration(
+        cpus: 1, num: 2, limit: 2, batchcount: 1, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
+        growMayFail: true, migration: false)
+    static let small = Configuration(
+        cpus: 2, num: 2, limit: 2, batchcount: 1, sharedLimit: 2, batchRefillLimit: 16, freeLimit: 5, pages: 2,
+        growMayFail: true, migration: true)
+    static let overrun = Configuration(
+        cpus: 1, num: 1, limit: 2, batchcount: 2, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
+        growMayFail: true, migration: false)
+    static let medium = Configuration(
+        cpus: 2, num: 3, limit: 4, batchcount: 2, sharedLimit: 4, batchRefillLimit: 1, freeLimit: 9, pages: 3,
+        growMayFail: true, migration: true)
+    static let kernel = Configuration(
+        cpus: 2, num: 30, limit: 120, batchcount: 60, sharedLimit: 480, batchRefillLimit: 16, freeLimit: 210, pages: 4,
+        growMayFail: true, migration: true)
+
+    /// The property MODEL.md §5 says each mutant breaks.
+    static let broken: [Variant: BuiltInProperty] = [
+        .staleAc: .acCurrent, .retryIgnoresIrq: .noBug, .sharedCountsFree: .freeObjectsExact,
+        .noFreeDecrement: .freeObjectsExact, .slabStaysPartial: .listPlacement, .sharedWrongEnd: .conservation,
+        .overrunSlab: .inuseBounds, .growUncounted: .freeObjectsExact, .growFailIrqsOn: .irqsOff,
+    ]
+
+    func wants(_ part: String) -> Bool { only.map { $0.split(separator: ",").contains(Substring(part)) } ?? true }
+
+    func run() throws {
+        if wants("mutants") {
+            print("Time to the first counterexample per mutant (transition relation build + BMC):")
+            for variant in Variant.allCases where variant != .seed {
+                guard let property = Self.broken[variant] else { continue }
+                let config = variant == .overrunSlab ? Self.overrun : Self.small
+                let started = ContinuousClock.now
+                let context = try Context()
+                let system = try TransitionSystem(model: SlabModel(configuration: config, variant: variant), context: context)
+                let r = try BoundedModelChecker(system: system).run(properties: [property], depth: 30, deadline: Deadline(seconds: timeout))
+                let total = seconds(since: started)
+                print(String(format: "  %-20@ %-24@ %@  (build %.2f s, BMC %.2f s, total %.2f s)",
+                    variant.rawValue as NSString, property.rawValue as NSString, "\(r.verdicts[property].map(String.init(describing:)) ?? "?")" as NSString,
+                    system.buildSeconds, r.seconds, total))
+            }
+        }
+        if wants("medium") {
+            print("BMC on medium (seed, all properties):")
+            let started = ContinuousClock.now
+            let context = try Context()
+            let system = try TransitionSystem(model: SlabModel(configuration: Self.medium, variant: .seed), context: context)
+            print(String(format: "  transition relation built in %.2f s (%d paths)", system.buildSeconds, system.pathCounts.reduce(0, +)))
+            let bmc = BoundedModelChecker(system: system)
+            bmc.progress = { k, s in
+                if k == 10 || k == 20 || k == mediumDepth || k % 5 == 0 {
+                    print(String(format: "  depth %d after %.2f s (BMC) / %.2f s (total)", k, s, seconds(since: started)))
+                }
+            }
+            let r = try bmc.run(properties: BuiltInProperty.allCases, depth: mediumDepth, deadline: Deadline(seconds: timeout))
+            print("  reached depth \(r.depthReached); verdicts: " + BuiltInProperty.allCases.map { "\($0.rawValue)=\(r.verdicts[$0].map(String.init(describing:)) ?? "?")" }.joined(separator: "; "))
+        }
+        if wants("induction") {
+            print("k-induction on the seed (all properties):")
+            for (name, config) in [("tiny", Self.tiny), ("small", Self.small), ("medium", Self.medium)] {
+                let started = ContinuousClock.now
+                let context = try Context()
+                let system = try TransitionSystem(model: SlabModel(configuration: config, variant: .seed), context: context)
+                let r = try Induction(system: system).run(properties: BuiltInProperty.allCases, maxK: 4, deadline: Deadline(seconds: timeout))
+                let verdicts = Set(r.verdicts.values.map(String.init(describing:)))
+                print(String(format: "  %-7@ %.2f s total (build %.2f s, induction %.2f s): ", name as NSString, seconds(since: started), system.buildSeconds, r.seconds) + verdicts.sorted().joined(separator: " | "))
+            }
+        }
+        if wants("kernel"), kernelSeconds > 0 {
+            print("BMC on a kernel-size configuration (cpus 2, num 30, limit 120, batchcount 60, sharedLimit 480, pages 4):")
+            let started = ContinuousClock.now
+            do {
+                let context = try Context()
+                let system = try TransitionSystem(model: SlabModel(configuration: Self.kernel, variant: .seed), context: context, pathLimit: 2_000_000)
+                print(String(format: "  transition relation built in %.2f s (%d paths)", system.buildSeconds, system.pathCounts.reduce(0, +)))
+                let bmc = BoundedModelChecker(system: system)
+                bmc.progress = { k, s in print(String(format: "  depth %d after %.2f s", k, seconds(since: started))) }
+                let left = max(1, kernelSeconds - seconds(since: started))
+                let r = try bmc.run(properties: BuiltInProperty.allCases, depth: 1000, deadline: Deadline(seconds: left))
+                print("  depth reached in \(Int(kernelSeconds)) s: \(r.depthReached)")
+            } catch {
+                print(String(format: "  stopped after %.2f s: %@", seconds(since: started), "\(error)" as NSString))
+            }
+        }
+    }
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
