@@ -29,22 +29,9 @@ public struct LockstepSubject: Hashable, Sendable {
 
     /// tiny, small, medium and large (MODEL.md / the issue), each as given and with one tuning triple.
     public static let standard: [LockstepSubject] = {
-        let tiny = Configuration(
-            cpus: 1, num: 2, limit: 2, batchcount: 1, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
-            growMayFail: true, migration: false)
-        let small = Configuration(
-            cpus: 2, num: 2, limit: 2, batchcount: 1, sharedLimit: 2, batchRefillLimit: 16, freeLimit: 5, pages: 2,
-            growMayFail: true, migration: true)
-        let medium = Configuration(
-            cpus: 2, num: 3, limit: 4, batchcount: 2, sharedLimit: 4, batchRefillLimit: 1, freeLimit: 9, pages: 3,
-            growMayFail: true, migration: true)
-        let large = Configuration(
-            cpus: 3, num: 4, limit: 4, batchcount: 2, sharedLimit: 4, batchRefillLimit: 16, freeLimit: 12, pages: 3,
-            growMayFail: true, migration: true)
+        let (tiny, small, medium, large): (Configuration, Configuration, Configuration, Configuration) = (.tiny, .small, .medium, .large)
         func tuned(_ c: Configuration, _ limit: Int, _ batchcount: Int, _ sharedFactor: Int) -> Configuration {
-            var t = c
-            t.tuning = [Configuration.Tuning(limit: limit, batchcount: batchcount, sharedFactor: sharedFactor)]
-            return t
+            c.tuned(limit: limit, batchcount: batchcount, sharedFactor: sharedFactor)
         }
         return [
             LockstepSubject(name: "tiny", configuration: tiny),

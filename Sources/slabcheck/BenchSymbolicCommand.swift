@@ -30,22 +30,6 @@ struct BenchSymbolicCommand: ParsableCommand {
     @Option(help: "Only these parts: mutants, medium, induction, kernel (comma-separated).")
     var only: String?
 
-    static let tiny = Configuration(
-        cpus: 1, num: 2, limit: 2, batchcount: 1, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
-        growMayFail: true, migration: false)
-    static let small = Configuration(
-        cpus: 2, num: 2, limit: 2, batchcount: 1, sharedLimit: 2, batchRefillLimit: 16, freeLimit: 5, pages: 2,
-        growMayFail: true, migration: true)
-    static let overrun = Configuration(
-        cpus: 1, num: 1, limit: 2, batchcount: 2, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
-        growMayFail: true, migration: false)
-    static let medium = Configuration(
-        cpus: 2, num: 3, limit: 4, batchcount: 2, sharedLimit: 4, batchRefillLimit: 1, freeLimit: 9, pages: 3,
-        growMayFail: true, migration: true)
-    static let kernel = Configuration(
-        cpus: 2, num: 30, limit: 120, batchcount: 60, sharedLimit: 480, batchRefillLimit: 16, freeLimit: 210, pages: 4,
-        growMayFail: true, migration: true)
-
     /// The property MODEL.md §5 says each mutant breaks.
     static let broken: [Variant: BuiltInProperty] = [
         .staleAc: .acCurrent, .retryIgnoresIrq: .noBug, .sharedCountsFree: .freeObjectsExact,
@@ -60,7 +44,7 @@ struct BenchSymbolicCommand: ParsableCommand {
             print("Time to the first counterexample per mutant (transition relation build + BMC):")
             for variant in Variant.allCases where variant != .seed {
                 guard let property = Self.broken[variant] else { continue }
-                let config = variant == .overrunSlab ? Self.overrun : Self.small
+                let config = variant == .overrunSlab ? Configuration.oneObjectSlabs : Configuration.small
                 let started = ContinuousClock.now
                 let context = try Context()
                 let system = try TransitionSystem(model: SlabModel(configuration: config, variant: variant), context: context)
@@ -75,7 +59,7 @@ struct BenchSymbolicCommand: ParsableCommand {
             print("BMC on medium (seed, all properties):")
             let started = ContinuousClock.now
             let context = try Context()
-            let system = try TransitionSystem(model: SlabModel(configuration: Self.medium, variant: .seed), context: context)
+            let system = try TransitionSystem(model: SlabModel(configuration: Configuration.medium, variant: .seed), context: context)
             print(String(format: "  transition relation built in %.2f s (%d paths)", system.buildSeconds, system.pathCounts.reduce(0, +)))
             let bmc = BoundedModelChecker(system: system)
             bmc.progress = { k, s in
@@ -88,7 +72,7 @@ struct BenchSymbolicCommand: ParsableCommand {
         }
         if wants("induction") {
             print("k-induction on the seed (all properties):")
-            for (name, config) in [("tiny", Self.tiny), ("small", Self.small), ("medium", Self.medium)] {
+            for (name, config) in [("tiny", Configuration.tiny), ("small", Configuration.small), ("medium", Configuration.medium)] {
                 let started = ContinuousClock.now
                 let context = try Context()
                 let system = try TransitionSystem(model: SlabModel(configuration: config, variant: .seed), context: context)
@@ -102,7 +86,7 @@ struct BenchSymbolicCommand: ParsableCommand {
             let started = ContinuousClock.now
             do {
                 let context = try Context()
-                let system = try TransitionSystem(model: SlabModel(configuration: Self.kernel, variant: .seed), context: context, pathLimit: 2_000_000)
+                let system = try TransitionSystem(model: SlabModel(configuration: Configuration.kernel, variant: .seed), context: context, pathLimit: 2_000_000)
                 print(String(format: "  transition relation built in %.2f s (%d paths)", system.buildSeconds, system.pathCounts.reduce(0, +)))
                 let bmc = BoundedModelChecker(system: system)
                 bmc.progress = { k, s in print(String(format: "  depth %d after %.2f s", k, seconds(since: started))) }

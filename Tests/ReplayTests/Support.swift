@@ -15,21 +15,13 @@ enum Configs {
         LockstepSubject.standard.first { $0.name == name }?.configuration
     }
 
-    /// MODEL.md / the "small": cpus=2 num=2 limit=2 batchcount=1 sharedLimit=2
-    /// batchRefillLimit=16 freeLimit=5 pages=2, grow may fail, migration, interrupts, reap.
-    static let small = Configuration(
-        cpus: 2, num: 2, limit: 2, batchcount: 1, sharedLimit: 2, batchRefillLimit: 16, freeLimit: 5, pages: 2,
-        growMayFail: true, migration: true)
+    static let small = Configuration.small
 
     /// One object per slab and a batch of two: a refill can run past a full slab (overrun-slab).
-    static let oneObjectSlabs = Configuration(
-        cpus: 1, num: 1, limit: 2, batchcount: 2, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
-        growMayFail: true, migration: false)
+    static let oneObjectSlabs = Configuration.oneObjectSlabs
 
     /// One CPU with a tuning triple, no migration: the stale `ac` comes from tune, not from a move.
-    static let tunedOneCpu = Configuration(
-        cpus: 1, num: 2, limit: 2, batchcount: 1, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
-        growMayFail: true, migration: false, tuning: [.init(limit: 2, batchcount: 1, sharedFactor: 0)])
+    static let tunedOneCpu = Configuration.tiny.tuned(limit: 2, batchcount: 1, sharedFactor: 0)
 }
 
 struct NoCounterexample: Error, CustomStringConvertible {

@@ -1,15 +1,8 @@
 import SlabModel
 import Testing
 
-/// MODEL.md's tiny configuration (issue 2).
-let tiny = Configuration(
-    cpus: 1, num: 2, limit: 2, batchcount: 1, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
-    growMayFail: true, migration: false)
-
-/// MODEL.md's small configuration (issue 2).
-let small = Configuration(
-    cpus: 2, num: 2, limit: 2, batchcount: 1, sharedLimit: 2, batchRefillLimit: 16, freeLimit: 5, pages: 2,
-    growMayFail: true, migration: true)
+let tiny = Configuration.tiny
+let small = Configuration.small
 
 /// Runs `actions` from the initial state, requiring each to be enabled where it is taken.
 func run(

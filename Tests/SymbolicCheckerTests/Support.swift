@@ -5,23 +5,11 @@ import SymbolicChecker
 import Z3Kit
 
 enum Configs {
-    /// cpus=1 num=2 limit=2 batchcount=1 sharedLimit=0 batchRefillLimit=16 freeLimit=3 pages=2,
-    /// grow may fail, interrupts, reap.
-    static let tiny = Configuration(
-        cpus: 1, num: 2, limit: 2, batchcount: 1, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
-        growMayFail: true, migration: false)
-    /// cpus=2 num=2 limit=2 batchcount=1 sharedLimit=2 batchRefillLimit=16 freeLimit=5 pages=2,
-    /// grow may fail, migration, interrupts, reap.
-    static let small = Configuration(
-        cpus: 2, num: 2, limit: 2, batchcount: 1, sharedLimit: 2, batchRefillLimit: 16, freeLimit: 5, pages: 2,
-        growMayFail: true, migration: true)
+    static let tiny = Configuration.tiny
+    static let small = Configuration.small
     /// batchcount ≥ num + 1, so the overrun-slab mutant can take past a slab's end.
-    static let overrun = Configuration(
-        cpus: 1, num: 1, limit: 2, batchcount: 2, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
-        growMayFail: true, migration: false)
-    static let medium = Configuration(
-        cpus: 2, num: 3, limit: 4, batchcount: 2, sharedLimit: 4, batchRefillLimit: 1, freeLimit: 9, pages: 3,
-        growMayFail: true, migration: true)
+    static let overrun = Configuration.oneObjectSlabs
+    static let medium = Configuration.medium
 }
 
 /// The shortest violation depth of each property by breadth-first search (no symmetry), within
