@@ -172,6 +172,12 @@ final class Search<M: CompactModel>: @unchecked Sendable {
             var fresh = 0
             for (_, successor) in successors {
                 result.transitions += 1
+                // A step that changed nothing (a reap with nothing to do) leads back here: only
+                // what the step itself broke can be news.
+                if model.isSameState(successor.state, state) {
+                    sight(successor.violations, Sighting(depth: depth, parent: parentFp, target: parentFp))
+                    continue
+                }
                 buffer.withUnsafeMutableBufferPointer {
                     model.encode(successor.state, symmetric: options.symmetry, into: $0)
                 }

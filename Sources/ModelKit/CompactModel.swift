@@ -13,4 +13,12 @@ public protocol CompactModel: Model {
 
     /// A state whose encoding is `words`; any member of the orbit will do.
     func decode(_ words: UnsafeBufferPointer<UInt64>) -> State
+
+    /// Whether two states are the very same (not merely symmetric): a cheap test the engine makes
+    /// before encoding, since many steps change nothing. False is always a safe answer.
+    func isSameState(_ a: State, _ b: State) -> Bool
+}
+
+extension CompactModel {
+    public func isSameState(_ a: State, _ b: State) -> Bool { false }
 }

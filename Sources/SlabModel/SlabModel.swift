@@ -142,6 +142,8 @@ public struct SlabModel: CompactModel {
         return words.withUnsafeBufferPointer(decode)
     }
 
+    public func isSameState(_ a: State, _ b: State) -> Bool { a.cells == b.cells }
+
     public func decode(_ words: UnsafeBufferPointer<UInt64>) -> State {
         SlabState(cells: codec.unpack(words, cellCount: layout.cellCount))
     }
