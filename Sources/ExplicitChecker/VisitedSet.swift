@@ -15,11 +15,28 @@ final class VisitedSet: @unchecked Sendable {
 
         init(capacity: Int) {
             self.capacity = capacity
-            slots = .allocate(capacity: 2 * capacity)
-            slots.initialize(repeating: 0, count: 2 * capacity)
+            // A fixed 16 KiB at start; if even that fails, the process has no memory to report in.
+            guard let table = Shard.table(capacity) else { fatalError("out of memory creating the visited set") }
+            slots = table
         }
 
-        deinit { slots.deallocate() }
+        deinit { free(slots) }
+
+        /// A zeroed table of `capacity` slots. Large tables ask for transparent huge pages: probes
+        /// land at random, and with 4 KiB pages nearly every one is also a TLB miss.
+        static func table(_ capacity: Int) -> UnsafeMutablePointer<UInt64>? {
+            let bytes = 2 * capacity * MemoryLayout<UInt64>.size
+            let hugePage = 2 << 20
+            var raw: UnsafeMutableRawPointer?
+            if bytes >= hugePage, posix_memalign(&raw, hugePage, bytes) == 0, let raw {
+                _ = madvise(raw, bytes, MADV_HUGEPAGE)
+            } else {
+                raw = malloc(bytes)
+            }
+            guard let raw else { return nil }
+            memset(raw, 0, bytes)
+            return raw.bindMemory(to: UInt64.self, capacity: 2 * capacity)
+        }
 
         func find(_ fp: UInt64) -> Int {
             var i = Int(truncatingIfNeeded: fp >> 8) & (capacity - 1)
@@ -27,17 +44,19 @@ final class VisitedSet: @unchecked Sendable {
             return i
         }
 
-        func grow() {
+        /// Doubles the table; false (and nothing changed) when the memory is not there.
+        func grow() -> Bool {
+            guard let table = Shard.table(2 * capacity) else { return false }
             let old = slots, oldCapacity = capacity
             capacity *= 2
-            slots = .allocate(capacity: 2 * capacity)
-            slots.initialize(repeating: 0, count: 2 * capacity)
+            slots = table
             for i in 0..<oldCapacity where old[2 * i] != 0 {
                 let j = find(old[2 * i])
                 slots[2 * j] = old[2 * i]
                 slots[2 * j + 1] = old[2 * i + 1]
             }
-            old.deallocate()
+            free(old)
+            return true
         }
     }
 
@@ -65,8 +84,7 @@ final class VisitedSet: @unchecked Sendable {
         let i = shard.find(fp)
         if shard.slots[2 * i] == fp { return .seen }
         if 4 * (shard.count + 1) > 3 * shard.capacity {
-            guard reserve(shard.capacity * 16) else { return .full }
-            shard.grow()
+            guard reserve(shard.capacity * 16), shard.grow() else { return .full }
             return insertUnlocked(shard, fp, parent)
         }
         shard.slots[2 * i] = fp
