@@ -48,7 +48,6 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     let visited: VisitedSet
     let started = Date()
     let stop = Atomic<Bool>(false)
-    let newStates = Atomic<Int>(0)
     let nextWords = Atomic<Int>(0)
     private let lock = NSLock()
     private var stopReason: String?
@@ -197,10 +196,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
                 }
             }
             sinceCheck += 1
-            if fresh > 0 {
-                newStates.add(fresh, ordering: .relaxed)
-                nextWords.add(fresh * stride, ordering: .relaxed)
-            }
+            if fresh > 0 { nextWords.add(fresh * stride, ordering: .relaxed) }
             if sinceCheck >= 256 {
                 sinceCheck = 0
                 checkBudgets(level: level.count, worker: worker)
@@ -215,7 +211,9 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         if let maxStates = options.maxStates, states >= maxStates { halt("state budget of \(maxStates) reached") }
         let elapsed = Date().timeIntervalSince(started)
         if let maxSeconds = options.maxSeconds, elapsed >= maxSeconds { halt("time budget of \(maxSeconds) s reached") }
-        let frontierBytes = (level + nextWords.load(ordering: .relaxed)) * 8
+        // The next level's per-thread arrays may hold up to twice what they count, and merging
+        // them copies it once more: count it three times, so the budget holds at the merge.
+        let frontierBytes = (level + 3 * nextWords.load(ordering: .relaxed)) * 8
         if visited.bytes + frontierBytes > options.memoryBytes {
             halt("memory limit of \(options.memoryBytes >> 20) MiB reached")
         }

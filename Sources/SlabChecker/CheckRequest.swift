@@ -32,10 +32,10 @@ public struct CheckRequest: Sendable {
             || (spec.bounds.seconds != nil && maxSeconds == spec.bounds.seconds && reason.hasPrefix("time budget"))
     }
 
-    /// Two thirds of physical memory, at most 16 GiB: room for the rest of the process and the
-    /// machine, so a big search ends `bounded` rather than being killed.
+    /// Half of physical memory, at most 16 GiB: room for the rest of the process and the machine,
+    /// so a big search ends `bounded` rather than being killed.
     public static var defaultMemory: Int {
         let physical = Int(clamping: ProcessInfo.processInfo.physicalMemory)
-        return min(16 << 30, physical / 3 * 2)
+        return min(16 << 30, physical / 2)
     }
 }

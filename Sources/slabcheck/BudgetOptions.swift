@@ -11,7 +11,7 @@ struct BudgetOptions: ParsableArguments {
     @Option(help: "Explore at most this many steps deep.")
     var maxDepth: Int?
 
-    @Option(help: "Memory the search may use, e.g. 8GB, 512MB (default: 2/3 of RAM, at most 16GB).")
+    @Option(help: "Memory the search may use, e.g. 8GB, 512MB (default: half of RAM, at most 16GB).")
     var memory: String?
 
     @Option(help: "Worker threads (default: every core).")
