@@ -35,12 +35,14 @@ import Testing
         #expect(s.slabs[0].inuse == 4)
     }
 
-    @Test func freeBlockDestroysAnEmptySlabOnceFreeObjectsExceedsFreeLimit() throws {
+    /// Frees object 2 into a full one-entry array whose entry is object 0, the last object out
+    /// of slot 0: the flush sends it through `free_block`, and slot 0 empties.
+    func freeEmptyingSlotZero(freeLimit: Int) throws -> (SlabModel, Snapshot) {
         var config = self.config
         config.num = 2
         config.limit = 1
         config.sharedLimit = 0
-        config.freeLimit = 0
+        config.freeLimit = freeLimit
         let model = SlabModel(configuration: config, variant: .seed)
         var b = StateBuilder(model)
         b.slab(0, freeList: [1], on: .partial)
@@ -49,29 +51,20 @@ import Testing
         b.held([2])
         b.set(model.layout.freeObjects, 2)
         let state = try run([.free(task: 0, object: 2)], on: model, from: b.state).state
-        let s = Snapshot(state, layout: model.layout)
+        #expect(model.violations(in: state).isEmpty)
+        return (model, Snapshot(state, layout: model.layout))
+    }
+
+    @Test func freeBlockDestroysAnEmptySlabOnceFreeObjectsExceedsFreeLimit() throws {
+        let (_, s) = try freeEmptyingSlotZero(freeLimit: 0)
         #expect(s.slabs.map(\.slot) == [1], "slot 0 was destroyed")
         #expect(s.slabsPartial == [1] && s.slabsFree.isEmpty)
         #expect(s.freeObjects == 1)
         #expect(s.ac[0].entries == [2])
-        #expect(model.violations(in: state).isEmpty)
     }
 
     @Test func freeBlockKeepsAnEmptySlabOnTheFreeListAtOrBelowFreeLimit() throws {
-        var config = self.config
-        config.num = 2
-        config.limit = 1
-        config.sharedLimit = 0
-        config.freeLimit = 3
-        let model = SlabModel(configuration: config, variant: .seed)
-        var b = StateBuilder(model)
-        b.slab(0, freeList: [1], on: .partial)
-        b.slab(1, freeList: [1], on: .partial)
-        b.array(model.layout.ac(0), [0])
-        b.held([2])
-        b.set(model.layout.freeObjects, 2)
-        let state = try run([.free(task: 0, object: 2)], on: model, from: b.state).state
-        let s = Snapshot(state, layout: model.layout)
+        let (_, s) = try freeEmptyingSlotZero(freeLimit: 3)
         #expect(s.slabsFree == [0] && s.slabsPartial == [1])
         #expect(s.slabs[0].freeList == [0, 1])
         #expect(s.freeObjects == 3)
