@@ -27,6 +27,13 @@ public func slabStep<O: Oracle>(
     return StepOutcome(state: k.s, violations: k.violations, returned: k.returned)
 }
 
+extension Configuration {
+    /// Whether `t` names a task; an action from a trace file may name any number at all.
+    func hasTask(_ t: Int) -> Bool { (0..<tasks).contains(t) }
+
+    func hasCpu(_ c: Int) -> Bool { (0..<cpus).contains(c) }
+}
+
 extension Kernel {
     var idle: V { V(constant: TaskStatus.idle.rawValue) }
     var sleeping: V { V(constant: TaskStatus.sleepingInGrow.rawValue) }
@@ -36,39 +43,39 @@ extension Kernel {
         guard when(s[layout.crash] == 0) else { return false }
         switch action {
         case .alloc(let t):
-            guard t < config.tasks, when(s[layout.task(t).status] == idle), try enter(task: t) else { return false }
+            guard config.hasTask(t), when(s[layout.task(t).status] == idle), try enter(task: t) else { return false }
             try finish(cacheAlloc(inInterrupt: false), task: t)
         case .growDone(let t, let ok):
-            guard t < config.tasks, when(s[layout.task(t).status] == sleeping) else { return false }
+            guard config.hasTask(t), when(s[layout.task(t).status] == sleeping) else { return false }
             let slot = deadSlot()
             guard ok ? slot != nil : (config.growMayFail || slot == nil), try enter(task: t) else { return false }
             try growDone(task: t, slot: ok ? slot : nil)
         case .free(let t, let o):
-            guard t < config.tasks, when(s[layout.task(t).status] == idle), try release(o), try enter(task: t)
+            guard config.hasTask(t), when(s[layout.task(t).status] == idle), try release(o), try enter(task: t)
             else { return false }
             try cacheFree(V(constant: o))
         case .irqAlloc(let c):
-            guard config.interrupts, c < config.cpus else { return false }
+            guard config.interrupts, config.hasCpu(c) else { return false }
             cpu = c
             try finish(cacheAlloc(inInterrupt: true), task: nil)
         case .irqFree(let c, let o):
-            guard config.interrupts, c < config.cpus, try release(o) else { return false }
+            guard config.interrupts, config.hasCpu(c), try release(o) else { return false }
             cpu = c
             try cacheFree(V(constant: o))
         case .migrate(let t, let c):
-            guard config.migration, t < config.tasks, c < config.cpus,
+            guard config.migration, config.hasTask(t), config.hasCpu(c),
                 when(s[layout.task(t).status] == sleeping), when(s[layout.task(t).cpu] != V(constant: c))
             else { return false }
             s[layout.task(t).cpu] = V(constant: c)
         case .reap(let c, let full):
-            guard config.reap, c < config.cpus else { return false }
+            guard config.reap, config.hasCpu(c) else { return false }
             cpu = c
             try cacheReap(full: full)
         case .tune(let index):
             guard config.tuning.indices.contains(index) else { return false }
             try doTuneCpucache(config.tuning[index])
         case .resume(let t):
-            guard t < config.tasks, let status = taskStatus(t), status.runsWithIrqsOn, try enter(task: t)
+            guard config.hasTask(t), let status = taskStatus(t), status.runsWithIrqsOn, try enter(task: t)
             else { return false }
             irqsOn = true
             try resume(task: t, at: status)

@@ -76,4 +76,16 @@ import Testing
         #expect(model.step(.irqFree(cpu: 0, object: 0), from: .initial(model.layout)) == nil)
         #expect(model.step(.free(task: 0, object: 99), from: .initial(model.layout)) == nil)
     }
+
+    /// Actions come from trace files too, with any numbers in them.
+    @Test(arguments: [
+        SlabAction.alloc(task: -1), .alloc(task: 7), .growDone(task: -1, ok: true), .free(task: -1, object: 0),
+        .irqAlloc(cpu: -1), .irqAlloc(cpu: 5), .irqFree(cpu: -1, object: 0), .migrate(task: -1, cpu: 0),
+        .migrate(task: 0, cpu: -1), .reap(cpu: -1, full: true), .tune(-1), .resume(task: -1),
+    ])
+    func anActionNamingNoTaskOrCpuIsNotAStep(action: SlabAction) throws {
+        let model = SlabModel(configuration: small, variant: .seed)
+        let held = try run([.irqAlloc(cpu: 0)], on: model).state
+        #expect(model.step(action, from: held) == nil)
+    }
 }
