@@ -275,32 +275,37 @@ static cslab_result run_step(struct cslab_world *w, struct cslab_ctx *ctx)
     return r;
 }
 
+/* The task a step names, when the world can take a step and the task is in `status`; else NULL
+ * with the error code in *e (checked in this order: world, task, crash, status). */
+static struct cslab_ctx *task_in(cslab_world *w, int task, int status, int wrong_status, int *e)
+{
+    *e = !w ? CSLAB_E_NULL_ARG : bad_task(w, task) ? CSLAB_E_BAD_TASK : w->crashed ? CSLAB_E_CRASHED : 0;
+    if (*e)
+        return NULL;
+    struct cslab_ctx *ctx = &w->task[task];
+    if (ctx->status != status) {
+        *e = wrong_status;
+        return NULL;
+    }
+    return ctx;
+}
+
 cslab_result cslab_alloc(cslab_world *w, int task)
 {
-    if (!w)
-        return error(CSLAB_E_NULL_ARG);
-    if (bad_task(w, task))
-        return error(CSLAB_E_BAD_TASK);
-    if (w->crashed)
-        return error(CSLAB_E_CRASHED);
-    struct cslab_ctx *ctx = &w->task[task];
-    if (ctx->status != CSLAB_TASK_IDLE)
-        return error(CSLAB_E_TASK_BUSY);
+    int e;
+    struct cslab_ctx *ctx = task_in(w, task, CSLAB_TASK_IDLE, CSLAB_E_TASK_BUSY, &e);
+    if (!ctx)
+        return error(e);
     ctx->cmd = CMD_ALLOC;
     return run_step(w, ctx);
 }
 
 cslab_result cslab_grow_done(cslab_world *w, int task, int ok)
 {
-    if (!w)
-        return error(CSLAB_E_NULL_ARG);
-    if (bad_task(w, task))
-        return error(CSLAB_E_BAD_TASK);
-    if (w->crashed)
-        return error(CSLAB_E_CRASHED);
-    struct cslab_ctx *ctx = &w->task[task];
-    if (ctx->status != CSLAB_TASK_PARKED_IN_GROW)
-        return error(CSLAB_E_NOT_PARKED);
+    int e;
+    struct cslab_ctx *ctx = task_in(w, task, CSLAB_TASK_PARKED_IN_GROW, CSLAB_E_NOT_PARKED, &e);
+    if (!ctx)
+        return error(e);
     int dead = cslab_dead_page(w);
     if (ok && dead < 0)
         return error(CSLAB_E_NO_DEAD_PAGE);
@@ -312,29 +317,19 @@ cslab_result cslab_grow_done(cslab_world *w, int task, int ok)
 
 cslab_result cslab_resume(cslab_world *w, int task)
 {
-    if (!w)
-        return error(CSLAB_E_NULL_ARG);
-    if (bad_task(w, task))
-        return error(CSLAB_E_BAD_TASK);
-    if (w->crashed)
-        return error(CSLAB_E_CRASHED);
-    struct cslab_ctx *ctx = &w->task[task];
-    if (ctx->status != CSLAB_TASK_AT_POINT)
-        return error(CSLAB_E_NOT_AT_POINT);
+    int e;
+    struct cslab_ctx *ctx = task_in(w, task, CSLAB_TASK_AT_POINT, CSLAB_E_NOT_AT_POINT, &e);
+    if (!ctx)
+        return error(e);
     return run_step(w, ctx);
 }
 
 cslab_result cslab_free(cslab_world *w, int task, int32_t obj)
 {
-    if (!w)
-        return error(CSLAB_E_NULL_ARG);
-    if (bad_task(w, task))
-        return error(CSLAB_E_BAD_TASK);
-    if (w->crashed)
-        return error(CSLAB_E_CRASHED);
-    struct cslab_ctx *ctx = &w->task[task];
-    if (ctx->status != CSLAB_TASK_IDLE)
-        return error(CSLAB_E_TASK_BUSY);
+    int e;
+    struct cslab_ctx *ctx = task_in(w, task, CSLAB_TASK_IDLE, CSLAB_E_TASK_BUSY, &e);
+    if (!ctx)
+        return error(e);
     if (!held_object(w, obj))
         return error(CSLAB_E_NOT_HELD);
     release_object(w, obj);
