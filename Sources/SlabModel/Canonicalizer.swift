@@ -5,6 +5,13 @@
 /// because which dead slot a grow fills only picks a name. A renamed state has renamed successors,
 /// and every property is blind to names, so checking one state per orbit checks them all.
 ///
+/// The objects of one live slab are interchangeable too: `free_block` and the refill never compare
+/// object indices, they only follow and relink the `bufctl` chain. A grow does give a new slab the
+/// fixed chain `0, 1, …`, but only in a dead slot, where no object of that slab is anywhere in the
+/// state, so two states that differ by renaming a live slab's objects have the same futures up to
+/// that renaming (a bisimulation). Any rule that picks one member of such a class is sound; the
+/// rule here (chain order, then first appearance) makes most of the class collapse to one state.
+///
 /// This runs once per transition, so it works in caller-provided scratch memory and allocates
 /// nothing.
 struct Canonicalizer: Sendable {
@@ -32,6 +39,20 @@ struct Canonicalizer: Sendable {
         case .irqsOnBeforeNullTest, .irqsOnBeforeRetryTest, .irqsOnBeforeDecrement, .irqsOnBeforeRead: true
         default: false
         }
+    }
+
+    /// Whether entry `i` of CPU `c`'s array is state: below `avail`, or the one a task of
+    /// `grow-fail-irqs-on` is about to read, which its decrement has just put at `avail` (so
+    /// MODEL.md's rule that entries from `avail` up are don't-cares does not hold for it).
+    func keepsEntry(_ cells: UnsafeBufferPointer<Int>, cpu c: Int, _ i: Int) -> Bool {
+        if i < cells[layout.ac(c).avail] { return true }
+        for t in 0..<config.tasks {
+            let task = layout.task(t)
+            if cells[task.status] == TaskStatus.irqsOnBeforeRead.rawValue, cells[task.acCpu] == c, cells[task.index] == i {
+                return true
+            }
+        }
+        return false
     }
 
     /// Per slot, the object indices on its free chain, as a bit mask (only these `bufctl` entries
@@ -91,34 +112,38 @@ struct Canonicalizer: Sendable {
     /// sorted, and every don't-care cell zeroed (MODEL.md's canonical state).
     func write(
         _ cells: UnsafeBufferPointer<Int>, chains: UnsafeBufferPointer<UInt64>, slots rename: UnsafeBufferPointer<Int>,
-        cpus perm: UnsafeBufferPointer<Int>, into out: UnsafeMutableBufferPointer<Int>
+        objects names: UnsafeBufferPointer<Int>, cpus perm: UnsafeBufferPointer<Int>,
+        into out: UnsafeMutableBufferPointer<Int>
     ) {
         let num = config.num
-        func object(_ o: Int) -> Int {
-            o >= 0 && o < layout.objects ? rename[o / num] * num + o % num : o
-        }
-        func copyArray(_ from: ArrayCacheRef, _ to: ArrayCacheRef) {
-            let avail = cells[from.avail]
-            out[to.avail] = avail
+        func object(_ o: Int) -> Int { o >= 0 && o < layout.objects ? names[o] : o }
+        /// An object index within slot `old`'s slab (a `free` head or a `bufctl` link); `END` and
+        /// wild values keep theirs.
+        func index(_ old: Int, _ i: Int) -> Int { i >= 0 && i < num ? names[old * num + i] % num : i }
+        func copyArray(_ from: ArrayCacheRef, _ to: ArrayCacheRef, keeps: (Int) -> Bool) {
+            out[to.avail] = cells[from.avail]
             out[to.limit] = cells[from.limit]
             out[to.batchcount] = cells[from.batchcount]
             out[to.touched] = cells[from.touched]
-            for i in 0..<from.capacity { out[to.entries + i] = i < avail ? object(cells[from.entries + i]) : 0 }
+            for i in 0..<from.capacity { out[to.entries + i] = keeps(i) ? object(cells[from.entries + i]) : 0 }
         }
         out[layout.freeObjects] = cells[layout.freeObjects]
         out[layout.freeTouched] = cells[layout.freeTouched]
         out[layout.freeLimit] = cells[layout.freeLimit]
         out[layout.crash] = cells[layout.crash]
-        copyArray(layout.shared, layout.shared)
-        for c in 0..<config.cpus { copyArray(layout.ac(c), layout.ac(perm[c])) }
+        copyArray(layout.shared, layout.shared) { $0 < cells[layout.shared.avail] }
+        for c in 0..<config.cpus { copyArray(layout.ac(c), layout.ac(perm[c])) { keepsEntry(cells, cpu: c, $0) } }
         for old in 0..<config.pages {
             let from = layout.slab(old), to = layout.slab(rename[old])
             let live = cells[from.live] != 0
             out[to.live] = cells[from.live]
             out[to.inuse] = live ? cells[from.inuse] : 0
-            out[to.free] = live ? cells[from.free] : 0
-            for i in 0..<num { out[to.bufctl + i] = chains[old] & (1 << UInt64(i)) != 0 ? cells[from.bufctl + i] : 0 }
-            for i in 0..<num { out[layout.held(rename[old] * num + i)] = cells[layout.held(old * num + i)] }
+            out[to.free] = live ? index(old, cells[from.free]) : 0
+            for i in 0..<num { out[to.bufctl + i] = 0 }
+            for i in 0..<num where chains[old] & (1 << UInt64(i)) != 0 {
+                out[to.bufctl + index(old, i)] = index(old, cells[from.bufctl + i])
+            }
+            for i in 0..<num { out[layout.held(names[old * num + i])] = cells[layout.held(old * num + i)] }
         }
         for list in SlabList.allCases {
             let l = layout.list(list)
@@ -148,10 +173,64 @@ struct Canonicalizer: Sendable {
         }
     }
 
+    /// Every object's name in the stored form (`names[old] = new`): its slab's new slot, and within
+    /// the slab, first the free chain in chain order, then the objects in order of first
+    /// appearance in the shared array and the CPU arrays (CPUs in their new order), then the rest
+    /// by how many callers hold them. Without symmetry, only the slot changes.
+    func objectNames(
+        _ cells: UnsafeBufferPointer<Int>, slots rename: UnsafeBufferPointer<Int>, cpus perm: UnsafeBufferPointer<Int>,
+        symmetric: Bool, into names: UnsafeMutableBufferPointer<Int>
+    ) {
+        let num = config.num, pages = config.pages, objects = layout.objects
+        guard symmetric else {
+            for o in 0..<objects { names[o] = rename[o / num] * num + o % num }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: pages + config.cpus) { scratch in
+            let next = UnsafeMutableBufferPointer(rebasing: scratch[0..<pages])
+            let byNewCpu = UnsafeMutableBufferPointer(rebasing: scratch[pages...])
+            for slot in 0..<pages { next[slot] = 0 }
+            for o in 0..<objects { names[o] = -1 }
+            func name(_ o: Int) {
+                guard o >= 0, o < objects, names[o] == -1 else { return }
+                let slot = o / num
+                names[o] = rename[slot] * num + next[slot]
+                next[slot] += 1
+            }
+            func nameEntries(_ ac: ArrayCacheRef, keeps: (Int) -> Bool) {
+                for i in 0..<ac.capacity where keeps(i) { name(cells[ac.entries + i]) }
+            }
+            for slot in 0..<pages where cells[layout.slab(slot).live] != 0 {
+                let slab = layout.slab(slot)
+                var index = cells[slab.free]
+                while index >= 0, index < num, names[slot * num + index] == -1 {
+                    name(slot * num + index)
+                    index = cells[slab.bufctl + index]
+                }
+            }
+            nameEntries(layout.shared) { $0 < cells[layout.shared.avail] }
+            for c in 0..<config.cpus { byNewCpu[perm[c]] = c }
+            for new in 0..<config.cpus {
+                let c = byNewCpu[new]
+                nameEntries(layout.ac(c)) { keepsEntry(cells, cpu: c, $0) }
+            }
+            for slot in 0..<pages {
+                while next[slot] < num {
+                    var least = -1
+                    for o in (slot * num)..<(slot * num + num) where names[o] == -1 {
+                        if least == -1 || cells[layout.held(o)] < cells[layout.held(least)] { least = o }
+                    }
+                    name(least)
+                }
+            }
+        }
+    }
+
     /// CPUs in canonical order, as a permutation (`perm[old] = new`), without trying them all:
     /// each CPU gets a key made of its own array and the tasks on it, blind to every label, and
-    /// CPUs are numbered by key. When keys tie the CPUs are identical, so either order gives the
-    /// same state. Nil when some task holds a pointer to a CPU's array (`stale-ac`,
+    /// CPUs are numbered by key. An entry counts in the key only by its slab, since the object's
+    /// own name is settled afterwards (`objectNames`) by where it appears; CPUs whose keys tie
+    /// then come out the same whichever goes first. Nil when some task holds a pointer to a CPU's array (`stale-ac`,
     /// `grow-fail-irqs-on`): that links CPUs, and the caller must try every permutation.
     func cpuOrder(
         _ cells: UnsafeBufferPointer<Int>, slots rename: UnsafeBufferPointer<Int>, into perm: UnsafeMutableBufferPointer<Int>
@@ -173,7 +252,7 @@ struct Canonicalizer: Sendable {
                 keys[key + 3] = cells[ac.touched]
                 for i in 0..<capacity {
                     let o = i < avail ? cells[ac.entries + i] : 0
-                    keys[key + 4 + i] = o >= 0 && o < layout.objects ? rename[o / num] * num + o % num : o
+                    keys[key + 4 + i] = o >= 0 && o < layout.objects ? rename[o / num] : o
                 }
                 var n = 0
                 let tasks = key + 4 + capacity

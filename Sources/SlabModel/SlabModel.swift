@@ -109,12 +109,17 @@ public struct SlabModel: CompactModel {
     ) {
         let c = canonicalizer
         let chains = UnsafeBufferPointer(chains), renamed = UnsafeBufferPointer(rename)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.cellCount) { scratch in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.cellCount + layout.objects) { scratch in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words.count) { candidate in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.config.cpus) { order in
+                    let out = UnsafeMutableBufferPointer(rebasing: scratch[0..<layout.cellCount])
+                    let names = UnsafeMutableBufferPointer(rebasing: scratch[layout.cellCount...])
                     func offer(_ perm: UnsafeBufferPointer<Int>, first: Bool) {
-                        c.write(cells, chains: chains, slots: renamed, cpus: perm, into: scratch)
-                        codec.pack(UnsafeBufferPointer(scratch), into: candidate)
+                        c.objectNames(cells, slots: renamed, cpus: perm, symmetric: symmetric, into: names)
+                        c.write(
+                            cells, chains: chains, slots: renamed, objects: UnsafeBufferPointer(names), cpus: perm,
+                            into: out)
+                        codec.pack(UnsafeBufferPointer(out), into: candidate)
                         if first || candidate.lexicographicallyPrecedes(words) {
                             for i in words.indices { words[i] = candidate[i] }
                         }

@@ -1,3 +1,5 @@
+import ExplicitChecker
+import ModelKit
 import SlabModel
 import Testing
 
@@ -54,4 +56,14 @@ struct StateBuilder {
     }
 
     mutating func set(_ cell: Int, _ value: Int) { state[cell] = value }
+}
+
+/// Breadth-first search of `config` with every property judged.
+func explore(_ config: Configuration, _ variant: Variant, symmetry: Bool = true, maxDepth: Int? = nil)
+    throws -> ExplicitResult<SlabModel>
+{
+    let model = SlabModel(configuration: config, variant: variant)
+    let options = ExplicitOptions(
+        properties: .all(count: BuiltInProperty.allCases.count), maxDepth: maxDepth, symmetry: symmetry)
+    return try ExplicitChecker(model: model, options: options).run()
 }
