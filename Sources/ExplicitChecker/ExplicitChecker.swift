@@ -53,6 +53,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     private var stopReason: String?
     private var sightings: [Int: Sighting] = [:]
     private var transitions = 0
+    private var coverage = BranchCounts()
     private var depth = 0
     private var lastProgress = Date()
 
@@ -115,7 +116,9 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         for (property, sighting) in sightings {
             counterexamples[property] = try rebuild(property, sighting) ?? research(property, depth: sighting.depth)
         }
-        return ExplicitResult(completion: completion, counterexamples: counterexamples, statistics: statistics(frontier: frontier.count / stride))
+        return ExplicitResult(
+            completion: completion, counterexamples: counterexamples, statistics: statistics(frontier: frontier.count / stride),
+            coverage: Coverage(names: model.coverageNames, counts: coverage))
     }
 
     func allJudgedViolated() -> Bool {
@@ -146,6 +149,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         for result in results.values {
             next += result.next
             transitions += result.transitions
+            coverage.merge(result.coverage)
         }
         nextWords.store(0, ordering: .relaxed)
         return next
@@ -154,6 +158,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     struct WorkerResult {
         var next: [UInt64] = []
         var transitions = 0
+        var coverage = BranchCounts()
     }
 
     func work(on level: UnsafeBufferPointer<UInt64>, count: Int, worker: Int, of threads: Int) -> WorkerResult {
@@ -171,6 +176,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
             var fresh = 0
             for (_, successor) in successors {
                 result.transitions += 1
+                if successor.coverage != 0 { result.coverage.add(successor.coverage) }
                 // A step that changed nothing (a reap with nothing to do) leads back here: only
                 // what the step itself broke can be news.
                 if model.isSameState(successor.state, state) {

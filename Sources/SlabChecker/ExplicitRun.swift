@@ -39,6 +39,6 @@ public enum ExplicitRun {
         }
         return SpecResult(
             request: request, engine: "explicit", properties: properties, statistics: result.statistics,
-            completion: result.completion)
+            completion: result.completion, coverage: result.coverage)
     }
 }

@@ -38,8 +38,11 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print a machine-readable JSON report instead of text.")
     var json = false
 
-    @Flag(help: "Print verdicts only, not the counterexamples' steps.")
+    @Flag(help: "Print verdicts only, not the counterexamples' steps, and no progress line.")
     var quiet = false
+
+    @Flag(help: "Print which branches of the refill and its surroundings the search reached (explicit engine).")
+    var coverage = false
 
     mutating func validate() throws {
         guard ["explicit", "bmc", "induction", "all"].contains(engine) else {
@@ -86,7 +89,7 @@ struct CheckCommand: ParsableCommand {
                     throw ExitCode(2)
                 }
                 if !json {
-                    print(ReportText.render(result))
+                    print(ReportText.render(result, coverage: coverage))
                     for note in notes { print("  " + note) }
                     if !quiet {
                         for trace in result.properties.compactMap(\.trace) { print(TraceText.render(trace)) }
