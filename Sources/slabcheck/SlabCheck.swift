@@ -18,7 +18,8 @@ struct SlabCheck: ParsableCommand {
             Exit status: 0 when every spec met its expectation, 1 when one did not, 2 for bad input or an engine error, 3 when engines disagree (a bug in slabcheck).
             """,
         subcommands: [
-            CheckCommand.self, BenchCommand.self, BenchSymbolicCommand.self, ReplayCommand.self, DifferentialCommand.self,
+            CheckCommand.self, ShowCommand.self, ReplayCommand.self, BenchCommand.self, BenchSymbolicCommand.self,
+            DifferentialCommand.self,
         ])
 
     /// Argument errors are bad input, so they exit 2 like a bad spec does (ArgumentParser's own
