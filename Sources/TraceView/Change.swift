@@ -35,25 +35,30 @@ public struct Change: Equatable, Sendable {
     /// `key=value` items separated by spaces (a value may be a bracketed list with spaces in it);
     /// empty when `text` is not of that form.
     static func parts(_ text: String) -> [(key: String, value: String)] {
-        var items: [String] = []
+        var parts: [(String, String)] = []
+        for item in words(text) {
+            guard let eq = item.firstIndex(of: "="), eq != item.startIndex else { return [] }
+            parts.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
+        }
+        return parts
+    }
+
+    /// `text` split at the spaces outside brackets: `[2, 0]` stays one word.
+    public static func words(_ text: String) -> [String] {
+        var words: [String] = []
         var current = ""
         var depth = 0
         for ch in text {
             if ch == "[" { depth += 1 }
             if ch == "]" { depth -= 1 }
-            if ch == " ", depth == 0 {
-                items.append(current)
+            if ch == " ", depth <= 0 {
+                words.append(current)
                 current = ""
             } else {
                 current.append(ch)
             }
         }
-        items.append(current)
-        var parts: [(String, String)] = []
-        for item in items {
-            guard let eq = item.firstIndex(of: "="), eq != item.startIndex else { return [] }
-            parts.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
-        }
-        return parts
+        words.append(current)
+        return words
     }
 }

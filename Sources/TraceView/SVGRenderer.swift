@@ -17,9 +17,9 @@ public struct SVGRenderer: Sendable {
         var stroke: String
     }
 
-    func palette(_ context: Context, breaks: Bool) -> Palette {
+    func palette(_ kind: Context.Kind, breaks: Bool) -> Palette {
         if breaks { return Palette(fill: "#fde2e1", stroke: "#c62828") }
-        switch context.kind {
+        switch kind {
         case .task: return Palette(fill: "#e0f2f1", stroke: "#00897b")
         case .interrupt: return Palette(fill: "#f3e5f5", stroke: "#8e24aa")
         case .reap: return Palette(fill: "#fff8e1", stroke: "#f9a825")
@@ -29,7 +29,10 @@ public struct SVGRenderer: Sendable {
 
     public func render(_ lanes: Swimlanes) -> String {
         let cellChars = lanes.rows.map { [$0.context.label, $0.action, $0.outcome].joined(separator: " ").count }
-        let laneWidth = Double(min(cellChars.max() ?? 20, maxLaneChars)) * charWidth + 28
+        let laneChars = min(cellChars.max() ?? 20, maxLaneChars)
+        let laneWidth = Double(laneChars) * charWidth + 28
+        /// Change lines wrap to stay inside their lane.
+        let wrapAt = laneChars - 1
         func laneX(_ lane: Int) -> Double { margin + stepColumn + Double(lane) * laneWidth }
         var body: [String] = []
         var widest = laneX(lanes.lanes.count) + margin
@@ -42,6 +45,15 @@ public struct SVGRenderer: Sendable {
         text(margin, y, lanes.title, "font-weight=\"bold\" font-size=\"14\"")
         y += line
         text(margin, y, lanes.subtitle, "fill=\"#555\"")
+        y += line
+        var legendX = margin
+        for (name, kind, breaks) in legend {
+            let colours = palette(kind, breaks: breaks)
+            body.append(
+                "<rect x=\"\(f(legendX))\" y=\"\(f(y))\" width=\"10\" height=\"10\" fill=\"\(colours.fill)\" stroke=\"\(colours.stroke)\"/>")
+            text(legendX + 14, y + 9, name, "fill=\"#555\"")
+            legendX += 14 + Double(name.count + 3) * charWidth
+        }
         y += line * 1.5
         let lanesTop = y
         for (i, name) in lanes.lanes.enumerated() {
@@ -54,17 +66,20 @@ public struct SVGRenderer: Sendable {
         text(laneX(0) + 8, y + font, "initial state", "font-style=\"italic\"")
         y += line
         for field in lanes.initial {
-            text(laneX(0) + 16, y + font, "\(field.name) = \(field.value)", "fill=\"#777\"")
-            y += line
+            for (i, part) in wrap("\(field.name) = \(field.value)", wrapAt).enumerated() {
+                text(laneX(0) + 16 + (i > 0 ? 2 * charWidth : 0), y + font, part, "fill=\"#777\"")
+                y += line
+            }
         }
         y += line / 2
 
         for row in lanes.rows {
             let breaks = !row.broken.isEmpty
-            let colours = palette(row.context, breaks: breaks)
+            let colours = palette(row.context.kind, breaks: breaks)
             let x = row.lane.map(laneX) ?? laneX(0)
             let width = row.lane == nil ? laneWidth * Double(lanes.lanes.count) : laneWidth
-            body.append("<line x1=\"\(f(margin))\" y1=\"\(f(y))\" x2=\"WIDTH\" y2=\"\(f(y))\" stroke=\"#e0e0e0\"/>")
+            body.append(
+                "<line x1=\"\(f(margin))\" y1=\"\(f(y))\" x2=\"\(f(laneX(lanes.lanes.count)))\" y2=\"\(f(y))\" stroke=\"#e0e0e0\"/>")
             y += 4
             body.append(
                 "<rect class=\"step\" x=\"\(f(x + 4))\" y=\"\(f(y))\" width=\"\(f(width - 8))\" height=\"\(f(line + 6))\" rx=\"4\" "
@@ -78,8 +93,10 @@ public struct SVGRenderer: Sendable {
             widest = max(widest, x + 10 + Double(label.count + row.action.count + row.outcome.count + 2) * charWidth + margin)
             y += line + 10
             for change in row.changes {
-                text(x + 16, y + font - 2, change.summary, "fill=\"#333\"")
-                y += line
+                for (i, part) in wrap(change.summary, wrapAt).enumerated() {
+                    text(x + 16 + (i > 0 ? 2 * charWidth : 0), y + font - 2, part, "fill=\"#333\"")
+                    y += line
+                }
             }
             if breaks {
                 text(x + 16, y + font - 2, "✗ broken here: " + row.broken.joined(separator: ", "), "fill=\"#c62828\" font-weight=\"bold\"")
@@ -102,8 +119,31 @@ public struct SVGRenderer: Sendable {
             <title>\(escape(lanes.title))</title>
             <rect width="100%" height="100%" fill="white"/>
 
-            """ + (lanesSVG + body).map { $0.replacingOccurrences(of: "WIDTH", with: f(width - margin)) }.joined(separator: "\n")
+            """ + (lanesSVG + body).joined(separator: "\n")
             + "\n</svg>\n"
+    }
+
+    let legend: [(name: String, kind: Context.Kind, breaks: Bool)] = [
+        ("task", .task(0), false), ("interrupt", .interrupt, false), ("reap", .reap, false),
+        ("tune", .everyCPU, false), ("breaks the property", .everyCPU, true),
+    ]
+
+    /// `text` in lines of at most `width` characters, broken at spaces outside brackets (a
+    /// word longer than `width` keeps its own line); lines after the first are drawn indented.
+    func wrap(_ text: String, _ width: Int) -> [String] {
+        guard text.count > width else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        for word in Change.words(text) {
+            let room = lines.isEmpty ? width : width - 2
+            if !current.isEmpty, current.count + 1 + word.count > room {
+                lines.append(current)
+                current = word
+            } else {
+                current += (current.isEmpty ? "" : " ") + word
+            }
+        }
+        return lines + [current]
     }
 
     func f(_ value: Double) -> String {
