@@ -55,7 +55,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     private var transitions = 0
     private var coverage = BranchCounts()
     private var depth = 0
-    private var lastProgress = Date()
+    private var progressThrottle: Throttle
 
     init(model: M, options: ExplicitOptions) {
         self.model = model
@@ -63,6 +63,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         words = model.wordCount
         stride = model.wordCount + 1
         visited = VisitedSet(memoryLimit: options.memoryBytes / 4 * 3)
+        progressThrottle = Throttle(interval: options.progressInterval)
     }
 
     func halt(_ reason: String) {
@@ -223,8 +224,9 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         if visited.bytes + frontierBytes > options.memoryBytes {
             halt("memory limit of \(options.memoryBytes >> 20) MiB reached")
         }
-        if worker == 0, let progress = options.progress, Date().timeIntervalSince(lastProgress) >= 1 {
-            lastProgress = Date()
+        // Only worker 0 (and the main thread between levels, while no worker runs) reports, so
+        // the throttle needs no lock; with no callback, this is one test of an optional.
+        if worker == 0, let progress = options.progress, progressThrottle.admits(Date()) {
             progress(statistics(frontier: level / stride))
         }
     }

@@ -45,3 +45,8 @@ struct SlabCheck: ParsableCommand {
 func complain(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
+
+/// Writes to standard error without a newline: a progress line redrawn in place.
+func complainInline(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
