@@ -11,8 +11,10 @@ struct BenchCommand: ParsableCommand {
             Runs each spec twice, with and without symmetry reduction, under the same budgets, and
             prints the figures of both. Build with -c release for figures worth comparing.
 
-            Example:
+            Examples:
+              swift run -c release slabcheck bench Specs/small.spec
               swift run -c release slabcheck bench --max-seconds 600 Specs/medium.spec Specs/large.spec
+              swift run -c release slabcheck bench --skip-plain --threads 1 --max-states 1000000 Specs/medium.spec
             """)
 
     @Argument(help: "Spec files to measure.")

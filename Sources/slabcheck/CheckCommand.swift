@@ -13,9 +13,21 @@ struct CheckCommand: ParsableCommand {
             Each violated property's shortest counterexample is printed step by step and written
             to the output folder as an ITF trace (<spec name>-<property>.itf.json).
 
+            With --coverage, each spec's report also says which branches of the refill and its
+            surroundings the search reached (shared-hit, retry-after-grow, …) and how many explored
+            transitions took each. A spec's `cover:` line names branches that must be reached: a
+            check that never reaches one does not meet its expectation. Only the explicit engine
+            measures coverage; the Z3 engines say so.
+
+            On a terminal, a progress line (states, states/s, depth, queue, elapsed, memory) is
+            redrawn on stderr at most four times a second; --quiet, or stderr not a terminal, turns
+            it off.
+
             Examples:
               slabcheck check Specs/tiny.spec
+              slabcheck check --coverage Specs/tiny.spec Specs/small.spec Specs/tuning.spec
               slabcheck check --max-seconds 60 Specs/large.spec
+              slabcheck check --engine bmc --depth 8 Specs/shared-wrong-end.spec
               slabcheck check --json --out /tmp/traces Specs/*.spec
             """)
 

@@ -10,7 +10,10 @@ struct SlabCheck: ParsableCommand {
         discussion: """
             Examples:
               slabcheck check Specs/small.spec
+              slabcheck check --coverage Specs/tiny.spec
               slabcheck check --json Specs/*.spec
+              slabcheck show Counterexamples/shared-wrong-end-conservation.itf.json
+              slabcheck show --svg trace.svg Counterexamples/stale-ac-ac-current.itf.json
               slabcheck bench Specs/medium.spec Specs/large.spec
               slabcheck replay Counterexamples/*.itf.json
               slabcheck differential --steps 100000

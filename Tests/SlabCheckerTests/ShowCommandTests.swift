@@ -39,3 +39,13 @@ import Testing
         #expect(unwritable.stderr.contains("cannot write the SVG"))
     }
 }
+
+@Suite struct HelpTests {
+    @Test(arguments: ["check", "show", "replay", "bench", "bench-symbolic", "differential"])
+    func everyCommandsHelpHasExamplesOfItself(command: String) throws {
+        let run = try runSlabcheck([command, "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Examples:"))
+        #expect(run.stdout.contains("slabcheck \(command) "))
+    }
+}
