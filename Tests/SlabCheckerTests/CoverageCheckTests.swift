@@ -2,6 +2,7 @@ import Foundation
 import SlabChecker
 import SlabModel
 import SlabSpec
+import SlabTrace
 import Testing
 
 @Suite struct CoverageCheckTests {
@@ -48,6 +49,24 @@ import Testing
         for branch in Branch.allCases { #expect(run.stdout.contains(branch.rawValue), "\(branch)") }
         #expect(run.stdout.contains("shared-hit               NOT reached"))
         #expect(run.stdout.contains("retry-after-grow         reached"))
+    }
+
+    @Test func theJSONReportCarriesTransitionsPerBranchAndTheMissedOnes() throws {
+        let path = try tinyVariant(adding: "cover: retry-after-grow shared-hit")
+        let run = try runSlabcheck(["check", "--json", "--out", try temporaryFolder(), path])
+        #expect(run.status == 1)
+        guard case .array(let specs) = try JSON.parse(Data(run.stdout.utf8)), let first = specs.first else {
+            Issue.record("not a JSON array: \(run.stdout)")
+            return
+        }
+        let coverage = try #require(first["coverage"])
+        guard case .number(let retries)? = coverage["branches"]?["retry-after-grow"] else {
+            Issue.record("no count for retry-after-grow in \(run.stdout)")
+            return
+        }
+        #expect(retries > 0)
+        #expect(coverage["branches"]?["shared-hit"] == .number(0))
+        #expect(coverage["missed"] == .array([.string("shared-hit")]))
     }
 
     @Test func theZ3EnginesSayTheyMeasureNoCoverage() throws {
