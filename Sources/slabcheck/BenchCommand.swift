@@ -43,7 +43,9 @@ struct BenchCommand: ParsableCommand {
                     spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
                     memoryBytes: budgets.memoryBytes, threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                     symmetry: symmetric)
-                let result = try ExplicitRun.check(request)
+                let result = try ExplicitRun.check(
+                    request, progress: ProgressReporter.callback(label: spec.name, enabled: true))
+                ProgressReporter.finish(enabled: true)
                 let s = result.statistics
                 let how: String =
                     switch result.completion {

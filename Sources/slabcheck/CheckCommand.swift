@@ -1,5 +1,4 @@
 import ArgumentParser
-import ExplicitChecker
 import Foundation
 import SlabChecker
 import SlabSpec
@@ -57,15 +56,6 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print which branches of the refill and its surroundings the search reached (explicit engine).")
     var coverage = false
 
-    /// Progress goes to a terminal only: never into a file or a pipe, and not with `--quiet`.
-    var showsProgress: Bool { !quiet && isatty(STDERR_FILENO) != 0 }
-
-    func progressReporter(for spec: Spec) -> (@Sendable (ExplicitStatistics) -> Void)? {
-        guard showsProgress else { return nil }
-        let label = spec.name
-        return { complainInline(ProgressLine.redraw(ProgressLine.render($0, label: label))) }
-    }
-
     mutating func validate() throws {
         guard ["explicit", "bmc", "induction", "all"].contains(engine) else {
             throw ValidationError("unknown engine '\(engine)': the engines are: explicit, bmc, induction, all")
@@ -103,8 +93,9 @@ struct CheckCommand: ParsableCommand {
                         result = outcome.result
                         notes = outcome.notes
                     } else {
-                        result = try ExplicitRun.check(request, progress: progressReporter(for: spec))
-                        if showsProgress { complainInline(ProgressLine.erase) }
+                        result = try ExplicitRun.check(
+                            request, progress: ProgressReporter.callback(label: spec.name, enabled: !quiet))
+                        ProgressReporter.finish(enabled: !quiet)
                     }
                     try TraceFiles.write(&result, to: out)
                 } catch {
