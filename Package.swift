@@ -28,10 +28,14 @@ let package = Package(
         .target(name: "SymbolicChecker", dependencies: ["SlabModel", "ModelKit", "Z3Kit"]),
         // Traces in the Informal Trace Format (ITF), written by the checkers and read by replay.
         .target(name: "SlabTrace", dependencies: ["SlabModel"]),
+        // Counterexamples as swimlanes, for a terminal and as SVG.
+        .target(name: "TraceView", dependencies: ["SlabModel", "SlabTrace"]),
         // The `.spec` file format.
         .target(name: "SlabSpec", dependencies: ["SlabModel"]),
         // Runs a spec on an engine and gathers verdicts and counterexamples.
-        .target(name: "SlabChecker", dependencies: ["SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace", "SymbolicChecker", "Z3Kit"]),
+        .target(
+            name: "SlabChecker",
+            dependencies: ["SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace", "SymbolicChecker", "Z3Kit", "TraceView"]),
         // The real allocator: a userspace SLAB in C on real memory (Linux 2.6.9 mm/slab.c's per-CPU
         // refill path) with a deterministic scheduler, on which model counterexamples are replayed.
         .target(
@@ -44,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "slabcheck",
             dependencies: [
-                "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "Replay", "SymbolicChecker", "Z3Kit",
+                "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "Replay", "SymbolicChecker", "Z3Kit", "TraceView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
@@ -53,6 +57,7 @@ let package = Package(
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "SlabModel", "ExplicitChecker", "Z3Kit"]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
+        .testTarget(name: "TraceViewTests", dependencies: ["TraceView", "SlabTrace", "SlabModel"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "SlabModel", "SlabTrace", "ExplicitChecker", "ModelKit"]),
     ]
 )

@@ -53,8 +53,9 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     private var stopReason: String?
     private var sightings: [Int: Sighting] = [:]
     private var transitions = 0
+    private var coverage = BranchCounts()
     private var depth = 0
-    private var lastProgress = Date()
+    private var progressThrottle: Throttle
 
     init(model: M, options: ExplicitOptions) {
         self.model = model
@@ -62,6 +63,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         words = model.wordCount
         stride = model.wordCount + 1
         visited = VisitedSet(memoryLimit: options.memoryBytes / 4 * 3)
+        progressThrottle = Throttle(interval: options.progressInterval)
     }
 
     func halt(_ reason: String) {
@@ -115,7 +117,9 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         for (property, sighting) in sightings {
             counterexamples[property] = try rebuild(property, sighting) ?? research(property, depth: sighting.depth)
         }
-        return ExplicitResult(completion: completion, counterexamples: counterexamples, statistics: statistics(frontier: frontier.count / stride))
+        return ExplicitResult(
+            completion: completion, counterexamples: counterexamples, statistics: statistics(frontier: frontier.count / stride),
+            coverage: Coverage(names: model.coverageNames, counts: coverage))
     }
 
     func allJudgedViolated() -> Bool {
@@ -146,6 +150,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         for result in results.values {
             next += result.next
             transitions += result.transitions
+            coverage.merge(result.coverage)
         }
         nextWords.store(0, ordering: .relaxed)
         return next
@@ -154,6 +159,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     struct WorkerResult {
         var next: [UInt64] = []
         var transitions = 0
+        var coverage = BranchCounts()
     }
 
     func work(on level: UnsafeBufferPointer<UInt64>, count: Int, worker: Int, of threads: Int) -> WorkerResult {
@@ -171,6 +177,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
             var fresh = 0
             for (_, successor) in successors {
                 result.transitions += 1
+                if successor.coverage != 0 { result.coverage.add(successor.coverage) }
                 // A step that changed nothing (a reap with nothing to do) leads back here: only
                 // what the step itself broke can be news.
                 if model.isSameState(successor.state, state) {
@@ -217,8 +224,9 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         if visited.bytes + frontierBytes > options.memoryBytes {
             halt("memory limit of \(options.memoryBytes >> 20) MiB reached")
         }
-        if worker == 0, let progress = options.progress, Date().timeIntervalSince(lastProgress) >= 1 {
-            lastProgress = Date()
+        // Only worker 0 (and the main thread between levels, while no worker runs) reports, so
+        // the throttle needs no lock; with no callback, this is one test of an optional.
+        if worker == 0, let progress = options.progress, progressThrottle.admits(Date()) {
             progress(statistics(frontier: level / stride))
         }
     }

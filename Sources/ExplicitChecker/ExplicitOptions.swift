@@ -14,8 +14,10 @@ public struct ExplicitOptions: Sendable {
     public var threads: Int
     /// Store one state per symmetry orbit (the model's canonical form).
     public var symmetry: Bool
-    /// Called about once a second from the search with the figures so far.
+    /// Called from the search with the figures so far, at most once per `progressInterval`.
     public var progress: (@Sendable (ExplicitStatistics) -> Void)?
+    /// Seconds between two calls of `progress`.
+    public var progressInterval: Double = 1
 
     public init(
         properties: PropertySet, maxStates: Int? = nil, maxSeconds: Double? = nil,

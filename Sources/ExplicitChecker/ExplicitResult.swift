@@ -42,4 +42,7 @@ public struct ExplicitResult<M: Model>: Sendable {
     /// The shortest counterexample found for each violated property, by property index.
     public var counterexamples: [Int: Counterexample<M>]
     public var statistics: ExplicitStatistics
+    /// The branches the explored transitions took (those of the search proper, not of rebuilding
+    /// a counterexample).
+    public var coverage: Coverage
 }

@@ -9,6 +9,10 @@ public protocol Model: Sendable {
     /// The property names this model can judge; a `PropertySet` indexes into this list.
     var propertyNames: [String] { get }
 
+    /// The names of the branches a step can report taking; bit `i` of `Successor.coverage` is
+    /// `coverageNames[i]`. Empty for a model that reports none.
+    var coverageNames: [String] { get }
+
     func initialStates() -> [State]
 
     /// The actions enabled in `state`, appended to `actions` (which the caller reuses to avoid
@@ -31,6 +35,8 @@ public protocol Model: Sendable {
 }
 
 extension Model {
+    public var coverageNames: [String] { [] }
+
     public func successors(of state: State, into successors: inout [(action: Action, successor: Successor<State>)]) {
         var actions: [Action] = []
         self.actions(in: state, into: &actions)
@@ -42,9 +48,12 @@ extension Model {
 public struct Successor<State: Sendable>: Sendable {
     public var state: State
     public var violations: PropertySet
+    /// The branches the step took, as bits indexing `Model.coverageNames`: not part of the state.
+    public var coverage: UInt64
 
-    public init(state: State, violations: PropertySet = []) {
+    public init(state: State, violations: PropertySet = [], coverage: UInt64 = 0) {
         self.state = state
         self.violations = violations
+        self.coverage = coverage
     }
 }

@@ -12,10 +12,11 @@ public enum ExplicitRun {
         let spec = request.spec
         let model = SlabModel(configuration: spec.configuration, variant: spec.variant)
         let judged = spec.properties.reduce(PropertySet()) { $0.union($1.set) }
-        let options = ExplicitOptions(
+        var options = ExplicitOptions(
             properties: judged, maxStates: request.maxStates, maxSeconds: request.maxSeconds,
             memoryBytes: request.memoryBytes, maxDepth: request.maxDepth, threads: request.threads,
             symmetry: request.symmetry, progress: progress)
+        options.progressInterval = ProgressLine.interval
         let result = try ExplicitChecker(model: model, options: options).run()
         let origin = { (property: BuiltInProperty) in
             SlabTrace.Origin(
@@ -39,6 +40,6 @@ public enum ExplicitRun {
         }
         return SpecResult(
             request: request, engine: "explicit", properties: properties, statistics: result.statistics,
-            completion: result.completion)
+            completion: result.completion, coverage: result.coverage)
     }
 }

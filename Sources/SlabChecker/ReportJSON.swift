@@ -35,6 +35,7 @@ public enum ReportJSON {
                         return .object(members)
                     })
             ),
+            ("coverage", coverage(r)),
             (
                 "statistics",
                 .object([
@@ -44,6 +45,17 @@ public enum ReportJSON {
                     ("bytesPerPackedState", .number(s.wordsPerState * 8)),
                 ])
             ),
+        ])
+    }
+
+    /// Transitions per branch, the branches `cover:` required and missed; null for a Z3 engine,
+    /// which measures no coverage.
+    static func coverage(_ r: SpecResult) -> JSON {
+        guard let coverage = r.coverage else { return .null }
+        return .object([
+            ("branches", .object(coverage.entries.map { ($0.name, .number($0.count)) })),
+            ("required", .array(r.spec.cover.map { .string($0.rawValue) })),
+            ("missed", .array(r.missedBranches.map { .string($0.branch.rawValue) })),
         ])
     }
 }

@@ -4,7 +4,8 @@ import SlabSpec
 
 /// The verdict block printed for one checked spec.
 public enum ReportText {
-    public static func render(_ result: SpecResult) -> String {
+    /// With `coverage`, the branches the search reached follow the verdicts.
+    public static func render(_ result: SpecResult, coverage: Bool = false) -> String {
         let spec = result.spec
         let c = spec.configuration
         var lines = [
@@ -23,6 +24,7 @@ public enum ReportText {
             lines.append(line)
         }
         if result.engine == "explicit" { lines.append("  " + statistics(result.statistics)) }
+        lines += CoverageText.render(result, table: coverage)
         let expected: String =
             switch spec.expectation {
             case .holds: "holds"

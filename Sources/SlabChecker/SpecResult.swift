@@ -1,4 +1,5 @@
 import ExplicitChecker
+import SlabModel
 import SlabSpec
 
 /// Everything a check of one spec found.
@@ -8,11 +9,24 @@ public struct SpecResult: Sendable {
     public var properties: [PropertyResult]
     public var statistics: ExplicitStatistics
     public var completion: Completion
+    /// The branches the search reached; nil for an engine that does not explore states (Z3).
+    public var coverage: Coverage?
 
     public var spec: Spec { request.spec }
 
-    /// Whether the outcome is the one the spec's `expect:` line asks for.
-    public var meetsExpectation: Bool {
+    /// Whether the outcome is the one the spec's `expect:` line asks for, and every branch its
+    /// `cover:` line requires was reached.
+    public var meetsExpectation: Bool { verdictsMeetExpectation && missedBranches.isEmpty }
+
+    /// The `cover:` branches the search never reached, with where the spec asked for them. Empty
+    /// when the engine measures no coverage (see `coverage`).
+    public var missedBranches: [(branch: Branch, location: SourceLocation)] {
+        guard let coverage else { return [] }
+        return zip(spec.cover, spec.coverLocations).filter { (coverage.count($0.0.rawValue) ?? 0) == 0 }
+            .map { ($0.0, $0.1) }
+    }
+
+    var verdictsMeetExpectation: Bool {
         switch spec.expectation {
         case .holds:
             properties.allSatisfy {

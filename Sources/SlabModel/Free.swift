@@ -24,6 +24,7 @@ extension Kernel {
         if when(s[sharedArray.limit] > 0) {  // if (cachep->lists.shared)
             let max = s[sharedArray.limit] - s[sharedArray.avail]
             if when(max != 0) {
+                cover(.flushShared)
                 if when(batchcount > max) { batchcount = max }
                 for i in 0..<sharedArray.capacity {
                     guard when(V(constant: i) < batchcount) else { break }
@@ -33,6 +34,7 @@ extension Kernel {
                 return finishFlush(ac, batchcount)  // goto free_done;
             }
         }
+        cover(.flushFreeBlock)
         try freeBlock(ac, count: batchcount)
         finishFlush(ac, batchcount)
     }
@@ -59,6 +61,7 @@ extension Kernel {
             // fixup slab chains
             if when(s[slabp.inuse] == 0) {
                 if when(V.unsignedGreater(s[layout.freeObjects], s[layout.freeLimit])) {
+                    cover(.destroyPastFreeLimit)
                     s[layout.freeObjects] = s[layout.freeObjects] - num
                     slabDestroy(slabp)
                 } else {

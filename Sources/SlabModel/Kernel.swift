@@ -22,6 +22,8 @@ struct Kernel<O: Oracle> {
     var passes = 0
     /// What the allocation this step ran returned (`.some(nil)` for NULL), for the trace.
     var returned: V?? = nil
+    /// The `Branch`es this step took, one bit each: not state, so it changes no state space.
+    var coverage: UInt64 = 0
 
     var config: Configuration { layout.config }
     var num: V { V(constant: config.num) }
@@ -38,6 +40,9 @@ struct Kernel<O: Oracle> {
     mutating func when(_ condition: V.Condition) -> Bool { oracle.decide(condition) }
 
     mutating func violate(_ property: BuiltInProperty) { violations.insert(property.set) }
+
+    /// Records that this step took `branch`.
+    mutating func cover(_ branch: Branch) { coverage |= branch.bit }
 
     /// `check_irq_off()`: the kernel only warns; the model records an `irqs-off` violation.
     mutating func checkIrqOff() {

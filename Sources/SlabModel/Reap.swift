@@ -34,6 +34,7 @@ extension Kernel {
         repeat {
             guard let slabp = try first(.free) else { break }
             if when(s[slabp.inuse] != 0) { throw .reapBugOn }  // BUG_ON(slabp->inuse);
+            cover(.reapDestroy)
             listDel(slabp)
             s[layout.freeObjects] = s[layout.freeObjects] - num
             slabDestroy(slabp)

@@ -39,6 +39,7 @@ extension Kernel {
             try refillLocked(ac, &batchcount)
             // alloc_done: spin_unlock(&cachep->spinlock);
             if when(s[ac.avail] == 0) {  // if (unlikely(!ac->avail))
+                cover(.mustGrow)
                 guard inInterrupt else { return .sleeps }  // x = cache_grow(cachep, flags): may sleep
                 let x = try cacheGrowAtomic()
                 switch try afterGrow(x, &ac) {
@@ -57,6 +58,7 @@ extension Kernel {
         let sharedArray = layout.shared
         if when(s[sharedArray.limit] > 0) {  // if (l3->shared)
             if when(s[sharedArray.avail] != 0) {
+                cover(.sharedHit)
                 if when(batchcount > s[sharedArray.avail]) {
                     batchcount = s[sharedArray.avail]
                 }
@@ -77,10 +79,12 @@ extension Kernel {
             // Get slab alloc is to come from.
             let slabp: SlabRef
             if let partial = try first(.partial) {
+                cover(.partialSlab)
                 slabp = partial
             } else {
                 s[layout.freeTouched] = 1
                 guard let free = try first(.free) else { break }  // goto must_grow;
+                cover(.freeSlab)
                 slabp = free
             }
             // check_slabp(cachep, slabp); check_spinlock_acquired(cachep);
@@ -117,11 +121,19 @@ extension Kernel {
         // cache_grow can reenable interrupts, then ac could change.
         if variant != .staleAc { ac = acData() }
         try access(ac)
-        if when(x == 0), when(s[ac.avail] == 0) { return .null }  // no objects in sight? abort
-        if variant == .retryIgnoresIrq {
-            if when(x != 0) { return .retry }  // if (x || !ac->avail) goto retry;
+        if when(x == 0), when(s[ac.avail] == 0) {  // no objects in sight? abort
+            cover(.nullReturn)
+            return .null
         }
-        if when(s[ac.avail] == 0) { return .retry }  // objects refilled by interrupt?
+        if variant == .retryIgnoresIrq, when(x != 0) {  // if (x || !ac->avail) goto retry;
+            cover(.retryAfterGrow)
+            return .retry
+        }
+        if when(s[ac.avail] == 0) {  // objects refilled by interrupt?
+            cover(.retryAfterGrow)
+            return .retry
+        }
+        cover(.refilledByInterrupt)
         return .handOut
     }
 

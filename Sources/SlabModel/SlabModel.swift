@@ -27,6 +27,8 @@ public struct SlabModel: CompactModel {
 
     public var propertyNames: [String] { BuiltInProperty.allCases.map(\.rawValue) }
 
+    public var coverageNames: [String] { Branch.allCases.map(\.rawValue) }
+
     public var wordCount: Int { codec.wordCount }
 
     public func initialStates() -> [State] { [.initial(layout)] }
@@ -55,7 +57,7 @@ public struct SlabModel: CompactModel {
 
     public func successor(of state: State, via action: SlabAction) -> Successor<State> {
         guard let outcome = step(action, from: state) else { return Successor(state: state) }
-        return Successor(state: outcome.state, violations: outcome.violations)
+        return Successor(state: outcome.state, violations: outcome.violations, coverage: outcome.coverage)
     }
 
     public func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)]) {
@@ -65,7 +67,8 @@ public struct SlabModel: CompactModel {
             if case .free(_, let o) = action, state[layout.held(o)] == 0 { continue }
             if case .irqFree(_, let o) = action, state[layout.held(o)] == 0 { continue }
             if let outcome = step(action, from: state) {
-                successors.append((action, Successor(state: outcome.state, violations: outcome.violations)))
+                successors.append(
+                    (action, Successor(state: outcome.state, violations: outcome.violations, coverage: outcome.coverage)))
             }
         }
     }

@@ -7,6 +7,8 @@ public struct StepOutcome<V: ModelValue> {
     public var violations: PropertySet
     /// What an allocation returned: an object, NULL (`.some(nil)`), or nothing yet / not an alloc.
     public var returned: V??
+    /// The `Branch`es the step took, as `Branch.bit`s.
+    public var coverage: UInt64 = 0
 }
 
 /// The step function of the model: MODEL.md §3's transitions, with their enabling conditions.
@@ -24,7 +26,7 @@ public func slabStep<O: Oracle>(
     } catch {
         k.s[layout.crash] = O.Value(constant: error.rawValue)
     }
-    return StepOutcome(state: k.s, violations: k.violations, returned: k.returned)
+    return StepOutcome(state: k.s, violations: k.violations, returned: k.returned, coverage: k.coverage)
 }
 
 extension Configuration {

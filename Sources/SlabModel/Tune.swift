@@ -1,6 +1,7 @@
 /// `do_tune_cpucache`: new, empty arrays everywhere; the old ones' objects go back to their slabs.
 extension Kernel {
     mutating func doTuneCpucache(_ tuning: Configuration.Tuning) throws(Crash) {
+        cover(.tune)
         // free_limit is set under the lock before the old arrays are drained.
         s[layout.freeLimit] = V(constant: (1 + config.cpus) * tuning.batchcount + config.num)
         for c in 0..<config.cpus {

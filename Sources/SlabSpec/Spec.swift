@@ -21,6 +21,10 @@ public struct Spec: Hashable, Sendable {
     public var locations: [String: SourceLocation]
     /// The key of every `tune:` line: line `k` set `configuration.tuning[k]`.
     public var tuneLocations: [SourceLocation]
+    /// The branches an exploration must reach (`cover:`); a check that misses one fails.
+    public var cover: [Branch] = []
+    /// Where each of `cover` was written, in the same order.
+    public var coverLocations: [SourceLocation] = []
 
     public init(
         name: String, path: String, configuration: Configuration, variant: Variant,

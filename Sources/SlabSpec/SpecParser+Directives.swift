@@ -38,6 +38,8 @@ extension SpecParser {
             readBound(value)
         case .expect:
             readExpect(value)
+        case .cover:
+            readCover(value)
         }
     }
 

@@ -33,6 +33,7 @@ struct SpecParser {
     var bounds = Bounds()
     var expectation: Expectation?
     var expectedPropertyLocation: SourceLocation?
+    var cover: [(branch: Branch, location: SourceLocation)] = []
 
     init(path: String) {
         self.path = path
@@ -69,11 +70,13 @@ struct SpecParser {
         }
         var locations: [String: SourceLocation] = [:]
         for (key, location) in keyLocations { locations[key.rawValue] = location }
-        return .success(
-            Spec(
-                name: name ?? Spec.defaultName(forPath: path), path: path, configuration: configuration,
-                variant: variant, properties: properties, bounds: bounds, expectation: expectation,
-                locations: locations, tuneLocations: tunes.map(\.keyLocation)))
+        var spec = Spec(
+            name: name ?? Spec.defaultName(forPath: path), path: path, configuration: configuration,
+            variant: variant, properties: properties, bounds: bounds, expectation: expectation,
+            locations: locations, tuneLocations: tunes.map(\.keyLocation))
+        spec.cover = cover.map(\.branch)
+        spec.coverLocations = cover.map(\.location)
+        return .success(spec)
     }
 
     /// Errors in file order. Whole-file errors are found last but belong where they point.

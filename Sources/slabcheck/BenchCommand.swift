@@ -11,8 +11,10 @@ struct BenchCommand: ParsableCommand {
             Runs each spec twice, with and without symmetry reduction, under the same budgets, and
             prints the figures of both. Build with -c release for figures worth comparing.
 
-            Example:
+            Examples:
+              swift run -c release slabcheck bench Specs/small.spec
               swift run -c release slabcheck bench --max-seconds 600 Specs/medium.spec Specs/large.spec
+              swift run -c release slabcheck bench --skip-plain --threads 1 --max-states 1000000 Specs/medium.spec
             """)
 
     @Argument(help: "Spec files to measure.")
@@ -41,7 +43,9 @@ struct BenchCommand: ParsableCommand {
                     spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
                     memoryBytes: budgets.memoryBytes, threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                     symmetry: symmetric)
-                let result = try ExplicitRun.check(request)
+                let result = try ExplicitRun.check(
+                    request, progress: ProgressReporter.callback(label: spec.name, enabled: true))
+                ProgressReporter.finish(enabled: true)
                 let s = result.statistics
                 let how: String =
                     switch result.completion {

@@ -14,8 +14,9 @@ struct BenchSymbolicCommand: ParsableCommand {
             seed, the induction time per seed configuration, and the depth BMC reaches in
             --kernel-seconds on a kernel-size configuration. Build with -c release.
 
-            Example:
+            Examples:
               swift run -c release slabcheck bench-symbolic --kernel-seconds 600
+              swift run -c release slabcheck bench-symbolic --only mutants,induction --timeout 60
             """)
 
     @Option(help: "Seconds for the kernel-size BMC run (0 skips it).")

@@ -12,9 +12,21 @@ struct CheckCommand: ParsableCommand {
             Each violated property's shortest counterexample is printed step by step and written
             to the output folder as an ITF trace (<spec name>-<property>.itf.json).
 
+            With --coverage, each spec's report also says which branches of the refill and its
+            surroundings the search reached (shared-hit, retry-after-grow, …) and how many explored
+            transitions took each. A spec's `cover:` line names branches that must be reached: a
+            check that never reaches one does not meet its expectation. Only the explicit engine
+            measures coverage; the Z3 engines say so.
+
+            On a terminal, a progress line (states, states/s, depth, queue, elapsed, memory) is
+            redrawn on stderr at most four times a second; --quiet, or stderr not a terminal, turns
+            it off.
+
             Examples:
               slabcheck check Specs/tiny.spec
+              slabcheck check --coverage Specs/tiny.spec Specs/small.spec Specs/tuning.spec
               slabcheck check --max-seconds 60 Specs/large.spec
+              slabcheck check --engine bmc --depth 8 Specs/shared-wrong-end.spec
               slabcheck check --json --out /tmp/traces Specs/*.spec
             """)
 
@@ -38,8 +50,11 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print a machine-readable JSON report instead of text.")
     var json = false
 
-    @Flag(help: "Print verdicts only, not the counterexamples' steps.")
+    @Flag(help: "Print verdicts only, not the counterexamples' steps, and no progress line.")
     var quiet = false
+
+    @Flag(help: "Print which branches of the refill and its surroundings the search reached (explicit engine).")
+    var coverage = false
 
     mutating func validate() throws {
         guard ["explicit", "bmc", "induction", "all"].contains(engine) else {
@@ -78,7 +93,9 @@ struct CheckCommand: ParsableCommand {
                         result = outcome.result
                         notes = outcome.notes
                     } else {
-                        result = try ExplicitRun.check(request)
+                        result = try ExplicitRun.check(
+                            request, progress: ProgressReporter.callback(label: spec.name, enabled: !quiet))
+                        ProgressReporter.finish(enabled: !quiet)
                     }
                     try TraceFiles.write(&result, to: out)
                 } catch {
@@ -86,7 +103,7 @@ struct CheckCommand: ParsableCommand {
                     throw ExitCode(2)
                 }
                 if !json {
-                    print(ReportText.render(result))
+                    print(ReportText.render(result, coverage: coverage))
                     for note in notes { print("  " + note) }
                     if !quiet {
                         for trace in result.properties.compactMap(\.trace) { print(TraceText.render(trace)) }

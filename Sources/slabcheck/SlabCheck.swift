@@ -10,7 +10,10 @@ struct SlabCheck: ParsableCommand {
         discussion: """
             Examples:
               slabcheck check Specs/small.spec
+              slabcheck check --coverage Specs/tiny.spec
               slabcheck check --json Specs/*.spec
+              slabcheck show Counterexamples/shared-wrong-end-conservation.itf.json
+              slabcheck show --svg trace.svg Counterexamples/stale-ac-ac-current.itf.json
               slabcheck bench Specs/medium.spec Specs/large.spec
               slabcheck replay Counterexamples/*.itf.json
               slabcheck differential --steps 100000
@@ -18,7 +21,8 @@ struct SlabCheck: ParsableCommand {
             Exit status: 0 when every spec met its expectation, 1 when one did not, 2 for bad input or an engine error, 3 when engines disagree (a bug in slabcheck).
             """,
         subcommands: [
-            CheckCommand.self, BenchCommand.self, BenchSymbolicCommand.self, ReplayCommand.self, DifferentialCommand.self,
+            CheckCommand.self, ShowCommand.self, ReplayCommand.self, BenchCommand.self, BenchSymbolicCommand.self,
+            DifferentialCommand.self,
         ])
 
     /// Argument errors are bad input, so they exit 2 like a bad spec does (ArgumentParser's own
@@ -43,4 +47,9 @@ struct SlabCheck: ParsableCommand {
 /// Prints to standard error.
 func complain(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Writes to standard error without a newline: a progress line redrawn in place.
+func complainInline(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
 }

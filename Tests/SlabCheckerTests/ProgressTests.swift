@@ -1,0 +1,60 @@
+import ExplicitChecker
+import Foundation
+import SlabChecker
+import SlabSpec
+import Synchronization
+import Testing
+
+@Suite struct ProgressTests {
+    @Test func theThrottleLetsTheFirstEventThroughThenAtMostOnePerInterval() {
+        var throttle = Throttle(interval: 0.25)
+        let start = Date(timeIntervalSince1970: 1000)
+        let admitted = [0, 0.1, 0.249, 0.25, 0.3, 10].map { throttle.admits(start.addingTimeInterval($0)) }
+        #expect(admitted == [true, false, false, true, false, true])
+    }
+
+    @Test func aThousandCallsInASecondDrawAtMostFourLines() {
+        var throttle = Throttle(interval: ProgressLine.interval)
+        let start = Date(timeIntervalSince1970: 0)
+        let drawn = (0..<1000).filter { throttle.admits(start.addingTimeInterval(Double($0) / 1000)) }.count
+        #expect(drawn == 4)
+    }
+
+    func statistics(states: Int, seconds: Double, depth: Int, frontier: Int, memory: Int) -> ExplicitStatistics {
+        var s = ExplicitStatistics(seconds: seconds, depth: depth)
+        s.distinctStates = states
+        s.frontier = frontier
+        s.peakMemoryBytes = memory
+        return s
+    }
+
+    @Test func theLineShowsStatesRateDepthQueueElapsedAndMemory() {
+        let big = statistics(states: 1_234_567, seconds: 83.4, depth: 17, frontier: 3_400_000, memory: 1_288_490_189)
+        #expect(
+            ProgressLine.render(big, label: "medium")
+                == "medium: 1.23M states  14.8k states/s  depth 17  queue 3.40M  1m23s  mem 1.2 GiB")
+        let small = statistics(states: 999, seconds: 4.25, depth: 2, frontier: 12, memory: 30 << 20)
+        #expect(ProgressLine.render(small, label: "tiny") == "tiny: 999 states  235 states/s  depth 2  queue 12  4.2s  mem 30 MiB")
+    }
+
+    @Test func eachRedrawReplacesTheLineInPlace() {
+        #expect(ProgressLine.redraw("x") == "\r\u{1B}[Kx")
+    }
+
+    /// The tests run `slabcheck` with stderr on a pipe: no progress may land there.
+    @Test func noProgressWhenStderrIsNotATerminal() throws {
+        let run = try runSlabcheck(["check", "--max-seconds", "2", "--out", try temporaryFolder(), spec("small")])
+        #expect(!run.stderr.contains("states/s"))
+        #expect(!run.stderr.contains("\u{1B}[K"))
+    }
+
+    /// The engine calls back with growing figures, no more often than its interval allows.
+    @Test func theEngineReportsProgressThroughItsCallback() throws {
+        let seen = Mutex<[ExplicitStatistics]>([])
+        let loaded = try Spec.load(path: spec("tiny"))
+        _ = try ExplicitRun.check(CheckRequest(spec: loaded, threads: 1)) { s in seen.withLock { $0.append(s) } }
+        let reports = seen.withLock { $0 }
+        #expect(!reports.isEmpty, "the first call is always let through")
+        #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.distinctStates <= $1.distinctStates })
+    }
+}
