@@ -55,7 +55,10 @@ public final class TransitionSystem {
             let analysis = try Self.reachableRanges(
                 model: model, context: context, variables: vars, initial: initial, packed: packed, pathLimit: pathLimit)
             let explored = analysis.paths
-            let constant: [Int?] = analysis.ranges.map { $0.lowerBound == $0.upperBound ? $0.lowerBound : nil }
+            let constant: [Int?] = analysis.ranges.indices.map { c in
+                let r = analysis.ranges[c]
+                return r.lowerBound == r.upperBound && !analysis.written[c] ? r.lowerBound : nil
+            }
             fixpointRounds = analysis.rounds
             cellRanges = analysis.ranges
             constantCells = constant
@@ -136,7 +139,9 @@ public final class TransitionSystem {
     }
 
     /// Interval analysis by symbolic execution: per cell, a range that holds in every reachable
-    /// state while the run goes on (`crash == 0`; `crash`'s own range holds always).
+    /// state while the run goes on (`crash == 0`; `crash`'s own range holds always), and whether
+    /// any step writes it at all (a step that ends the run may leave a value outside the range,
+    /// and the properties judge that state too, so such a cell is a variable, not a constant).
     ///
     /// Start from the initial state's values; run every action on states whose cells range over
     /// the current intervals; join each path's result ranges (interval arithmetic in
@@ -147,16 +152,17 @@ public final class TransitionSystem {
     /// `Induction` proves it again, with Z3, as the `ranges` conjunct.
     static func reachableRanges(
         model: SlabModel, context: Context, variables: [Term?], initial: [Int], packed: [ClosedRange<Int>], pathLimit: Int
-    ) throws(SymbolicError) -> (ranges: [ClosedRange<Int>], paths: [[PathExplorer.Path]], rounds: Int) {
+    ) throws(SymbolicError) -> (ranges: [ClosedRange<Int>], written: [Bool], paths: [[PathExplorer.Path]], rounds: Int) {
         let layout = model.layout
         var ranges = initial.map { $0...$0 }
         var growths = [Int](repeating: 0, count: layout.cellCount)
+        var written = [Bool](repeating: false, count: layout.cellCount)
         var rounds = 0
         while true {
             rounds += 1
             var state = SlabState<SymbolicValue>(cells: [])
             for c in 0..<layout.cellCount {
-                if ranges[c].lowerBound == ranges[c].upperBound {
+                if ranges[c].lowerBound == ranges[c].upperBound, !written[c] {
                     state.cells.append(.constant(ranges[c].lowerBound))
                 } else if let v = variables[c] {
                     state.cells.append(SymbolicValue(variable: v, range: ranges[c]))
@@ -165,12 +171,16 @@ public final class TransitionSystem {
             let explorer = PathExplorer(context: context, pathLimit: pathLimit)
             var explored: [[PathExplorer.Path]] = []
             var grown = ranges
+            var wrote = written
             for action in model.possibleActions {
                 var paths = try explorer.paths(of: action, from: state, layout: layout, variant: model.variant)
                 for i in paths.indices {
                     guard var outcome = paths[i].outcome else { continue }
                     markCorrupt(&outcome.state, layout: layout, codec: model.codec)
                     paths[i].outcome = outcome
+                    for c in 0..<layout.cellCount where !wrote[c] {
+                        if outcome.state.cells[c].constantValue != state.cells[c].constantValue { wrote[c] = true }
+                    }
                     let crash = outcome.state.cells[layout.crash]
                     grown[layout.crash] = hull(grown[layout.crash], crash.range)
                     if let k = crash.constantValue, k != 0 { continue }  // an ended run: nothing else matters
@@ -181,13 +191,14 @@ public final class TransitionSystem {
                 }
                 explored.append(paths)
             }
-            var changed = false
+            var changed = wrote != written
+            written = wrote
             for c in 0..<layout.cellCount where grown[c] != ranges[c] {
                 changed = true
                 growths[c] += 1
                 ranges[c] = growths[c] > 2 ? packed[c] : grown[c]
             }
-            if !changed { return (ranges, explored, rounds) }
+            if !changed { return (ranges, written, explored, rounds) }
         }
     }
 
