@@ -167,12 +167,8 @@ public final class Induction {
                     }
                 }
             }
-        } catch let error as SymbolicError {
-            throw error
-        } catch let error as Z3Error {
-            throw .z3(error)
         } catch {
-            throw .internalError("\(error)")
+            throw .from(error)
         }
         return finish(verdicts, properties, [], dropped, maxK, started, notProved: "no k tried", depth: -1)
     }

@@ -40,12 +40,8 @@ public enum ReachableStates {
                 }
                 try solver.pop()
             }
-        } catch let error as SymbolicError {
-            throw error
-        } catch let error as Z3Error {
-            throw .z3(error)
         } catch {
-            throw .internalError("\(error)")
+            throw .from(error)
         }
         return found
     }

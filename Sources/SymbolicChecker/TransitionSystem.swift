@@ -99,12 +99,8 @@ public final class TransitionSystem {
                 stepViolation[property] = try context.or(violationParts[property] ?? [])
             }
             self.stepViolation = stepViolation
-        } catch let error as SymbolicError {
-            throw error
-        } catch let error as Z3Error {
-            throw .z3(error)
         } catch {
-            throw .internalError("\(error)")
+            throw .from(error)
         }
         buildSeconds = seconds(since: started)
     }
