@@ -28,7 +28,7 @@ public enum ReportJSON {
                         var members: [(String, JSON)] = [("property", .string(p.property)), ("verdict", .string(p.verdict.word))]
                         switch p.verdict {
                         case .violated(let depth): members.append(("steps", .number(depth)))
-                        case .bounded(let reason): members.append(("reason", .string(reason)))
+                        case .bounded(let reason), .unknown(let reason): members.append(("reason", .string(reason)))
                         case .holds: break
                         }
                         if let file = p.traceFile { members.append(("trace", .string(file))) }

@@ -17,7 +17,7 @@ public enum ReportText {
             var line = "  " + p.property.padding(toLength: width, withPad: " ", startingAt: 0) + p.verdict.word
             switch p.verdict {
             case .violated(let depth): line += " in \(depth) steps"
-            case .bounded(let reason): line += " (\(reason))"
+            case .bounded(let reason), .unknown(let reason): line += " (\(reason))"
             case .holds: break
             }
             if let file = p.traceFile { line += "  -> \(file)" }

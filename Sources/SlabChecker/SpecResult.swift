@@ -32,7 +32,7 @@ public struct SpecResult: Sendable {
             properties.allSatisfy {
                 switch $0.verdict {
                 case .holds: true
-                case .violated: false
+                case .violated, .unknown: false
                 case .bounded(let reason): request.isSpecBound(reason)
                 }
             }

@@ -60,7 +60,7 @@ public enum SymbolicRun {
             case .bounded(let d, let reason):
                 properties.append(PropertyResult(property: property.rawValue, verdict: .bounded("depth \(d): \(reason)")))
             case .unknown(let reason):
-                properties.append(PropertyResult(property: property.rawValue, verdict: .bounded("unknown: \(reason)")))
+                properties.append(PropertyResult(property: property.rawValue, verdict: .unknown(reason)))
             }
         }
         let d = ContinuousClock.now - started

@@ -9,12 +9,15 @@ public enum Verdict: Sendable, Equatable {
     case violated(depth: Int)
     /// The search stopped before it could say: the reason names the budget.
     case bounded(String)
+    /// The solver could not decide (Z3's `unknown`, in its own words): no claim either way.
+    case unknown(String)
 
     public var word: String {
         switch self {
         case .holds: "holds"
         case .violated: "violated"
         case .bounded: "bounded"
+        case .unknown: "unknown"
         }
     }
 }

@@ -47,10 +47,19 @@ public struct Deadline {
 /// each one is replayed on the concrete model before it is reported.
 public final class BoundedModelChecker {
     public let system: TransitionSystem
+    public let flavor: Solver.Flavor
+    /// Extra solver parameters (e.g. `rlimit`), set before the first check.
+    public var solverParameters: [(name: String, value: UInt32)] = []
     public var progress: ((Int, Double) -> Void)?
 
-    public init(system: TransitionSystem) {
+    /// Z3's pipeline for one BMC query: simplify, eliminate the equations that define each
+    /// frame's cells, bit-blast, and hand the rest to the SAT solver. Each depth starts over,
+    /// which is quicker than the incremental SMT core on these queries (see README's figures).
+    public static let bitBlasting = Solver.Flavor.tactics(["simplify", "propagate-values", "solve-eqs", "bit-blast", "sat"])
+
+    public init(system: TransitionSystem, flavor: Solver.Flavor = BoundedModelChecker.bitBlasting) {
         self.system = system
+        self.flavor = flavor
     }
 
     public struct Result {
@@ -67,7 +76,8 @@ public final class BoundedModelChecker {
         var open = properties
         var reached = -1
         do {
-            let solver = try Solver(context)
+            let solver = try Solver(context, flavor: flavor)
+            for (name, value) in solverParameters { try solver.setParameter(name, value) }
             var holds: [BuiltInProperty: Term] = [:]
             for p in properties { if let h = try system.holds(p) { holds[p] = h } }
             var frames = [try system.frame(0, prefix: "x")]
@@ -92,9 +102,7 @@ public final class BoundedModelChecker {
                         break depthLoop
                     }
                     try deadline.apply(to: solver)
-                    let any = try context.freshConstant(prefix: "bad", sort: context.boolSort)
-                    try solver.assert(any.implies(context.or(bad.map(\.1))))
-                    switch try solver.check(assumptions: [any]) {
+                    switch try check(solver, context.or(bad.map(\.1))) {
                     case .unsat: break
                     case .unknown(let reason):
                         stop(&verdicts, open, reached, reason, depth: k)
@@ -102,22 +110,26 @@ public final class BoundedModelChecker {
                         break depthLoop
                     case .sat:
                         for (p, term) in bad {
-                            let literal = try context.freshConstant(prefix: "bad_\(p.rawValue)", sort: context.boolSort)
-                            try solver.assert(literal.implies(term))
                             try deadline.apply(to: solver)
-                            switch try solver.check(assumptions: [literal]) {
-                            case .unsat: continue
-                            case .unknown(let reason):
-                                stop(&verdicts, [p], reached, reason, depth: k)
-                            case .sat:
+                            try solver.push()
+                            try solver.assert(term)
+                            let answer = try solver.check()
+                            var actions: [SlabAction] = []
+                            if answer == .sat {
                                 let z3model = try solver.model()
-                                var actions: [SlabAction] = []
                                 for i in 0..<k {
                                     guard let a = try system.action(of: frames[i], in: z3model) else {
                                         throw SymbolicError.internalError("step \(i + 1) of a Z3 counterexample names no action")
                                     }
                                     actions.append(a)
                                 }
+                            }
+                            try solver.pop()
+                            switch answer {
+                            case .unsat: continue
+                            case .unknown(let reason):
+                                stop(&verdicts, [p], reached, reason, depth: k)
+                            case .sat:
                                 try confirm(actions, breaks: p)
                                 verdicts[p] = .violated(actions: actions)
                             }
@@ -132,12 +144,23 @@ public final class BoundedModelChecker {
         } catch let error as SymbolicError {
             throw error
         } catch let error as Z3Error {
-            throw .z3(error)
+            // The C API refused a call: no claim about what is left, in Z3's words.
+            for p in open where verdicts[p] == nil { verdicts[p] = .unknown(reason: "Z3 error at depth \(reached + 1): \(error)") }
+            open = []
         } catch {
             throw .internalError("\(error)")
         }
         for p in open { verdicts[p] = .bounded(depth: reached, reason: "depth \(maxDepth) reached") }
         return Result(verdicts: verdicts, depthReached: reached, seconds: seconds(since: started))
+    }
+
+    /// Whether `term` is satisfiable with the unrolling, in a scope of its own.
+    func check(_ solver: Solver, _ term: Term) throws(Z3Error) -> CheckResult {
+        try solver.push()
+        try solver.assert(term)
+        let answer = try solver.check()
+        try solver.pop()
+        return answer
     }
 
     func stop(_ verdicts: inout [BuiltInProperty: SymbolicVerdict], _ open: [BuiltInProperty], _ reached: Int, _ reason: String, depth: Int? = nil) {

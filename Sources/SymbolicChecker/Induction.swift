@@ -5,8 +5,10 @@ import Z3Kit
 /// k-induction over the derived transition relation.
 ///
 /// The invariant proved is the conjunction of the checked properties and a strengthening:
-/// - `ranges`: while the run goes on (`crash == 0`) every cell lies in the range `StateCodec`
-///   packs (the symbolic execution prunes paths with it, so it must be, and is, proved too);
+/// - `ranges`: while the run goes on (`crash == 0`) every cell lies in the range the interval
+///   analysis of `TransitionSystem` found (the symbolic execution prunes paths with it, so it
+///   must be, and is, proved too). This is what makes the seed's properties inductive: it rules
+///   out, e.g., a task status only `grow-fail-irqs-on` reaches;
 /// - every other state property of MODEL.md §4 (each is a kernel consistency check; together they
 ///   rule out most unreachable states a lone property would admit).
 /// The cells no step changes are constants of the encoding; that is proved by construction (the
@@ -62,7 +64,7 @@ public final class Induction {
             let base = try Solver(context)
             var baseFrames = [try system.frame(0, prefix: "b")]
             try base.assert(system.isInitial(baseFrames[0]))
-            let step = try Solver(context)
+            let step = try Solver(context, flavor: BoundedModelChecker.bitBlasting)
             var stepFrames = [try system.frame(0, prefix: "y")]
 
             for k in 1...max(1, maxK) {
@@ -140,10 +142,19 @@ public final class Induction {
                 for p in stepProperties where verdicts[p] == nil {
                     if let v = system.stepViolation[p] { bad.append(try system.instantiate(v, at: stepFrames[k - 1])) }
                 }
-                let literal = try context.freshConstant(prefix: "step", sort: context.boolSort)
-                try step.assert(literal.implies(context.or(bad)))
                 try deadline.apply(to: step)
-                switch try step.check(assumptions: [literal]) {
+                try step.push()
+                try step.assert(context.or(bad))
+                let answer = try step.check()
+                var failing: [String] = []
+                if answer == .sat, k == max(1, maxK) {
+                    let z3model = try step.model()
+                    for c in conjuncts where try z3model.boolValue(of: system.instantiate(c.holds, at: stepFrames[k])) == false {
+                        failing.append(c.name)
+                    }
+                }
+                try step.pop()
+                switch answer {
                 case .unsat:
                     return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: nil, depth: d)
                 case .unknown(let reason):
@@ -151,22 +162,13 @@ public final class Induction {
                 case .sat:
                     progress?(k, seconds(since: started))
                     if k == max(1, maxK) {
-                        let z3model = try step.model()
-                        var failing: [String] = []
-                        for c in conjuncts where try z3model.boolValue(of: system.instantiate(c.holds, at: stepFrames[k])) == false {
-                            failing.append(c.name)
-                        }
                         return finish(verdicts, properties, conjuncts, dropped, k, started,
                             notProved: "not k-inductive for k ≤ \(k): the step case breaks \(failing.isEmpty ? "a step property" : failing.joined(separator: ", "))", depth: d)
                     }
                 }
             }
-        } catch let error as SymbolicError {
-            throw error
-        } catch let error as Z3Error {
-            throw .z3(error)
         } catch {
-            throw .internalError("\(error)")
+            throw .from(error)
         }
         return finish(verdicts, properties, [], dropped, maxK, started, notProved: "no k tried", depth: -1)
     }

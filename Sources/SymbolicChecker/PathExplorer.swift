@@ -248,3 +248,13 @@ public enum SymbolicError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension SymbolicError {
+    /// Any error a symbolic engine meets, as one of these: Z3's wrapped, ours as they are, the
+    /// rest (none is expected) an internal error.
+    static func from(_ error: any Error) -> SymbolicError {
+        if let e = error as? SymbolicError { return e }
+        if let e = error as? Z3Error { return .z3(e) }
+        return .internalError("\(error)")
+    }
+}

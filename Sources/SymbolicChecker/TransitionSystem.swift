@@ -5,9 +5,8 @@ import Z3Kit
 /// The SLAB model as a symbolic transition system, derived by running the model's own step
 /// function (`slabStep`) on symbolic states with the path-exploring oracle.
 ///
-/// State: one 64-bit variable `s_c` per cell, except the cells no step ever changes (found by a
-/// fixpoint of symbolic execution: start with every cell at its initial value, run every action
-/// symbolically, free the cells some feasible path changes, repeat). One selector `sel` picks
+/// State: one bit-vector variable `s_c` per cell, except the cells no step ever changes (their
+/// reachable range, found by an interval analysis over symbolic execution, is one value). One selector `sel` picks
 /// the action of a step. Built once over `s` and `sel`; instantiated per step by substitution.
 public final class TransitionSystem {
     public let model: SlabModel
@@ -33,10 +32,10 @@ public final class TransitionSystem {
     public let buildSeconds: Double
     public let fixpointRounds: Int
 
-    /// The range every variable cell is known to lie in while the run goes on (`crash == 0`): the
-    /// ranges `StateCodec` packs, outside which `SlabModel.step` ends the run as corrupt. Used to
-    /// prune paths during symbolic execution; proved inductive by `Induction` (`ranges`).
-    public let cellRanges: [ClosedRange<Int>?]
+    /// The range every cell lies in while the run goes on (`crash == 0`), from the interval
+    /// analysis (`reachableRanges`). Used to prune paths during symbolic execution; proved
+    /// inductive by `Induction` (`ranges`).
+    public let cellRanges: [ClosedRange<Int>]
 
     public init(model: SlabModel, context: Context, pathLimit: Int = 200_000) throws(SymbolicError) {
         let started = ContinuousClock.now
@@ -45,49 +44,23 @@ public final class TransitionSystem {
         let layout = model.layout
         actions = model.possibleActions
         let initial = SlabState<Int>.initial(layout).cells
-        var ranges = [ClosedRange<Int>?](repeating: nil, count: layout.cellCount)
-        for (cell, range) in model.codec.cellRanges { ranges[cell] = range }
-        cellRanges = ranges
+        var packed = [ClosedRange<Int>](repeating: SymbolicValue.fullRange, count: layout.cellCount)
+        for (cell, range) in model.codec.cellRanges { packed[cell] = range }
         do {
             var vars: [Term?] = []
             for c in 0..<layout.cellCount { vars.append(try context.bitVectorConstant("s_\(c)", width: cellWidth)) }
             selectorWidth = max(1, Int.bitWidth - (actions.count + 1).leadingZeroBitCount)
             selector = try context.bitVectorConstant("sel", width: selectorWidth)
 
-            var constant: [Int?] = initial.map { $0 }
-            var rounds = 0
-            var explored: [[PathExplorer.Path]] = []
-            while true {
-                rounds += 1
-                var state = SlabState<SymbolicValue>(cells: [])
-                for c in 0..<layout.cellCount {
-                    if let k = constant[c] {
-                        state.cells.append(.constant(k))
-                    } else if let v = vars[c] {
-                        state.cells.append(SymbolicValue(variable: v, range: ranges[c] ?? SymbolicValue.fullRange))
-                    }
-                }
-                let explorer = PathExplorer(context: context, pathLimit: pathLimit)
-                explored = []
-                var changed = false
-                for action in actions {
-                    var paths = try explorer.paths(of: action, from: state, layout: layout, variant: model.variant)
-                    for i in paths.indices {
-                        guard var outcome = paths[i].outcome else { continue }
-                        Self.markCorrupt(&outcome.state, layout: layout, codec: model.codec)
-                        paths[i].outcome = outcome
-                        for c in 0..<layout.cellCount where constant[c] != nil {
-                            if outcome.state.cells[c].constantValue != constant[c] {
-                                constant[c] = nil
-                                changed = true
-                            }
-                        }
-                    }
-                    explored.append(paths)
-                }
-                if !changed { break }
+            let analysis = try Self.reachableRanges(
+                model: model, context: context, variables: vars, initial: initial, packed: packed, pathLimit: pathLimit)
+            let explored = analysis.paths
+            let constant: [Int?] = analysis.ranges.indices.map { c in
+                let r = analysis.ranges[c]
+                return r.lowerBound == r.upperBound && !analysis.written[c] ? r.lowerBound : nil
             }
-            fixpointRounds = rounds
+            fixpointRounds = analysis.rounds
+            cellRanges = analysis.ranges
             constantCells = constant
             variables = (0..<layout.cellCount).map { constant[$0] == nil ? vars[$0] : nil }
             plainState = SlabState(cells: (0..<layout.cellCount).map { c in
@@ -102,20 +75,15 @@ public final class TransitionSystem {
             var violationParts: [BuiltInProperty: [Term]] = [:]
             for (index, paths) in explored.enumerated().reversed() {
                 let live = paths.filter { $0.outcome != nil }
-                guard let last = live.last, let lastOutcome = last.outcome else { continue }
+                guard !live.isEmpty else { continue }
                 let chosen = try selector.eq(context.bitVector(UInt64(index), width: selectorWidth))
                 let guards = try live.map { p throws(Z3Error) in try context.and(p.guardParts) }
                 enabledParts.append(try context.and([chosen, context.or(guards)]))
                 for c in 0..<layout.cellCount where constant[c] == nil {
-                    var value = lastOutcome.state.cells[c]
-                    for (p, g) in zip(live, guards).dropLast().reversed() {
-                        guard let cells = p.outcome?.state.cells else { continue }
-                        value = SymbolicValue.select(.formula(g, positive: true, atom: nil), cells[c], value)
-                    }
-                    if case .failed(let e) = value { throw e }
                     guard let current = nextTerms[c], let variable = vars[c] else { continue }
-                    if case .term(let t, _, _) = value, t == variable { continue }
-                    nextTerms[c] = try context.ite(chosen, then: value.term(in: context), else: current)
+                    if let value = try Self.nextValue(of: variable, cell: c, paths: live, guards: guards, context: context) {
+                        nextTerms[c] = try context.ite(chosen, then: value, else: current)
+                    }
                 }
                 for (p, g) in zip(live, guards) {
                     guard let violations = p.outcome?.violations else { continue }
@@ -131,14 +99,107 @@ public final class TransitionSystem {
                 stepViolation[property] = try context.or(violationParts[property] ?? [])
             }
             self.stepViolation = stepViolation
-        } catch let error as SymbolicError {
-            throw error
-        } catch let error as Z3Error {
-            throw .z3(error)
         } catch {
-            throw .internalError("\(error)")
+            throw .from(error)
         }
         buildSeconds = seconds(since: started)
+    }
+
+    /// A cell's value after one action: an `ite` over the distinct values its paths give it, each
+    /// guarded by the disjunction of the paths that give it; nil when no path changes it.
+    ///
+    /// Only paths that change the cell appear: the paths of one action are disjoint, so when none
+    /// of those is taken either another path is (and leaves the cell alone) or the action is not
+    /// enabled (and `enabled` rules the step out). This keeps each cell's term proportional to
+    /// the paths that write it, not to every path of the action.
+    static func nextValue(
+        of variable: Term, cell c: Int, paths: [PathExplorer.Path], guards: [Term], context: Context
+    ) throws(Z3Error) -> Term? {
+        var order: [Term] = []
+        var byValue: [Term: [Term]] = [:]
+        for (p, g) in zip(paths, guards) {
+            guard let cells = p.outcome?.state.cells else { continue }
+            let value = try cells[c].term(in: context)
+            if value == variable { continue }
+            if byValue[value] == nil { order.append(value) }
+            byValue[value, default: []].append(g)
+        }
+        guard let last = order.last else { return nil }
+        // The last value needs no test when every path writes the cell.
+        let everyPath = byValue.values.reduce(0) { $0 + $1.count } == guards.count
+        var result = everyPath ? last : try context.ite(context.or(byValue[last] ?? []), then: last, else: variable)
+        for value in order.dropLast().reversed() {
+            result = try context.ite(context.or(byValue[value] ?? []), then: value, else: result)
+        }
+        return result
+    }
+
+    /// Interval analysis by symbolic execution: per cell, a range that holds in every reachable
+    /// state while the run goes on (`crash == 0`; `crash`'s own range holds always), and whether
+    /// any step writes it at all (a step that ends the run may leave a value outside the range,
+    /// and the properties judge that state too, so such a cell is a variable, not a constant).
+    ///
+    /// Start from the initial state's values; run every action on states whose cells range over
+    /// the current intervals; join each path's result ranges (interval arithmetic in
+    /// `SymbolicValue` over-approximates each value); repeat until nothing grows. A cell that keeps
+    /// growing is widened to its packed range (outside it a state is `corrupt`, so ended), or to
+    /// every value when it has none (`free_objects`). The box is inductive by construction: the
+    /// paths of the last round cover every step from a state in it, and their results lie in it.
+    /// `Induction` proves it again, with Z3, as the `ranges` conjunct.
+    static func reachableRanges(
+        model: SlabModel, context: Context, variables: [Term?], initial: [Int], packed: [ClosedRange<Int>], pathLimit: Int
+    ) throws(SymbolicError) -> (ranges: [ClosedRange<Int>], written: [Bool], paths: [[PathExplorer.Path]], rounds: Int) {
+        let layout = model.layout
+        var ranges = initial.map { $0...$0 }
+        var growths = [Int](repeating: 0, count: layout.cellCount)
+        var written = [Bool](repeating: false, count: layout.cellCount)
+        var rounds = 0
+        while true {
+            rounds += 1
+            var state = SlabState<SymbolicValue>(cells: [])
+            for c in 0..<layout.cellCount {
+                if ranges[c].lowerBound == ranges[c].upperBound, !written[c] {
+                    state.cells.append(.constant(ranges[c].lowerBound))
+                } else if let v = variables[c] {
+                    state.cells.append(SymbolicValue(variable: v, range: ranges[c]))
+                }
+            }
+            let explorer = PathExplorer(context: context, pathLimit: pathLimit)
+            var explored: [[PathExplorer.Path]] = []
+            var grown = ranges
+            var wrote = written
+            for action in model.possibleActions {
+                var paths = try explorer.paths(of: action, from: state, layout: layout, variant: model.variant)
+                for i in paths.indices {
+                    guard var outcome = paths[i].outcome else { continue }
+                    markCorrupt(&outcome.state, layout: layout, codec: model.codec)
+                    paths[i].outcome = outcome
+                    for c in 0..<layout.cellCount where !wrote[c] {
+                        if outcome.state.cells[c].constantValue != state.cells[c].constantValue { wrote[c] = true }
+                    }
+                    let crash = outcome.state.cells[layout.crash]
+                    grown[layout.crash] = hull(grown[layout.crash], crash.range)
+                    if let k = crash.constantValue, k != 0 { continue }  // an ended run: nothing else matters
+                    for c in 0..<layout.cellCount where c != layout.crash {
+                        let r = outcome.state.cells[c].range.clamped(to: packed[c])
+                        grown[c] = hull(grown[c], r)
+                    }
+                }
+                explored.append(paths)
+            }
+            var changed = wrote != written
+            written = wrote
+            for c in 0..<layout.cellCount where grown[c] != ranges[c] {
+                changed = true
+                growths[c] += 1
+                ranges[c] = growths[c] > 2 ? packed[c] : grown[c]
+            }
+            if !changed { return (ranges, written, explored, rounds) }
+        }
+    }
+
+    static func hull(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> ClosedRange<Int> {
+        min(a.lowerBound, b.lowerBound)...max(a.upperBound, b.upperBound)
     }
 
     /// `SlabModel.step`'s last word: a state whose cells leave the packed ranges ends the run as
@@ -169,7 +230,8 @@ public final class TransitionSystem {
         var parts: [Term] = []
         var inRange: [Term] = []
         for c in 0..<layout.cellCount {
-            guard let v = variables[c], let range = cellRanges[c] else { continue }
+            let range = cellRanges[c]
+            guard let v = variables[c], range != SymbolicValue.fullRange else { continue }
             let lo = try context.bitVector(UInt64(bitPattern: Int64(range.lowerBound)), width: cellWidth)
             let hi = try context.bitVector(UInt64(bitPattern: Int64(range.upperBound)), width: cellWidth)
             let bounded = try context.and([v.sge(lo), v.sle(hi)])
@@ -236,7 +298,7 @@ public final class TransitionSystem {
             if let k = constantCells[c] {
                 cells.append(k)
             } else if let x = frame.cells[c], let value = try z3model.uint64Value(of: x) {
-                cells.append(Int(Int64(bitPattern: value)))
+                cells.append(signedCellValue(value))
             } else {
                 cells.append(0)
             }

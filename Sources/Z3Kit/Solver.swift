@@ -14,6 +14,10 @@ public final class Solver {
         /// `Z3_mk_simple_solver`: the incremental SMT core without preprocessing; usually
         /// faster for many small incremental push/check/pop rounds.
         case simple
+        /// `Z3_mk_solver_from_tactic` over these tactics run in order (e.g. `simplify`,
+        /// `solve-eqs`, `bit-blast`, `sat`): no incremental state, every check starts over, but
+        /// a pure bit-vector query goes to the SAT solver whole. Scopes (push/pop) still work.
+        case tactics([String])
     }
 
     public let context: Context
@@ -23,7 +27,12 @@ public final class Solver {
     private var lastResult: CheckResult?
 
     public init(_ context: Context, flavor: Flavor = .general) throws(Z3Error) {
-        let solver = flavor == .general ? Z3_mk_solver(context.raw) : Z3_mk_simple_solver(context.raw)
+        let solver: OpaquePointer?
+        switch flavor {
+        case .general: solver = Z3_mk_solver(context.raw)
+        case .simple: solver = Z3_mk_simple_solver(context.raw)
+        case .tactics(let names): solver = try Self.fromTactics(names, context)
+        }
         try context.check()
         guard let solver else { throw Z3Error(kind: .unexpectedNull, message: "Z3_mk_solver returned null") }
         Z3_solver_inc_ref(context.raw, solver)
@@ -33,6 +42,29 @@ public final class Solver {
 
     deinit {
         Z3_solver_dec_ref(context.raw, raw)
+    }
+
+    /// The solver of the tactics `names` run one after another; an unknown name throws. Every
+    /// tactic made here holds one reference until the solver is made, whatever throws.
+    private static func fromTactics(_ names: [String], _ context: Context) throws(Z3Error) -> OpaquePointer? {
+        var held: [OpaquePointer] = []
+        defer { for t in held { Z3_tactic_dec_ref(context.raw, t) } }
+        func hold(_ t: OpaquePointer?, _ what: String) throws(Z3Error) -> OpaquePointer {
+            try context.check()
+            guard let t else { throw Z3Error(kind: .unexpectedNull, message: "\(what) returned null") }
+            Z3_tactic_inc_ref(context.raw, t)
+            held.append(t)
+            return t
+        }
+        guard let head = names.first else {
+            throw Z3Error(kind: .invalidArgument, message: "a tactic solver needs at least one tactic")
+        }
+        var combined = try hold(Z3_mk_tactic(context.raw, head), "Z3_mk_tactic(\(head))")
+        for name in names.dropFirst() {
+            let next = try hold(Z3_mk_tactic(context.raw, name), "Z3_mk_tactic(\(name))")
+            combined = try hold(Z3_tactic_and_then(context.raw, combined, next), "Z3_tactic_and_then")
+        }
+        return Z3_mk_solver_from_tactic(context.raw, combined)
     }
 
     // MARK: Assertions and scopes

@@ -42,63 +42,81 @@ struct BenchSymbolicCommand: ParsableCommand {
 
     func run() throws {
         if wants("mutants") {
-            print("Time to the first counterexample per mutant (transition relation build + BMC):")
+            say("Time to the first counterexample per mutant (transition relation build + BMC):")
             for variant in Variant.allCases where variant != .seed {
                 guard let property = Self.broken[variant] else { continue }
                 let config = variant == .overrunSlab ? Configuration.oneObjectSlabs : Configuration.small
                 let started = ContinuousClock.now
-                let context = try Context()
-                let system = try TransitionSystem(model: SlabModel(configuration: config, variant: variant), context: context)
-                let r = try BoundedModelChecker(system: system).run(properties: [property], depth: 30, deadline: Deadline(seconds: timeout))
-                let total = seconds(since: started)
-                print(String(format: "  %-20@ %-24@ %@  (build %.2f s, BMC %.2f s, total %.2f s)",
-                    variant.rawValue as NSString, property.rawValue as NSString, "\(r.verdicts[property].map(String.init(describing:)) ?? "?")" as NSString,
-                    system.buildSeconds, r.seconds, total))
+                do {
+                    let context = try Context()
+                    let system = try TransitionSystem(model: SlabModel(configuration: config, variant: variant), context: context)
+                    let r = try BoundedModelChecker(system: system).run(properties: [property], depth: 30, deadline: Deadline(seconds: timeout))
+                    let total = seconds(since: started)
+                    say(String(format: "  %-20@ %-24@ %@  (build %.2f s, BMC %.2f s, total %.2f s)",
+                        variant.rawValue as NSString, property.rawValue as NSString, "\(r.verdicts[property].map(String.init(describing:)) ?? "?")" as NSString,
+                        system.buildSeconds, r.seconds, total))
+                } catch {
+                    say(String(format: "  %-20@ stopped after %.2f s: %@", variant.rawValue as NSString, seconds(since: started), "\(error)" as NSString))
+                }
             }
         }
         if wants("medium") {
-            print("BMC on medium (seed, all properties):")
+            say("BMC on medium (seed, all properties):")
             let started = ContinuousClock.now
-            let context = try Context()
-            let system = try TransitionSystem(model: SlabModel(configuration: Configuration.medium, variant: .seed), context: context)
-            print(String(format: "  transition relation built in %.2f s (%d paths)", system.buildSeconds, system.pathCounts.reduce(0, +)))
-            let bmc = BoundedModelChecker(system: system)
-            bmc.progress = { k, s in
-                if k == 10 || k == 20 || k == mediumDepth || k % 5 == 0 {
-                    print(String(format: "  depth %d after %.2f s (BMC) / %.2f s (total)", k, s, seconds(since: started)))
+            do {
+                let context = try Context()
+                let system = try TransitionSystem(model: SlabModel(configuration: Configuration.medium, variant: .seed), context: context)
+                say(String(format: "  transition relation built in %.2f s (%d paths)", system.buildSeconds, system.pathCounts.reduce(0, +)))
+                let bmc = BoundedModelChecker(system: system)
+                bmc.progress = { k, s in
+                    if k == 10 || k == 20 || k == mediumDepth || k % 5 == 0 {
+                        say(String(format: "  depth %d after %.2f s (BMC) / %.2f s (total)", k, s, seconds(since: started)))
+                    }
                 }
+                let r = try bmc.run(properties: BuiltInProperty.allCases, depth: mediumDepth, deadline: Deadline(seconds: timeout))
+                say("  reached depth \(r.depthReached); verdicts: " + BuiltInProperty.allCases.map { "\($0.rawValue)=\(r.verdicts[$0].map(String.init(describing:)) ?? "?")" }.joined(separator: "; "))
+            } catch {
+                say(String(format: "  stopped after %.2f s: %@", seconds(since: started), "\(error)" as NSString))
             }
-            let r = try bmc.run(properties: BuiltInProperty.allCases, depth: mediumDepth, deadline: Deadline(seconds: timeout))
-            print("  reached depth \(r.depthReached); verdicts: " + BuiltInProperty.allCases.map { "\($0.rawValue)=\(r.verdicts[$0].map(String.init(describing:)) ?? "?")" }.joined(separator: "; "))
         }
         if wants("induction") {
-            print("k-induction on the seed (all properties):")
+            say("k-induction on the seed (all properties):")
             for (name, config) in [("tiny", Configuration.tiny), ("small", Configuration.small), ("medium", Configuration.medium)] {
                 let started = ContinuousClock.now
-                let context = try Context()
-                let system = try TransitionSystem(model: SlabModel(configuration: config, variant: .seed), context: context)
-                let r = try Induction(system: system).run(properties: BuiltInProperty.allCases, maxK: 4, deadline: Deadline(seconds: timeout))
-                let verdicts = Set(r.verdicts.values.map(String.init(describing:)))
-                print(String(format: "  %-7@ %.2f s total (build %.2f s, induction %.2f s): ", name as NSString, seconds(since: started), system.buildSeconds, r.seconds) + verdicts.sorted().joined(separator: " | "))
+                do {
+                    let context = try Context()
+                    let system = try TransitionSystem(model: SlabModel(configuration: config, variant: .seed), context: context)
+                    let r = try Induction(system: system).run(properties: BuiltInProperty.allCases, maxK: 2, deadline: Deadline(seconds: timeout))
+                    let verdicts = Set(r.verdicts.values.map(String.init(describing:)))
+                    say(String(format: "  %-7@ %.2f s total (build %.2f s, induction %.2f s): ", name as NSString, seconds(since: started), system.buildSeconds, r.seconds) + verdicts.sorted().joined(separator: " | "))
+                } catch {
+                    say(String(format: "  %-7@ stopped after %.2f s: %@", name as NSString, seconds(since: started), "\(error)" as NSString))
+                }
             }
         }
         if wants("kernel"), kernelSeconds > 0 {
-            print("BMC on a kernel-size configuration (cpus 2, num 30, limit 120, batchcount 60, sharedLimit 480, pages 4):")
+            say("BMC on a kernel-size configuration (cpus 2, num 30, limit 120, batchcount 60, sharedLimit 480, pages 4):")
             let started = ContinuousClock.now
             do {
                 let context = try Context()
                 let system = try TransitionSystem(model: SlabModel(configuration: Configuration.kernel, variant: .seed), context: context, pathLimit: 2_000_000)
-                print(String(format: "  transition relation built in %.2f s (%d paths)", system.buildSeconds, system.pathCounts.reduce(0, +)))
+                say(String(format: "  transition relation built in %.2f s (%d paths)", system.buildSeconds, system.pathCounts.reduce(0, +)))
                 let bmc = BoundedModelChecker(system: system)
-                bmc.progress = { k, s in print(String(format: "  depth %d after %.2f s", k, seconds(since: started))) }
+                bmc.progress = { k, s in say(String(format: "  depth %d after %.2f s", k, seconds(since: started))) }
                 let left = max(1, kernelSeconds - seconds(since: started))
                 let r = try bmc.run(properties: BuiltInProperty.allCases, depth: 1000, deadline: Deadline(seconds: left))
-                print("  depth reached in \(Int(kernelSeconds)) s: \(r.depthReached)")
+                say("  depth reached in \(Int(kernelSeconds)) s: \(r.depthReached)")
             } catch {
-                print(String(format: "  stopped after %.2f s: %@", seconds(since: started), "\(error)" as NSString))
+                say(String(format: "  stopped after %.2f s: %@", seconds(since: started), "\(error)" as NSString))
             }
         }
     }
+}
+
+/// Prints a figure as soon as it is measured, also into a pipe or a file.
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
 }
 
 func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -1,0 +1,34 @@
+import SlabModel
+import SymbolicChecker
+import Testing
+import Z3Kit
+
+/// k-induction proves the seed's properties, and the same check refuses to prove a mutant's.
+@Suite struct InductionTests {
+    @Test func inductionProvesEverySeedPropertyOnTiny() throws {
+        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
+        let result = try Induction(system: system).run(properties: BuiltInProperty.allCases, maxK: 2)
+        for p in BuiltInProperty.allCases {
+            guard case .holds(let proof) = result.verdicts[p] else {
+                Issue.record("\(p.rawValue): \(String(describing: result.verdicts[p]))")
+                continue
+            }
+            #expect(proof.contains("k-induction"))
+            #expect(proof.contains("ranges"))
+        }
+        #expect(result.strengthening.contains("ranges"))
+    }
+
+    @Test func inductionDoesNotProveTheMutantsBrokenProperty() throws {
+        let model = SlabModel(configuration: Configs.tiny, variant: .noFreeDecrement)
+        let system = try TransitionSystem(model: model, context: Context())
+        let one = try Induction(system: system).run(properties: [.freeObjectsExact], maxK: 1)
+        if case .holds = one.verdicts[.freeObjectsExact] { Issue.record("k = 1 proved a broken property") }
+        let two = try Induction(system: system).run(properties: [.freeObjectsExact], maxK: 2)
+        guard case .violated(let actions) = two.verdicts[.freeObjectsExact] else {
+            Issue.record("\(String(describing: two.verdicts[.freeObjectsExact]))")
+            return
+        }
+        #expect(actions.count == 1)
+    }
+}
