@@ -29,9 +29,14 @@ let package = Package(
         // Traces in the Informal Trace Format (ITF), written by the checkers and read by replay.
         .target(name: "SlabTrace", dependencies: ["SlabModel"]),
         // The `.spec` file format.
-        .target(name: "SlabSpec", dependencies: ["SlabModel"]),
+        .target(name: "SlabSpec", dependencies: ["SlabModel", "SlabProperty"]),
+        // Users' own properties: one syntax tree (from Swift builders or spec lines) and one
+        // evaluator over ModelValue, so both engines judge them.
+        .target(name: "SlabProperty", dependencies: ["SlabModel", "ModelKit"]),
         // Runs a spec on an engine and gathers verdicts and counterexamples.
-        .target(name: "SlabChecker", dependencies: ["SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace", "SymbolicChecker", "Z3Kit"]),
+        .target(name: "SlabChecker", dependencies: ["SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace", "SymbolicChecker", "Z3Kit", "SlabProperty"]),
+        // Swift Testing helpers: `expectHolds`/`expectViolates` on any engine, `expectRandomRunsPass`.
+        .target(name: "SlabTesting", dependencies: ["SlabChecker", "SlabProperty", "SlabModel", "SlabTrace", "Replay"]),
         // The real allocator: a userspace SLAB in C on real memory (Linux 2.6.9 mm/slab.c's per-CPU
         // refill path) with a deterministic scheduler, on which model counterexamples are replayed.
         .target(
@@ -47,6 +52,7 @@ let package = Package(
                 "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "Replay", "SymbolicChecker", "Z3Kit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .testTarget(name: "SlabPropertyTests", dependencies: ["SlabTesting", "SlabProperty", "SlabModel", "SlabChecker", "Replay"]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
         .testTarget(name: "SlabCheckerTests", dependencies: ["SlabChecker"]),
         .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec"]),
