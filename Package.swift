@@ -45,7 +45,7 @@ let package = Package(
             exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("pthread")]),
         // Replays model traces on the real allocator and runs the two in lockstep.
-        .target(name: "Replay", dependencies: ["ModelKit", "SlabModel", "SlabTrace", "CSlab"]),
+        .target(name: "Replay", dependencies: ["ModelKit", "SlabModel", "SlabTrace", "CSlab", "SlabProperty"]),
         .executableTarget(
             name: "slabcheck",
             dependencies: [
