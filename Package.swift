@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "SlabSpec", dependencies: ["SlabModel", "SlabProperty"]),
         // Users' own properties: one syntax tree (from Swift builders or spec lines) and one
         // evaluator over ModelValue, so both engines judge them.
-        .target(name: "SlabProperty", dependencies: ["SlabModel", "ModelKit"]),
+        .target(name: "SlabProperty", dependencies: ["SlabModel", "ModelKit", "SlabTrace"]),
         // Runs a spec on an engine and gathers verdicts and counterexamples.
         .target(name: "SlabChecker", dependencies: ["SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace", "SymbolicChecker", "Z3Kit", "SlabProperty"]),
         // Swift Testing helpers: `expectHolds`/`expectViolates` on any engine, `expectRandomRunsPass`.
@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "slabcheck",
             dependencies: [
-                "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "Replay", "SymbolicChecker", "Z3Kit",
+                "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "Replay", "SymbolicChecker", "Z3Kit", "SlabProperty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SlabPropertyTests", dependencies: ["SlabTesting", "SlabProperty", "SlabModel", "SlabChecker", "Replay"]),

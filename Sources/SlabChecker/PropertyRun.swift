@@ -41,7 +41,7 @@ public enum PropertyRun {
 
     public static func check(
         _ properties: [Property], builtIns: [BuiltInProperty] = [], configuration: Configuration, variant: Variant,
-        engine: PropertyEngine, spec: String = "swift", maxStates: Int? = nil, maxSeconds: Double? = nil,
+        engine: PropertyEngine, spec: String = "swift", maxStates: Int? = nil, maxSeconds: Double? = nil, maxDepth: Int? = nil,
         memoryBytes: Int = CheckRequest.defaultMemory, threads: Int = 2
     ) throws -> Outcome {
         let model = try PropertyModel(SlabModel(configuration: configuration, variant: variant), properties: properties)
@@ -53,7 +53,8 @@ public enum PropertyRun {
             let names = builtIns.map(\.rawValue) + properties.map(\.name)
             let judged = names.compactMap(model.index(of:)).reduce(PropertySet()) { $0.union(PropertySet(index: $1)) }
             let options = ExplicitOptions(
-                properties: judged, maxStates: maxStates, maxSeconds: maxSeconds, memoryBytes: memoryBytes, threads: threads)
+                properties: judged, maxStates: maxStates, maxSeconds: maxSeconds, memoryBytes: memoryBytes, maxDepth: maxDepth,
+                threads: threads)
             let result = try ExplicitChecker(model: model, options: options).run()
             var verdicts: [PropertyResult] = []
             for name in names {

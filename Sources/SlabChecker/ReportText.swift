@@ -23,11 +23,7 @@ public enum ReportText {
             lines.append(line)
         }
         if result.engine == "explicit" { lines.append("  " + statistics(result.statistics)) }
-        let expected: String =
-            switch spec.expectation {
-            case .holds: "holds"
-            case .violates(let p): "violates \(p.rawValue)"
-            }
+        let expected = spec.expectation.text
         lines.append("  expected \(expected): " + (result.meetsExpectation ? "met" : "NOT MET"))
         return lines.joined(separator: "\n")
     }

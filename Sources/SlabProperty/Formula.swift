@@ -1,7 +1,7 @@
 import SlabModel
 
 /// A condition in a property: comparisons, connectives, bounded quantifiers, membership.
-public indirect enum Formula: Sendable {
+public indirect enum Formula: Hashable, Sendable {
     case literal(Bool)
     case comparison(Comparison, Quantity, Quantity)
     case not(Formula)
@@ -25,7 +25,7 @@ public enum Comparison: String, Sendable {
 }
 
 /// A variable and the finite set of indices it ranges over.
-public struct Binding: Sendable {
+public struct Binding: Hashable, Sendable {
     public var name: String
     public var domain: Domain
 

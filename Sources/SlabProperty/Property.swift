@@ -41,3 +41,46 @@ public struct Property: Sendable {
         return false
     }
 }
+
+extension Property {
+    /// A state property, or a step property when `formula` reads the step (`old(…)`, `step…`):
+    /// how a spec's `property:` line needs no keyword to say which.
+    public static func inferred(_ name: String, _ formula: Formula) -> Property {
+        Property(name, kind: formula.readsStep ? .step(formula) : .state(formula))
+    }
+}
+
+extension Formula {
+    var readsStep: Bool {
+        switch self {
+        case .literal: false
+        case .old, .stepIs: true
+        case .comparison(_, let a, let b): a.readsStep || b.readsStep
+        case .not(let a), .forAll(_, let a), .exists(_, let a): a.readsStep
+        case .and(let a, let b), .or(let a, let b), .implies(let a, let b): a.readsStep || b.readsStep
+        case .onArray(let q, let array): q.readsStep || array.readsStep
+        case .onList(let q, _): q.readsStep
+        }
+    }
+}
+
+extension ArraySelector {
+    var readsStep: Bool {
+        if case .cpu(let c) = self { return c.readsStep }
+        return false
+    }
+}
+
+extension Quantity {
+    var readsStep: Bool {
+        switch self {
+        case .literal, .constant, .variable, .global: false
+        case .stepArgument, .old: true
+        case .array(let array, _): array.readsStep
+        case .entry(let array, let i): array.readsStep || i.readsStep
+        case .slab(let i, _), .task(let i, _), .held(let i): i.readsStep
+        case .arithmetic(_, let a, let b): a.readsStep || b.readsStep
+        case .sum(_, let filter, let body): filter.readsStep || body.readsStep
+        }
+    }
+}

@@ -14,6 +14,13 @@ public struct PropertyModel: CompactModel {
     public let base: SlabModel
     public let extra: [Property]
 
+    /// The model with the built-in properties only.
+    public init(_ base: SlabModel) {
+        self.base = base
+        extra = []
+        symmetric = true
+    }
+
     /// Fails with every problem of every property (unbound names, step facts in a state
     /// property, too many properties for the engine's 64-bit property set).
     public init(_ base: SlabModel, properties: [Property]) throws(PropertyError) {

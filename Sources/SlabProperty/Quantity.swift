@@ -5,7 +5,7 @@ import SlabModel
 ///
 /// One syntax tree serves the Swift builders and the spec syntax, and one evaluator
 /// (`Evaluation`) reads it over any `ModelValue`, so a property means the same on both engines.
-public indirect enum Quantity: Sendable, ExpressibleByIntegerLiteral {
+public indirect enum Quantity: Hashable, Sendable, ExpressibleByIntegerLiteral {
     case literal(Int)
     case constant(ConfigConstant)
     /// A name bound by a quantifier or a sum; its value is an index into the domain.
@@ -56,7 +56,7 @@ public enum GlobalField: String, CaseIterable, Sendable {
 }
 
 /// Which `array_cache`: a CPU's (by a number) or `l3->shared`.
-public indirect enum ArraySelector: Sendable {
+public indirect enum ArraySelector: Hashable, Sendable {
     case cpu(Quantity)
     case shared
 }

@@ -30,6 +30,15 @@ struct SpecParser {
     /// One entry per `tune:` line; `tuning` is nil when the line had an error.
     var tunes: [(tuning: Configuration.Tuning?, keyLocation: SourceLocation, valueLocation: SourceLocation)] = []
     var properties: [BuiltInProperty]?
+    /// `property:` lines, in file order.
+    var declared: [DeclaredProperty] = []
+    /// `check:` names that are no built-in property: resolved against `property:` lines once the
+    /// whole file is read (a `property:` line may come after `check:`).
+    var pendingChecks: [Token] = []
+    var checksAll = false
+    var pendingExpect: Token?
+    /// Names of `property:` lines with an error: their error suffices, `check:` is not blamed too.
+    var brokenProperties: Set<String> = []
     var bounds = Bounds()
     var expectation: Expectation?
     var expectedPropertyLocation: SourceLocation?
@@ -58,10 +67,14 @@ struct SpecParser {
         }
         let endOfFile = SourceLocation(line: max(rawLines.count, 1), column: (rawLines.last?.count ?? 0) + 1)
         var configuration: Configuration?
+        var checked: [DeclaredProperty] = []
         if gaveUp == nil {
             checkRequiredKeys(endOfFile: endOfFile)
             checkTuneLines()
+            let userProperties = resolveUserProperties()
             checkExpectedPropertyIsChecked()
+            checkExpectedUserProperty(userProperties)
+            checked = userProperties
             configuration = validatedConfiguration()
         }
         guard errors.isEmpty, let configuration, let variant, let properties, let expectation else {
@@ -69,11 +82,12 @@ struct SpecParser {
         }
         var locations: [String: SourceLocation] = [:]
         for (key, location) in keyLocations { locations[key.rawValue] = location }
-        return .success(
-            Spec(
-                name: name ?? Spec.defaultName(forPath: path), path: path, configuration: configuration,
-                variant: variant, properties: properties, bounds: bounds, expectation: expectation,
-                locations: locations, tuneLocations: tunes.map(\.keyLocation)))
+        var spec = Spec(
+            name: name ?? Spec.defaultName(forPath: path), path: path, configuration: configuration,
+            variant: variant, properties: properties, bounds: bounds, expectation: expectation,
+            locations: locations, tuneLocations: tunes.map(\.keyLocation))
+        spec.userProperties = checked
+        return .success(spec)
     }
 
     /// Errors in file order. Whole-file errors are found last but belong where they point.

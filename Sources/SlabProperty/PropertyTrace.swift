@@ -1,5 +1,4 @@
 import SlabModel
-import SlabProperty
 import SlabTrace
 
 extension SlabTrace {
