@@ -24,7 +24,9 @@ public func expectHolds(
     case .bounded(let reason):
         Issue.record("\(property.name) was not shown to hold on \(variant.rawValue) with \(engine): \(reason)", sourceLocation: sourceLocation)
     case .violated(let depth):
-        report(result, "\(property.name) is violated in \(depth) steps on \(variant.rawValue) (\(engine))", sourceLocation)
+        recordFailure(
+            "\(property.name) is violated in \(depth) steps on \(variant.rawValue) (\(engine))", trace: result.trace,
+            sourceLocation: sourceLocation)
     }
     return result
 }
@@ -58,11 +60,11 @@ func isCleanBound(_ reason: String, _ engine: PropertyEngine) -> Bool {
 }
 
 /// Records the failure with the trace in the message and, as an ITF file, attached.
-func report(_ result: PropertyResult, _ headline: String, _ sourceLocation: SourceLocation) {
-    guard let trace = result.trace else {
+func recordFailure(_ headline: String, trace: SlabTrace?, sourceLocation: SourceLocation) {
+    guard let trace else {
         Issue.record(Comment(rawValue: headline), sourceLocation: sourceLocation)
         return
     }
     Issue.record(Comment(rawValue: headline + "\n" + TraceText.render(trace)), sourceLocation: sourceLocation)
-    Attachment.record(trace.itf.rendered() + "\n", named: "\(result.property).itf.json", sourceLocation: sourceLocation)
+    Attachment.record(trace.itf.rendered() + "\n", named: "\(trace.origin.property ?? "run").itf.json", sourceLocation: sourceLocation)
 }
