@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "SlabPropertyTests", dependencies: ["SlabTesting", "SlabProperty", "SlabModel", "SlabChecker", "Replay"]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
         .testTarget(name: "SlabCheckerTests", dependencies: ["SlabChecker"]),
-        .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec"]),
+        .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec", "SlabProperty"]),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "SlabModel", "ExplicitChecker", "Z3Kit"]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
