@@ -62,6 +62,7 @@ extension SpecParser {
         let known = BuiltInProperty.allCases.map(\.rawValue) + declared.map(\.name)
         for item in pendingChecks where !brokenProperties.contains(item.text) {
             guard let p = declared.first(where: { $0.name == item.text }) else {
+                failed.insert(.check)
                 report("unknown property \(item.quoted)" + Suggestion.hint(for: item.text, among: known), at: item.location)
                 continue
             }
