@@ -61,20 +61,8 @@ public struct Evaluation<V: ModelValue> {
         case .implies(let a, let b):
             let x = holds(a)
             return x.constantValue == false ? C(constant: true) : x.negated.or(holds(b))
-        case .forAll(let binding, let body):
-            var all = C(constant: true)
-            for i in 0..<binding.domain.size(in: layout) {
-                all = all.and(bound(binding.name, to: i).holds(body))
-                if all.constantValue == false { break }
-            }
-            return all
-        case .exists(let binding, let body):
-            var any = C(constant: false)
-            for i in 0..<binding.domain.size(in: layout) {
-                any = any.or(bound(binding.name, to: i).holds(body))
-                if any.constantValue == true { break }
-            }
-            return any
+        case .forAll(let binding, let body): return quantified(binding, body, universal: true)
+        case .exists(let binding, let body): return quantified(binding, body, universal: false)
         case .onArray(let object, let array):
             let o = value(object)
             return pickCondition(array) { ac in
@@ -99,6 +87,18 @@ public struct Evaluation<V: ModelValue> {
         case .stepIs(let names): return step?.isStep(names) ?? C(constant: false)
         case .old(let a): return inBefore.holds(a)
         }
+    }
+
+    /// The conjunction (`universal`) or disjunction of `body` over the binding's domain, stopping
+    /// as soon as the answer is known.
+    func quantified(_ binding: Binding, _ body: Formula, universal: Bool) -> V.Condition {
+        var result = V.Condition(constant: universal)
+        for i in 0..<binding.domain.size(in: layout) {
+            let part = bound(binding.name, to: i).holds(body)
+            result = universal ? result.and(part) : result.or(part)
+            if result.constantValue == !universal { break }
+        }
+        return result
     }
 
     public func value(_ q: Quantity) -> V {

@@ -158,24 +158,23 @@ struct PropertyExpressionParser {
     }
 
     mutating func additive() throws(Failure) -> Node {
-        let start = current
-        var node = try multiplicative()
-        while isSymbol("+") || isSymbol("-") {
-            let op: Arithmetic = advance().kind == .symbol("+") ? .add : .subtract
-            let rightStart = current
-            let right = try multiplicative()
-            node = .number(.arithmetic(op, try number(node, at: start), try number(right, at: rightStart)))
-        }
-        return node
+        try arithmetic(["+": .add, "-": .subtract]) { (p: inout Self) throws(Failure) in try p.multiplicative() }
     }
 
     mutating func multiplicative() throws(Failure) -> Node {
+        try arithmetic(["*": .multiply, "/": .divide]) { (p: inout Self) throws(Failure) in try p.unary() }
+    }
+
+    /// One left-associative level of arithmetic over the operands `operand` reads.
+    mutating func arithmetic(
+        _ operators: [String: Arithmetic], _ operand: (inout Self) throws(Failure) -> Node
+    ) throws(Failure) -> Node {
         let start = current
-        var node = try unary()
-        while isSymbol("*") || isSymbol("/") {
-            let op: Arithmetic = advance().kind == .symbol("*") ? .multiply : .divide
+        var node = try operand(&self)
+        while case .symbol(let s) = current.kind, let op = operators[s] {
+            _ = advance()
             let rightStart = current
-            let right = try unary()
+            let right = try operand(&self)
             node = .number(.arithmetic(op, try number(node, at: start), try number(right, at: rightStart)))
         }
         return node
