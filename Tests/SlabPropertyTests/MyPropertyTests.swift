@@ -13,10 +13,9 @@ let sharedRefillLeavesFreeCount = Property.step("shared-refill-leaves-free-count
     step.is("alloc", "irqAlloc") && shared.avail < old(shared.avail) ==> freeObjects == old(freeObjects)
 }
 
-@Test(arguments: [Configuration.tiny, .oneObjectSlabs])
-func noObjectIsCachedWhileHeld(configuration: Configuration) throws {
-    try expectHolds(noObjectCachedWhileHeld, on: configuration)                     // every reachable state
-    try expectHolds(noObjectCachedWhileHeld, on: .tiny, engine: .bmc(depth: 2))      // Z3, 2 steps deep
+@Test(arguments: [Variant.seed])
+func noObjectIsCachedWhileHeld(variant: Variant) throws {
+    try expectHolds(noObjectCachedWhileHeld, on: .tiny, variant: variant)           // every reachable state
     try expectViolates(noObjectCachedWhileHeld, on: .tiny, variant: .growFailIrqsOn) // a mutant breaks it
 }
 
