@@ -31,11 +31,18 @@ let package = Package(
         // Counterexamples as swimlanes, for a terminal and as SVG.
         .target(name: "TraceView", dependencies: ["SlabModel", "SlabTrace"]),
         // The `.spec` file format.
-        .target(name: "SlabSpec", dependencies: ["SlabModel"]),
+        .target(name: "SlabSpec", dependencies: ["SlabModel", "SlabProperty"]),
+        // Users' own properties: one syntax tree (from Swift builders or spec lines) and one
+        // evaluator over ModelValue, so both engines judge them.
+        .target(name: "SlabProperty", dependencies: ["SlabModel", "ModelKit", "SlabTrace"]),
         // Runs a spec on an engine and gathers verdicts and counterexamples.
         .target(
             name: "SlabChecker",
-            dependencies: ["SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace", "SymbolicChecker", "Z3Kit", "TraceView"]),
+            dependencies: [
+                "SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace", "SymbolicChecker", "Z3Kit", "TraceView", "SlabProperty",
+            ]),
+        // Swift Testing helpers: `expectHolds`/`expectViolates` on any engine, `expectRandomRunsPass`.
+        .target(name: "SlabTesting", dependencies: ["SlabChecker", "SlabProperty", "SlabModel", "SlabTrace", "Replay"]),
         // The real allocator: a userspace SLAB in C on real memory (Linux 2.6.9 mm/slab.c's per-CPU
         // refill path) with a deterministic scheduler, on which model counterexamples are replayed.
         .target(
@@ -44,16 +51,18 @@ let package = Package(
             exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("pthread")]),
         // Replays model traces on the real allocator and runs the two in lockstep.
-        .target(name: "Replay", dependencies: ["ModelKit", "SlabModel", "SlabTrace", "CSlab"]),
+        .target(name: "Replay", dependencies: ["ModelKit", "SlabModel", "SlabTrace", "CSlab", "SlabProperty"]),
         .executableTarget(
             name: "slabcheck",
             dependencies: [
                 "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "Replay", "SymbolicChecker", "Z3Kit", "TraceView",
+                "SlabProperty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .testTarget(name: "SlabPropertyTests", dependencies: ["SlabTesting", "SlabProperty", "SlabModel", "SlabChecker", "Replay"]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
         .testTarget(name: "SlabCheckerTests", dependencies: ["SlabChecker"]),
-        .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec"]),
+        .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec", "SlabProperty"]),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "SlabModel", "ExplicitChecker", "Z3Kit"]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),

@@ -1,5 +1,6 @@
 import ModelKit
 import SlabModel
+import SlabProperty
 import SlabTrace
 
 /// SplitMix64: a small seeded generator, so a schedule is reproducible from its seed alone.
@@ -132,12 +133,10 @@ public struct Lockstep: Sendable {
         while report.steps < budget {
             report.episodes += 1
             let episode = report.episodes
-            let real = try RealAllocator(configuration: subject.configuration, variant: variant)
-            var state = SlabState.initial(model.layout)
+            var pair = try LockstepPair(model: PropertyModel(model))
             var actions: [SlabAction] = []
             var firstViolation: Int?
-            let start = StepView(returned: nil, state: Snapshot(state, layout: model.layout), violated: [])
-            if let d = start.firstDifference(from: StepView(returned: nil, state: real.state().snapshot, violated: [])) {
+            if let d = pair.initialDifference() {
                 report.divergences.append(
                     LockstepDivergence(
                         subject: subject.name, variant: variant, seed: seed, episode: episode, step: 0, difference: d,
@@ -145,37 +144,20 @@ public struct Lockstep: Sendable {
                 continue
             }
             for k in 1...episodeLength {
-                guard report.steps < budget, !model.isTerminal(state) else { break }
+                guard report.steps < budget, !model.isTerminal(pair.state) else { break }
                 enabled.removeAll(keepingCapacity: true)
-                model.actions(in: state, into: &enabled)
+                model.actions(in: pair.state, into: &enabled)
                 guard !enabled.isEmpty else { break }
                 let action = enabled[Int.random(in: 0..<enabled.count, using: &rng)]
                 actions.append(action)
                 report.steps += 1
                 report.actionCounts[action.name, default: 0] += 1
-                guard let outcome = model.step(action, from: state) else { break }
-                state = outcome.state
-                let broken = outcome.violations.union(model.violations(in: state))
-                if !broken.isEmpty, firstViolation == nil {
+                guard let observed = pair.perform(action) else { break }
+                if !observed.broken.isEmpty, firstViolation == nil {
                     firstViolation = k
                     report.violatingEpisodes += 1
                 }
-                let modelView = StepView(
-                    returned: SlabTrace.Returned(outcome.returned), state: Snapshot(state, layout: model.layout),
-                    violated: broken.indices.map { model.propertyNames[$0] })
-                let r = real.perform(action)
-                let difference: Difference?
-                if let refusal = r.refusal {
-                    difference = Difference(field: "enabled", expected: "\(action) runs", actual: "refused: \(refusal)")
-                } else {
-                    let realState = real.state()
-                    let realBroken = r.violations.union(model.violations(in: realState.cells))
-                    difference = modelView.firstDifference(
-                        from: StepView(
-                            returned: r.returned, state: realState.snapshot,
-                            violated: realBroken.indices.map { model.propertyNames[$0] }))
-                }
-                if let difference {
+                if let difference = observed.difference {
                     report.divergences.append(
                         LockstepDivergence(
                             subject: subject.name, variant: variant, seed: seed, episode: episode, step: k,

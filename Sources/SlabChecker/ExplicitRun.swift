@@ -10,6 +10,15 @@ public enum ExplicitRun {
         _ request: CheckRequest, progress: (@Sendable (ExplicitStatistics) -> Void)? = nil
     ) throws -> SpecResult {
         let spec = request.spec
+        if !spec.userProperties.isEmpty {
+            let outcome = try PropertyRun.check(
+                spec.userProperties.map(\.property), builtIns: spec.properties, configuration: spec.configuration,
+                variant: spec.variant, engine: .explicit, spec: spec.path, maxStates: request.maxStates,
+                maxSeconds: request.maxSeconds, maxDepth: request.maxDepth, memoryBytes: request.memoryBytes, threads: request.threads)
+            return SpecResult(
+                request: request, engine: "explicit", properties: outcome.properties, statistics: outcome.statistics,
+                completion: outcome.completion)
+        }
         let model = SlabModel(configuration: spec.configuration, variant: spec.variant)
         let judged = spec.properties.reduce(PropertySet()) { $0.union($1.set) }
         var options = ExplicitOptions(

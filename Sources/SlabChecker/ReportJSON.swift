@@ -9,11 +9,7 @@ public enum ReportJSON {
 
     static func spec(_ r: SpecResult) -> JSON {
         let s = r.statistics
-        let expected: String =
-            switch r.spec.expectation {
-            case .holds: "holds"
-            case .violates(let p): "violates \(p.rawValue)"
-            }
+        let expected = r.spec.expectation.text
         return .object([
             ("spec", .string(r.spec.path)),
             ("name", .string(r.spec.name)),

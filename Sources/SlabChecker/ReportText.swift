@@ -25,11 +25,7 @@ public enum ReportText {
         }
         if result.engine == "explicit" { lines.append("  " + statistics(result.statistics)) }
         lines += CoverageText.render(result, table: coverage)
-        let expected: String =
-            switch spec.expectation {
-            case .holds: "holds"
-            case .violates(let p): "violates \(p.rawValue)"
-            }
+        let expected = spec.expectation.text
         lines.append("  expected \(expected): " + (result.meetsExpectation ? "met" : "NOT MET"))
         return lines.joined(separator: "\n")
     }

@@ -36,8 +36,8 @@ public struct SpecResult: Sendable {
                 case .bounded(let reason): request.isSpecBound(reason)
                 }
             }
-        case .violates(let property):
-            properties.contains { $0.property == property.rawValue && $0.verdict.word == "violated" }
+        case .violates, .violatesProperty:
+            properties.contains { $0.property == spec.expectation.violatedName && $0.verdict.word == "violated" }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ExplicitChecker
 import ModelKit
 import SlabModel
+import SlabProperty
 import SlabSpec
 import SlabTrace
 import SymbolicChecker
@@ -62,6 +63,12 @@ public enum SymbolicRun {
             case .unknown(let reason):
                 properties.append(PropertyResult(property: property.rawValue, verdict: .unknown(reason)))
             }
+        }
+        if !spec.userProperties.isEmpty {
+            let user = try PropertyModel(model, properties: spec.userProperties.map(\.property))
+            let chosen: PropertyEngine = engine == .bmc ? .bmc(depth: depth) : .induction(depth: depth)
+            properties += try PropertyRun.symbolic(
+                user.extra, model: user, system: system, engine: chosen, depth: depth, timeout: timeout, spec: spec.path)
         }
         let d = ContinuousClock.now - started
         let statistics = ExplicitStatistics(

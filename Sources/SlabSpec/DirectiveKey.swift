@@ -4,7 +4,7 @@
 /// `Configuration` field they set, so that a `ConfigurationProblem`'s field names its line.
 enum DirectiveKey: String, CaseIterable {
     case name, cpus, num, limit, batchcount, sharedLimit, batchRefillLimit, freeLimit, pages, tasks
-    case variant, events, tune, check, bound, expect, cover
+    case variant, events, tune, property, check, bound, expect, cover
 
     /// Keys without a default: leaving one out is almost always a mistake, and a silent default
     /// for, say, `pages` would make a spec check a different cache than its author meant.
@@ -13,6 +13,6 @@ enum DirectiveKey: String, CaseIterable {
         .variant, .check, .expect,
     ]
 
-    /// `tune:` adds one tuning per line; every other key may appear once.
-    var isRepeatable: Bool { self == .tune }
+    /// `tune:` adds one tuning per line and `property:` one property; every other key may appear once.
+    var isRepeatable: Bool { self == .tune || self == .property }
 }

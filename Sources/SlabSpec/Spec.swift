@@ -14,6 +14,9 @@ public struct Spec: Hashable, Sendable {
     public var variant: Variant
     /// In the order written; `check: all` gives `BuiltInProperty.allCases`, in that order.
     public var properties: [BuiltInProperty]
+    /// The spec's own properties that `check:` names (all of them for `check: all`), judged
+    /// after the built-in ones.
+    public var userProperties: [DeclaredProperty] = []
     public var bounds: Bounds
     public var expectation: Expectation
     /// The key of each directive the file wrote (`"cpus"`, `"events"`, `"expect"`, …; for `tune`

@@ -32,6 +32,8 @@ extension SpecParser {
             readEvents(value)
         case .tune:
             readTune(value, keyLocation: keyLocation)
+        case .property:
+            readProperty(value)
         case .check:
             readCheck(value)
         case .bound:
@@ -163,10 +165,18 @@ extension SpecParser {
                     report("`all` cannot be combined with property names", at: item.location)
                 } else {
                     chosen = BuiltInProperty.allCases
+                    checksAll = true
                 }
                 continue
             }
-            guard let property = property(item) else { continue }
+            guard let property = BuiltInProperty(rawValue: item.text) else {
+                if pendingChecks.contains(where: { $0.text == item.text }) {
+                    report("property `\(item.text)` is listed twice", at: item.location)
+                } else {
+                    pendingChecks.append(item)
+                }
+                continue
+            }
             guard !chosen.contains(property) else {
                 report("property `\(property.rawValue)` is listed twice", at: item.location)
                 continue
@@ -174,17 +184,6 @@ extension SpecParser {
             chosen.append(property)
         }
         properties = chosen
-    }
-
-    private mutating func property(_ token: Token) -> BuiltInProperty? {
-        guard let property = BuiltInProperty(rawValue: token.text) else {
-            report(
-                "unknown property \(token.quoted)"
-                    + Suggestion.hint(for: token.text, among: BuiltInProperty.allCases.map(\.rawValue)),
-                at: token.location)
-            return nil
-        }
-        return property
     }
 
     private mutating func readBound(_ value: Value) {
@@ -230,7 +229,10 @@ extension SpecParser {
                 report("unexpected \(words[2].quoted); `violates` names one property", at: words[2].location)
                 return
             }
-            guard let property = property(words[1]) else { return }
+            guard let property = BuiltInProperty(rawValue: words[1].text) else {
+                pendingExpect = words[1]
+                return
+            }
             expectation = .violates(property)
             expectedPropertyLocation = words[1].location
         default:

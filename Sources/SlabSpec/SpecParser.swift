@@ -30,6 +30,15 @@ struct SpecParser {
     /// One entry per `tune:` line; `tuning` is nil when the line had an error.
     var tunes: [(tuning: Configuration.Tuning?, keyLocation: SourceLocation, valueLocation: SourceLocation)] = []
     var properties: [BuiltInProperty]?
+    /// `property:` lines, in file order.
+    var declared: [DeclaredProperty] = []
+    /// `check:` names that are no built-in property: resolved against `property:` lines once the
+    /// whole file is read (a `property:` line may come after `check:`).
+    var pendingChecks: [Token] = []
+    var checksAll = false
+    var pendingExpect: Token?
+    /// Names of `property:` lines with an error: their error suffices, `check:` is not blamed too.
+    var brokenProperties: Set<String> = []
     var bounds = Bounds()
     var expectation: Expectation?
     var expectedPropertyLocation: SourceLocation?
@@ -59,10 +68,14 @@ struct SpecParser {
         }
         let endOfFile = SourceLocation(line: max(rawLines.count, 1), column: (rawLines.last?.count ?? 0) + 1)
         var configuration: Configuration?
+        var checked: [DeclaredProperty] = []
         if gaveUp == nil {
             checkRequiredKeys(endOfFile: endOfFile)
             checkTuneLines()
+            let userProperties = resolveUserProperties()
             checkExpectedPropertyIsChecked()
+            checkExpectedUserProperty(userProperties)
+            checked = userProperties
             configuration = validatedConfiguration()
         }
         guard errors.isEmpty, let configuration, let variant, let properties, let expectation else {
@@ -76,6 +89,7 @@ struct SpecParser {
             locations: locations, tuneLocations: tunes.map(\.keyLocation))
         spec.cover = cover.map(\.branch)
         spec.coverLocations = cover.map(\.location)
+        spec.userProperties = checked
         return .success(spec)
     }
 

@@ -17,12 +17,13 @@ struct SlabCheck: ParsableCommand {
               slabcheck bench Specs/medium.spec Specs/large.spec
               slabcheck replay Counterexamples/*.itf.json
               slabcheck differential --steps 100000
+              slabcheck random Specs/small.spec --runs 100 --steps 50
 
             Exit status: 0 when every spec met its expectation, 1 when one did not, 2 for bad input or an engine error, 3 when engines disagree (a bug in slabcheck).
             """,
         subcommands: [
             CheckCommand.self, ShowCommand.self, ReplayCommand.self, BenchCommand.self, BenchSymbolicCommand.self,
-            DifferentialCommand.self,
+            DifferentialCommand.self, RandomCommand.self,
         ])
 
     /// Argument errors are bad input, so they exit 2 like a bad spec does (ArgumentParser's own

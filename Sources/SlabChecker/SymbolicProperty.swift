@@ -1,0 +1,67 @@
+import SlabModel
+import SlabProperty
+import SymbolicChecker
+import Z3Kit
+
+/// A property as formulas over the transition system: a state property as `holds` over `s`, a
+/// step property as `violation` over `s` and the selector `sel`.
+///
+/// Both come from `Evaluation` run on symbolic values, the very code the explicit engine runs on
+/// integers. The state after a step is the system's `next` terms, so a step property needs no
+/// second copy of the state variables.
+struct SymbolicProperty {
+    var name: String
+    var holds: Term?
+    var violation: Term?
+
+    init(name: String, holds: Term?, violation: Term?) {
+        self.name = name
+        self.holds = holds
+        self.violation = violation
+    }
+
+    /// Refuses an explicit-only property by name: the solver cannot read a Swift closure.
+    init(_ property: Property, in system: TransitionSystem) throws {
+        name = property.name
+        let context = system.context
+        let layout = system.model.layout
+        switch property.kind {
+        case .explicitOnly:
+            throw PropertyError(["property `\(property.name)` is explicit-only: the bmc and induction engines cannot encode a Swift closure; check it with the explicit engine"])
+        case .state(let f):
+            holds = try Evaluation(layout: layout, state: system.plainState).holds(f).term(in: context)
+            violation = nil
+        case .step(let f):
+            let after = SlabState(cells: system.plainState.cells.indices.map { c -> SymbolicValue in
+                if let k = system.constantCells[c] { return .constant(k) }
+                return system.next[c].map { SymbolicValue(variable: $0) } ?? system.plainState.cells[c]
+            })
+            let facts = try Self.stepFacts(system)
+            let ok = Evaluation(layout: layout, state: after, before: system.plainState, step: facts).holds(f)
+            holds = nil
+            violation = try context.and([system.enabled, ok.term(in: context).not()])
+        }
+    }
+
+    /// The step chosen by `sel`, for `step is …` and `step.<argument>`.
+    static func stepFacts(_ system: TransitionSystem) throws -> StepFacts<SymbolicValue> {
+        let context = system.context
+        let chosen: [SymbolicCondition] = try system.actions.indices.map { i in
+            .formula(try system.selector.eq(context.bitVector(UInt64(i), width: system.selectorWidth)), positive: true, atom: nil)
+        }
+        return StepFacts(
+            isStep: { names in
+                var any = SymbolicCondition(constant: false)
+                for (i, a) in system.actions.enumerated() where names.contains(a.name) { any = any.or(chosen[i]) }
+                return any
+            },
+            argument: { name in
+                var value = SymbolicValue.constant(-1)
+                for (i, a) in system.actions.enumerated() {
+                    guard let arg = a.arguments.first(where: { $0.name == name }) else { continue }
+                    value = SymbolicValue.select(chosen[i], .constant(arg.value), value)
+                }
+                return value
+            })
+    }
+}

@@ -1,0 +1,193 @@
+import SlabModel
+
+/// Reads a property's syntax tree over one value domain: `Int` for the explicit engine, solver
+/// terms for the symbolic ones. The same code gives both their meaning.
+///
+/// Quantifiers and sums range over small concrete sets (CPUs, slots, objects, tasks), so they
+/// unroll into conjunctions and additions; a bound variable is always a known number. An index
+/// that is a state value (`held[ac[c].entries[i]]`) becomes a `select` over the possible indices,
+/// with -1 (no object, no CPU) outside them, as `ModelValue.load` reads out of range.
+public struct Evaluation<V: ModelValue> {
+    public let layout: Layout
+    public let after: SlabState<V>
+    public let before: SlabState<V>?
+    public let step: StepFacts<V>?
+    var bindings: [String: Int] = [:]
+    var readsBefore = false
+
+    /// `before` and `step` are for step properties; a state property needs only `after`.
+    public init(layout: Layout, state after: SlabState<V>, before: SlabState<V>? = nil, step: StepFacts<V>? = nil) {
+        self.layout = layout
+        self.after = after
+        self.before = before
+        self.step = step
+    }
+
+    var state: SlabState<V> { readsBefore ? (before ?? after) : after }
+
+    func bound(_ name: String, to value: Int) -> Evaluation {
+        var e = self
+        e.bindings[name] = value
+        return e
+    }
+
+    var inBefore: Evaluation {
+        var e = self
+        e.readsBefore = true
+        return e
+    }
+
+    public func holds(_ f: Formula) -> V.Condition {
+        typealias C = V.Condition
+        switch f {
+        case .literal(let b): return C(constant: b)
+        case .comparison(let op, let a, let b):
+            let (x, y) = (value(a), value(b))
+            switch op {
+            case .less: return x < y
+            case .lessOrEqual: return x <= y
+            case .greater: return x > y
+            case .greaterOrEqual: return x >= y
+            case .equal: return x == y
+            case .notEqual: return x != y
+            }
+        case .not(let a): return holds(a).negated
+        case .and(let a, let b):
+            let x = holds(a)
+            return x.constantValue == false ? x : x.and(holds(b))
+        case .or(let a, let b):
+            let x = holds(a)
+            return x.constantValue == true ? x : x.or(holds(b))
+        case .implies(let a, let b):
+            let x = holds(a)
+            return x.constantValue == false ? C(constant: true) : x.negated.or(holds(b))
+        case .forAll(let binding, let body): return quantified(binding, body, universal: true)
+        case .exists(let binding, let body): return quantified(binding, body, universal: false)
+        case .onArray(let object, let array):
+            let o = value(object)
+            return pickCondition(array) { ac in
+                var found = C(constant: false)
+                for i in 0..<ac.capacity {
+                    let present = V(constant: i) < state[ac.avail]
+                    if present.constantValue == false { break }
+                    found = found.or(present.and(state[ac.entries + i] == o))
+                }
+                return found
+            }
+        case .onList(let slot, let list):
+            let s = value(slot)
+            let l = layout.list(list)
+            var found = C(constant: false)
+            for i in 0..<layout.config.pages {
+                let present = V(constant: i) < state[l.count]
+                if present.constantValue == false { break }
+                found = found.or(present.and(state[l.slots + i] == s))
+            }
+            return found
+        case .stepIs(let names): return step?.isStep(names) ?? C(constant: false)
+        case .old(let a): return inBefore.holds(a)
+        }
+    }
+
+    /// The conjunction (`universal`) or disjunction of `body` over the binding's domain, stopping
+    /// as soon as the answer is known.
+    func quantified(_ binding: Binding, _ body: Formula, universal: Bool) -> V.Condition {
+        var result = V.Condition(constant: universal)
+        for i in 0..<binding.domain.size(in: layout) {
+            let part = bound(binding.name, to: i).holds(body)
+            result = universal ? result.and(part) : result.or(part)
+            if result.constantValue == !universal { break }
+        }
+        return result
+    }
+
+    public func value(_ q: Quantity) -> V {
+        switch q {
+        case .literal(let k): return V(constant: k)
+        case .constant(let c): return V(constant: c.value(in: layout))
+        case .variable(let name): return V(constant: bindings[name] ?? -1)
+        case .global(let g):
+            switch g {
+            case .freeObjects: return state[layout.freeObjects]
+            case .freeTouched: return state[layout.freeTouched]
+            case .freeLimit: return state[layout.freeLimit]
+            }
+        case .array(let array, let field):
+            return pick(array) { ac in
+                switch field {
+                case .avail: state[ac.avail]
+                case .limit: state[ac.limit]
+                case .batchcount: state[ac.batchcount]
+                case .touched: state[ac.touched]
+                }
+            }
+        case .entry(let array, let index):
+            let i = value(index)
+            return pick(array) { ac in V.load(state.cells, base: ac.entries, count: ac.capacity, at: i) }
+        case .slab(let slot, let field):
+            return pick(value(slot), below: layout.config.pages) { k in
+                let slab = layout.slab(k)
+                switch field {
+                case .live: return state[slab.live]
+                case .inuse: return state[slab.inuse]
+                case .free: return state[slab.free]
+                }
+            }
+        case .task(let t, let field):
+            return pick(value(t), below: layout.config.tasks) { k in
+                field == .status ? state[layout.task(k).status] : state[layout.task(k).cpu]
+            }
+        case .held(let object):
+            return V.load(state.cells, base: layout.held(0), count: layout.objects, at: value(object))
+        case .stepArgument(let name): return step?.argument(name) ?? V(constant: -1)
+        case .old(let a): return inBefore.value(a)
+        case .arithmetic(let op, let a, let b):
+            let (x, y) = (value(a), value(b))
+            switch op {
+            case .add: return x + y
+            case .subtract: return x - y
+            case .multiply: return x * y
+            case .divide: return x / y
+            }
+        case .sum(let binding, let filter, let body):
+            var total = V(constant: 0)
+            for i in 0..<binding.domain.size(in: layout) {
+                let e = bound(binding.name, to: i)
+                let keep = e.holds(filter)
+                if keep.constantValue == false { continue }
+                total = total + V.select(keep, e.value(body), V(constant: 0))
+            }
+            return total
+        }
+    }
+
+    /// `read(index)` at `index`'s value: directly when it is a known number, else a `select`
+    /// over every index below `bound`; -1 outside.
+    func pick(_ index: V, below bound: Int, _ read: (Int) -> V) -> V {
+        if let k = index.constantValue { return (0..<bound).contains(k) ? read(k) : V(constant: -1) }
+        var result = V(constant: -1)
+        for k in (0..<bound).reversed() { result = V.select(index == V(constant: k), read(k), result) }
+        return result
+    }
+
+    func pick(_ array: ArraySelector, _ read: (ArrayCacheRef) -> V) -> V {
+        switch array {
+        case .shared: read(layout.shared)
+        case .cpu(let c): pick(value(c), below: layout.config.cpus) { read(layout.ac($0)) }
+        }
+    }
+
+    func pickCondition(_ array: ArraySelector, _ read: (ArrayCacheRef) -> V.Condition) -> V.Condition {
+        switch array {
+        case .shared: return read(layout.shared)
+        case .cpu(let c):
+            let index = value(c)
+            if let k = index.constantValue {
+                return (0..<layout.config.cpus).contains(k) ? read(layout.ac(k)) : V.Condition(constant: false)
+            }
+            var any = V.Condition(constant: false)
+            for k in 0..<layout.config.cpus { any = any.or((index == V(constant: k)).and(read(layout.ac(k)))) }
+            return any
+        }
+    }
+}

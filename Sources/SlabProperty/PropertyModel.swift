@@ -1,0 +1,116 @@
+import ModelKit
+import SlabModel
+
+/// The SLAB model with a user's properties after the built-in ones, for the explicit engine.
+///
+/// Property indices `0..<BuiltInProperty.allCases.count` are the built-ins; the user's follow in
+/// order. States are stored in symmetric canonical form only when every user property is blind
+/// to names (`isNameBlind`): one that names a CPU, a slot or an object (`ac[0].avail`) could
+/// change its verdict under renaming.
+public struct PropertyModel: CompactModel {
+    public typealias State = SlabState<Int>
+    public typealias Action = SlabAction
+
+    public let base: SlabModel
+    public let extra: [Property]
+
+    /// The model with the built-in properties only.
+    public init(_ base: SlabModel) {
+        self.base = base
+        extra = []
+        symmetric = true
+    }
+
+    /// Fails with every problem of every property (unbound names, step facts in a state
+    /// property, too many properties for the engine's 64-bit property set).
+    public init(_ base: SlabModel, properties: [Property]) throws(PropertyError) {
+        var problems = properties.flatMap(\.problems)
+        let names = properties.map(\.name)
+        for (i, name) in names.enumerated() where names[..<i].contains(name) {
+            problems.append("property `\(name)` is defined twice")
+        }
+        if base.propertyNames.count + properties.count > 64 {
+            problems.append("at most \(64 - base.propertyNames.count) properties of your own, got \(properties.count)")
+        }
+        if !problems.isEmpty { throw PropertyError(problems) }
+        self.base = base
+        extra = properties
+        symmetric = properties.allSatisfy(\.isNameBlind)
+    }
+
+    /// Whether symmetry reduction is sound for these properties.
+    public let symmetric: Bool
+
+    public var layout: Layout { base.layout }
+    public var propertyNames: [String] { base.propertyNames + extra.map(\.name) }
+    public var wordCount: Int { base.wordCount }
+
+    /// The index of a property by name (built-in or the user's).
+    public func index(of name: String) -> Int? { propertyNames.firstIndex(of: name) }
+
+    public func initialStates() -> [State] { base.initialStates() }
+
+    public func actions(in state: State, into actions: inout [SlabAction]) { base.actions(in: state, into: &actions) }
+
+    public func successor(of state: State, via action: SlabAction) -> Successor<State> {
+        var s = base.successor(of: state, via: action)
+        s.violations.formUnion(stepViolations(from: state, to: s.state, via: action))
+        return s
+    }
+
+    public func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)]) {
+        let first = successors.count
+        base.successors(of: state, into: &successors)
+        for i in first..<successors.count {
+            let (action, s) = successors[i]
+            successors[i].successor.violations.formUnion(stepViolations(from: state, to: s.state, via: action))
+        }
+    }
+
+    public func violations(in state: State) -> PropertySet {
+        var broken = base.violations(in: state)
+        let offset = base.propertyNames.count
+        for (i, p) in extra.enumerated() {
+            switch p.kind {
+            case .state(let f):
+                if !Evaluation(layout: layout, state: state).holds(f) { broken.insert(PropertySet(index: offset + i)) }
+            case .explicitOnly(let predicate):
+                if !predicate(Snapshot(state, layout: layout)) { broken.insert(PropertySet(index: offset + i)) }
+            case .step: break
+            }
+        }
+        return broken
+    }
+
+    /// The step properties the step from `before` to `after` by `action` breaks.
+    public func stepViolations(from before: State, to after: State, via action: SlabAction) -> PropertySet {
+        var broken = PropertySet()
+        let offset = base.propertyNames.count
+        for (i, p) in extra.enumerated() {
+            guard case .step(let f) = p.kind else { continue }
+            if !Evaluation(layout: layout, state: after, before: before, step: StepFacts(action)).holds(f) {
+                broken.insert(PropertySet(index: offset + i))
+            }
+        }
+        return broken
+    }
+
+    public func isTerminal(_ state: State) -> Bool { base.isTerminal(state) }
+
+    public func encode(_ state: State, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>) {
+        base.encode(state, symmetric: symmetric && self.symmetric, into: words)
+    }
+
+    public func decode(_ words: UnsafeBufferPointer<UInt64>) -> State { base.decode(words) }
+
+    public func isSameState(_ a: State, _ b: State) -> Bool { base.isSameState(a, b) }
+}
+
+/// Properties that cannot be judged, each problem on its own line.
+public struct PropertyError: Error, CustomStringConvertible, Sendable {
+    public var problems: [String]
+
+    public init(_ problems: [String]) { self.problems = problems }
+
+    public var description: String { problems.joined(separator: "\n") }
+}

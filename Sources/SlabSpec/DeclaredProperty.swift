@@ -1,0 +1,17 @@
+import SlabProperty
+
+/// A spec's own property (`property: name = expression`), with the line that defined it.
+public struct DeclaredProperty: Hashable, Sendable {
+    public var name: String
+    public var formula: Formula
+    public var location: SourceLocation
+
+    public init(name: String, formula: Formula, location: SourceLocation) {
+        self.name = name
+        self.formula = formula
+        self.location = location
+    }
+
+    /// A step property when the expression reads the step, else a state property.
+    public var property: Property { .inferred(name, formula) }
+}
