@@ -1,6 +1,7 @@
 import ExplicitChecker
 import ModelKit
 import SlabModel
+import SlabProperty
 import SlabSpec
 import SlabTrace
 
@@ -10,45 +11,48 @@ public enum ExplicitRun {
         _ request: CheckRequest, progress: (@Sendable (ExplicitStatistics) -> Void)? = nil
     ) throws -> SpecResult {
         let spec = request.spec
-        if !spec.userProperties.isEmpty {
-            let outcome = try PropertyRun.check(
-                spec.userProperties.map(\.property), builtIns: spec.properties, configuration: spec.configuration,
-                variant: spec.variant, engine: .explicit, spec: spec.path, maxStates: request.maxStates,
-                maxSeconds: request.maxSeconds, maxDepth: request.maxDepth, memoryBytes: request.memoryBytes, threads: request.threads)
-            return SpecResult(
-                request: request, engine: "explicit", properties: outcome.properties, statistics: outcome.statistics,
-                completion: outcome.completion)
-        }
-        let model = SlabModel(configuration: spec.configuration, variant: spec.variant)
-        let judged = spec.properties.reduce(PropertySet()) { $0.union($1.set) }
+        let model = try PropertyModel(
+            SlabModel(configuration: spec.configuration, variant: spec.variant),
+            properties: spec.userProperties.map(\.property))
         var options = ExplicitOptions(
-            properties: judged, maxStates: request.maxStates, maxSeconds: request.maxSeconds,
+            properties: [], maxStates: request.maxStates, maxSeconds: request.maxSeconds,
             memoryBytes: request.memoryBytes, maxDepth: request.maxDepth, threads: request.threads,
             symmetry: request.symmetry, progress: progress)
         options.progressInterval = ProgressLine.interval
+        let names = spec.properties.map(\.rawValue) + spec.userProperties.map(\.property.name)
+        let (properties, result) = try judge(names, on: model, options: options, spec: spec.path)
+        return SpecResult(
+            request: request, engine: "explicit", properties: properties, statistics: result.statistics,
+            completion: result.completion, coverage: result.coverage)
+    }
+
+    /// The verdict on each named property (built-in or the user's), with the shortest trace of
+    /// each violated one: the one place explicit results become verdicts, for specs and for the
+    /// Swift Testing helpers alike.
+    static func judge(
+        _ names: [String], on model: PropertyModel, options: ExplicitOptions, spec: String
+    ) throws -> ([PropertyResult], ExplicitResult<PropertyModel>) {
+        var options = options
+        options.properties = names.compactMap(model.index(of:)).reduce(PropertySet()) { $0.union(PropertySet(index: $1)) }
         let result = try ExplicitChecker(model: model, options: options).run()
-        let origin = { (property: BuiltInProperty) in
-            SlabTrace.Origin(
-                spec: spec.path, configuration: spec.configuration, variant: spec.variant,
-                property: property.rawValue, engine: "explicit")
-        }
-        var properties: [PropertyResult] = []
-        for property in spec.properties {
-            if let found = result.counterexamples[property.index] {
-                let trace = try SlabTrace.run(found.steps.map(\.action), on: model, origin: origin(property)).get()
-                properties.append(
-                    PropertyResult(property: property.rawValue, verdict: .violated(depth: found.steps.count), trace: trace))
+        var verdicts: [PropertyResult] = []
+        for name in names {
+            guard let index = model.index(of: name) else { continue }
+            if let found = result.counterexamples[index] {
+                let origin = SlabTrace.Origin(
+                    spec: spec, configuration: model.layout.config, variant: model.base.variant, property: name,
+                    engine: "explicit")
+                let trace = try SlabTrace.run(found.steps.map(\.action), on: model, origin: origin).get()
+                verdicts.append(PropertyResult(property: name, verdict: .violated(depth: found.steps.count), trace: trace))
             } else {
                 let verdict: Verdict =
                     switch result.completion {
                     case .exhausted, .allViolated: .holds
                     case .bounded(let reason): .bounded(reason)
                     }
-                properties.append(PropertyResult(property: property.rawValue, verdict: verdict))
+                verdicts.append(PropertyResult(property: name, verdict: verdict))
             }
         }
-        return SpecResult(
-            request: request, engine: "explicit", properties: properties, statistics: result.statistics,
-            completion: result.completion, coverage: result.coverage)
+        return (verdicts, result)
     }
 }

@@ -45,32 +45,13 @@ public enum PropertyRun {
         memoryBytes: Int = CheckRequest.defaultMemory, threads: Int = 2
     ) throws -> Outcome {
         let model = try PropertyModel(SlabModel(configuration: configuration, variant: variant), properties: properties)
-        let origin = { (property: String, engine: String) in
-            SlabTrace.Origin(spec: spec, configuration: configuration, variant: variant, property: property, engine: engine)
-        }
         switch engine {
         case .explicit:
-            let names = builtIns.map(\.rawValue) + properties.map(\.name)
-            let judged = names.compactMap(model.index(of:)).reduce(PropertySet()) { $0.union(PropertySet(index: $1)) }
             let options = ExplicitOptions(
-                properties: judged, maxStates: maxStates, maxSeconds: maxSeconds, memoryBytes: memoryBytes, maxDepth: maxDepth,
+                properties: [], maxStates: maxStates, maxSeconds: maxSeconds, memoryBytes: memoryBytes, maxDepth: maxDepth,
                 threads: threads)
-            let result = try ExplicitChecker(model: model, options: options).run()
-            var verdicts: [PropertyResult] = []
-            for name in names {
-                guard let index = model.index(of: name) else { continue }
-                if let found = result.counterexamples[index] {
-                    let trace = try SlabTrace.run(found.steps.map(\.action), on: model, origin: origin(name, "explicit")).get()
-                    verdicts.append(PropertyResult(property: name, verdict: .violated(depth: found.steps.count), trace: trace))
-                } else {
-                    let verdict: Verdict =
-                        switch result.completion {
-                        case .exhausted, .allViolated: .holds
-                        case .bounded(let reason): .bounded(reason)
-                        }
-                    verdicts.append(PropertyResult(property: name, verdict: verdict))
-                }
-            }
+            let names = builtIns.map(\.rawValue) + properties.map(\.name)
+            let (verdicts, result) = try ExplicitRun.judge(names, on: model, options: options, spec: spec)
             return Outcome(properties: verdicts, statistics: result.statistics, completion: result.completion, notes: [])
         case .bmc(let depth), .induction(let depth):
             let started = ContinuousClock.now

@@ -43,6 +43,7 @@ public struct PropertyModel: CompactModel {
 
     public var layout: Layout { base.layout }
     public var propertyNames: [String] { base.propertyNames + extra.map(\.name) }
+    public var coverageNames: [String] { base.coverageNames }
     public var wordCount: Int { base.wordCount }
 
     /// The index of a property by name (built-in or the user's).
@@ -61,6 +62,7 @@ public struct PropertyModel: CompactModel {
     public func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)]) {
         let first = successors.count
         base.successors(of: state, into: &successors)
+        guard !extra.isEmpty else { return }
         for i in first..<successors.count {
             let (action, s) = successors[i]
             successors[i].successor.violations.formUnion(stepViolations(from: state, to: s.state, via: action))
