@@ -2,8 +2,10 @@
 /// symmetry orbit (renaming CPUs, slab slots with their objects, and tasks) while judging it.
 ///
 /// Conservative: a literal used as an index or compared with a name (`ac[0]`, `o == 3`), a name
-/// compared with a name of another kind or with a count (`o < num`), a step argument, or a
-/// closure makes the property name-dependent, and the engine then explores without symmetry.
+/// compared with a name of another kind or with a count (`o < num`), names ordered (`o1 < o2`:
+/// renaming keeps only equality), arithmetic on a name or a sum of names (`o % num` is the index
+/// within a slab, which renaming the slab's objects changes), a step argument, or a closure makes
+/// the property name-dependent, and the engine then explores without symmetry.
 extension Property {
     public var isNameBlind: Bool {
         switch kind {
@@ -20,11 +22,12 @@ private enum NameSorts {
     static func blind(_ f: Formula) -> Bool {
         switch f {
         case .literal, .stepIs: return true
-        case .comparison(_, let a, let b):
+        case .comparison(let comparison, let a, let b):
             guard blind(a), blind(b) else { return false }
             switch (sort(a), sort(b)) {
             case (nil, nil): return true
-            case (.some(.some(let x)), .some(.some(let y))): return x == y
+            case (.some(.some(let x)), .some(.some(let y))):
+                return x == y && (comparison == .equal || comparison == .notEqual)
             default: return false
             }
         case .not(let a), .old(let a), .forAll(_, let a), .exists(_, let a): return blind(a)
@@ -49,10 +52,8 @@ private enum NameSorts {
         case .entry(let array, let i): return blind(array) && blind(i)
         case .slab(let i, _), .task(let i, _), .held(let i): return blind(index: i)
         case .old(let a): return blind(a)
-        case .arithmetic(_, let a, let b):
-            guard blind(a), blind(b) else { return false }
-            return (sort(a) == nil && sort(b) == nil) || (!containsLiteral(a) && !containsLiteral(b))
-        case .sum(_, let filter, let body): return blind(filter) && blind(body)
+        case .arithmetic(_, let a, let b): return blind(a) && blind(b) && sort(a) == nil && sort(b) == nil
+        case .sum(_, let filter, let body): return blind(filter) && blind(body) && sort(body) == nil
         }
     }
 
