@@ -3,34 +3,23 @@ import SlabProperty
 import SymbolicChecker
 import Z3Kit
 
-/// A property as formulas over the transition system: a state property as `holds` over `s`, a
-/// step property as `violation` over `s` and the selector `sel`.
+/// A user's property as formulas over the transition system: a state property as `holds` over
+/// `s`, a step property as `violation` over `s` and the selector `sel`.
 ///
 /// Both come from `Evaluation` run on symbolic values, the very code the explicit engine runs on
 /// integers. The state after a step is the system's `next` terms, so a step property needs no
 /// second copy of the state variables.
-struct SymbolicProperty {
-    var name: String
-    var holds: Term?
-    var violation: Term?
-
-    init(name: String, holds: Term?, violation: Term?) {
-        self.name = name
-        self.holds = holds
-        self.violation = violation
-    }
-
+extension SymbolicProperty {
     /// Refuses an explicit-only property by name: the solver cannot read a Swift closure.
     init(_ property: Property, in system: TransitionSystem) throws {
-        name = property.name
         let context = system.context
         let layout = system.model.layout
         switch property.kind {
         case .explicitOnly:
             throw PropertyError(["property `\(property.name)` is explicit-only: the bmc and induction engines cannot encode a Swift closure; check it with the explicit engine"])
         case .state(let f):
-            holds = try Evaluation(layout: layout, state: system.plainState).holds(f).term(in: context)
-            violation = nil
+            let holds = try Evaluation(layout: layout, state: system.plainState).holds(f).term(in: context)
+            self.init(name: property.name, holds: holds, violation: nil)
         case .step(let f):
             let after = SlabState(cells: system.plainState.cells.indices.map { c -> SymbolicValue in
                 if let k = system.constantCells[c] { return .constant(k) }
@@ -38,8 +27,8 @@ struct SymbolicProperty {
             })
             let facts = try Self.stepFacts(system)
             let ok = Evaluation(layout: layout, state: after, before: system.plainState, step: facts).holds(f)
-            holds = nil
-            violation = try context.and([system.enabled, ok.term(in: context).not()])
+            let violation = try context.and([system.enabled, ok.term(in: context).not()])
+            self.init(name: property.name, holds: nil, violation: violation)
         }
     }
 

@@ -22,59 +22,81 @@ public enum SymbolicRun {
 
     public static func check(_ request: CheckRequest, engine: Engine, depth: Int, timeout: Double?) throws -> Outcome {
         let spec = request.spec
-        let model = SlabModel(configuration: spec.configuration, variant: spec.variant)
-        let deadline = Deadline(seconds: timeout)
+        let model = try PropertyModel(
+            SlabModel(configuration: spec.configuration, variant: spec.variant),
+            properties: spec.userProperties.map(\.property))
         let started = ContinuousClock.now
-        let context = try Context()
-        let system = try TransitionSystem(model: model, context: context)
+        let system = try TransitionSystem(model: model.base, context: Context())
         var notes = [
             "transition relation: \(system.pathCounts.reduce(0, +)) paths over \(system.actions.count) actions, "
                 + "\(system.variables.compactMap { $0 }.count) state variables (\(system.variables.count - system.variables.compactMap { $0 }.count) cells constant), "
                 + String(format: "built in %.2f s", system.buildSeconds)
         ]
-        let verdicts: [BuiltInProperty: SymbolicVerdict]
+        let properties = try judge(
+            builtIns: spec.properties, model: model, system: system, engine: engine, depth: depth,
+            deadline: Deadline(seconds: timeout), spec: spec.path, notes: &notes)
+        let d = ContinuousClock.now - started
+        let statistics = ExplicitStatistics(
+            seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, depth: depth)
+        let result = SpecResult(request: request, engine: engine.rawValue, properties: properties, statistics: statistics, completion: .exhausted)
+        return Outcome(result: result, notes: notes)
+    }
+
+    /// The engine's verdict on each built-in property and each of `model`'s own, judged together
+    /// in one run; every counterexample is replayed on the concrete model (with the user's
+    /// properties) before it is reported, and a run that does not break its property there is an
+    /// internal error.
+    static func judge(
+        builtIns: [BuiltInProperty], model: PropertyModel, system: TransitionSystem, engine: Engine, depth: Int,
+        deadline: Deadline, spec: String, notes: inout [String]
+    ) throws -> [PropertyResult] {
+        var named: [SymbolicProperty] = []
+        for p in builtIns { named.append(try system.symbolic(p)) }
+        for p in model.extra { named.append(try SymbolicProperty(p, in: system)) }
+        func trace(_ actions: [SlabAction], breaking name: String) throws(SymbolicError) -> SlabTrace {
+            let origin = SlabTrace.Origin(
+                spec: spec, configuration: model.layout.config, variant: model.base.variant, property: name,
+                engine: engine.rawValue)
+            guard case .success(let trace) = SlabTrace.run(actions, on: model, origin: origin),
+                trace.steps.last?.violated.contains(name) == true
+            else {
+                throw .internalError(
+                    "Z3 counterexample for \(name) in \(actions.count) steps does not break it on the concrete model: "
+                        + actions.map(\.description).joined(separator: "; "))
+            }
+            return trace
+        }
+        let confirm = { (actions: [SlabAction], name: String) throws(SymbolicError) in _ = try trace(actions, breaking: name) }
+        let verdicts: [String: SymbolicVerdict]
         switch engine {
         case .bmc:
-            let r = try BoundedModelChecker(system: system).run(properties: spec.properties, depth: depth, deadline: deadline)
+            let r = try BoundedModelChecker(system: system).run(named, depth: depth, deadline: deadline, confirm: confirm)
             verdicts = r.verdicts
             notes.append(String(format: "BMC reached depth %d in %.2f s", r.depthReached, r.seconds))
         case .induction:
-            let r = try Induction(system: system).run(properties: spec.properties, maxK: depth, deadline: deadline)
+            let r = try Induction(system: system).run(named, maxK: depth, deadline: deadline, confirm: confirm)
             verdicts = r.verdicts
             notes.append("strengthening (each proved with the properties, not assumed): " + (r.strengthening.isEmpty ? "none" : r.strengthening.joined(separator: ", ")))
             if !r.dropped.isEmpty { notes.append("strengthening refuted by the base case and dropped: " + r.dropped.joined(separator: ", ")) }
             notes.append(String(format: "induction stopped at k = %d after %.2f s", r.k, r.seconds))
         }
         var properties: [PropertyResult] = []
-        for property in spec.properties {
-            let verdict = verdicts[property] ?? .unknown(reason: "not judged")
-            notes.append("\(property.rawValue): \(verdict)")
+        for name in named.map(\.name) {
+            let verdict = verdicts[name] ?? .unknown(reason: "not judged")
+            notes.append("\(name): \(verdict)")
             switch verdict {
             case .holds:
-                properties.append(PropertyResult(property: property.rawValue, verdict: .holds))
+                properties.append(PropertyResult(property: name, verdict: .holds))
             case .violated(let actions):
-                let origin = SlabTrace.Origin(
-                    spec: spec.path, configuration: spec.configuration, variant: spec.variant,
-                    property: property.rawValue, engine: engine.rawValue)
-                let trace = try SlabTrace.run(actions, on: model, origin: origin).get()
-                properties.append(PropertyResult(property: property.rawValue, verdict: .violated(depth: actions.count), trace: trace))
+                properties.append(
+                    PropertyResult(property: name, verdict: .violated(depth: actions.count), trace: try trace(actions, breaking: name)))
             case .bounded(let d, let reason):
-                properties.append(PropertyResult(property: property.rawValue, verdict: .bounded("depth \(d): \(reason)")))
+                properties.append(PropertyResult(property: name, verdict: .bounded("depth \(d): \(reason)")))
             case .unknown(let reason):
-                properties.append(PropertyResult(property: property.rawValue, verdict: .unknown(reason)))
+                properties.append(PropertyResult(property: name, verdict: .unknown(reason)))
             }
         }
-        if !spec.userProperties.isEmpty {
-            let user = try PropertyModel(model, properties: spec.userProperties.map(\.property))
-            let chosen: PropertyEngine = engine == .bmc ? .bmc(depth: depth) : .induction(depth: depth)
-            properties += try PropertyRun.symbolic(
-                user.extra, model: user, system: system, engine: chosen, depth: depth, timeout: timeout, spec: spec.path)
-        }
-        let d = ContinuousClock.now - started
-        let statistics = ExplicitStatistics(
-            seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, depth: depth)
-        let result = SpecResult(request: request, engine: engine.rawValue, properties: properties, statistics: statistics, completion: .exhausted)
-        return Outcome(result: result, notes: notes)
+        return properties
     }
 
     /// Where two engines' verdicts on the same spec contradict each other (a bug in slabcheck):

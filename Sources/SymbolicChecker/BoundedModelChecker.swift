@@ -62,24 +62,41 @@ public final class BoundedModelChecker {
         self.flavor = flavor
     }
 
-    public struct Result {
-        public var verdicts: [BuiltInProperty: SymbolicVerdict]
+    /// What BMC found, per property: by `BuiltInProperty` or, for any property, by name.
+    public struct Result<Key: Hashable> {
+        public var verdicts: [Key: SymbolicVerdict]
         /// The deepest depth fully checked.
         public var depthReached: Int
         public var seconds: Double
     }
 
-    public func run(properties: [BuiltInProperty], depth maxDepth: Int, deadline: Deadline = Deadline(seconds: nil)) throws(SymbolicError) -> Result {
+    /// MODEL.md's properties, each counterexample confirmed on the concrete model.
+    public func run(properties: [BuiltInProperty], depth maxDepth: Int, deadline: Deadline = Deadline(seconds: nil)) throws(SymbolicError) -> Result<BuiltInProperty> {
+        var named: [SymbolicProperty] = []
+        for p in properties { named.append(try system.symbolic(p)) }
+        let result = try run(named, depth: maxDepth, deadline: deadline) { (actions, name) throws(SymbolicError) in
+            if let property = BuiltInProperty(rawValue: name) { try confirm(actions, breaks: property) }
+        }
+        var verdicts: [BuiltInProperty: SymbolicVerdict] = [:]
+        for p in properties { verdicts[p] = result.verdicts[p.rawValue] }
+        return Result(verdicts: verdicts, depthReached: result.depthReached, seconds: result.seconds)
+    }
+
+
+    /// Unrolls depth by depth from the initial state, so the first run found for a property is a
+    /// shortest one; `confirm` must throw for a run that does not break the property concretely.
+    public func run(
+        _ properties: [SymbolicProperty], depth maxDepth: Int, deadline: Deadline = Deadline(seconds: nil),
+        confirm: ([SlabAction], String) throws(SymbolicError) -> Void
+    ) throws(SymbolicError) -> Result<String> {
         let started = ContinuousClock.now
         let context = system.context
-        var verdicts: [BuiltInProperty: SymbolicVerdict] = [:]
+        var verdicts: [String: SymbolicVerdict] = [:]
         var open = properties
         var reached = -1
         do {
             let solver = try Solver(context, flavor: flavor)
             for (name, value) in solverParameters { try solver.setParameter(name, value) }
-            var holds: [BuiltInProperty: Term] = [:]
-            for p in properties { if let h = try system.holds(p) { holds[p] = h } }
             var frames = [try system.frame(0, prefix: "x")]
             try solver.assert(system.isInitial(frames[0]))
             depthLoop: for k in 0...max(maxDepth, 0) {
@@ -87,11 +104,11 @@ public final class BoundedModelChecker {
                     frames.append(try system.frame(k, prefix: "x"))
                     try solver.assert(system.transition(from: frames[k - 1], to: frames[k]))
                 }
-                var bad: [(BuiltInProperty, Term)] = []
+                var bad: [(SymbolicProperty, Term)] = []
                 for p in open {
-                    if let h = holds[p] {
+                    if let h = p.holds {
                         bad.append((p, try system.instantiate(h, at: frames[k]).not()))
-                    } else if k > 0, let v = system.stepViolation[p] {
+                    } else if k > 0, let v = p.violation {
                         bad.append((p, try system.instantiate(v, at: frames[k - 1])))
                     }
                 }
@@ -130,10 +147,10 @@ public final class BoundedModelChecker {
                             case .unknown(let reason):
                                 stop(&verdicts, [p], reached, reason, depth: k)
                             case .sat:
-                                try confirm(actions, breaks: p)
-                                verdicts[p] = .violated(actions: actions)
+                                try confirm(actions, p.name)
+                                verdicts[p.name] = .violated(actions: actions)
                             }
-                            open.removeAll { $0 == p }
+                            open.removeAll { $0.name == p.name }
                         }
                     }
                 }
@@ -145,12 +162,12 @@ public final class BoundedModelChecker {
             throw error
         } catch let error as Z3Error {
             // The C API refused a call: no claim about what is left, in Z3's words.
-            for p in open where verdicts[p] == nil { verdicts[p] = .unknown(reason: "Z3 error at depth \(reached + 1): \(error)") }
+            for p in open where verdicts[p.name] == nil { verdicts[p.name] = .unknown(reason: "Z3 error at depth \(reached + 1): \(error)") }
             open = []
         } catch {
             throw .internalError("\(error)")
         }
-        for p in open { verdicts[p] = .bounded(depth: reached, reason: "depth \(maxDepth) reached") }
+        for p in open { verdicts[p.name] = .bounded(depth: reached, reason: "depth \(maxDepth) reached") }
         return Result(verdicts: verdicts, depthReached: reached, seconds: seconds(since: started))
     }
 
@@ -163,14 +180,14 @@ public final class BoundedModelChecker {
         return answer
     }
 
-    func stop(_ verdicts: inout [BuiltInProperty: SymbolicVerdict], _ open: [BuiltInProperty], _ reached: Int, _ reason: String, depth: Int? = nil) {
+    func stop(_ verdicts: inout [String: SymbolicVerdict], _ open: [SymbolicProperty], _ reached: Int, _ reason: String, depth: Int? = nil) {
         let timedOut = reason == "timeout" || reason == "canceled" || reason.hasPrefix("time limit")
         for p in open {
             if timedOut {
                 let at = depth.map { " at depth \($0)" } ?? ""
-                verdicts[p] = .bounded(depth: reached, reason: "Z3 \(reason)\(at)")
+                verdicts[p.name] = .bounded(depth: reached, reason: "Z3 \(reason)\(at)")
             } else {
-                verdicts[p] = .unknown(reason: "Z3 answered unknown at depth \(depth ?? reached + 1): \(reason)")
+                verdicts[p.name] = .unknown(reason: "Z3 answered unknown at depth \(depth ?? reached + 1): \(reason)")
             }
         }
     }

@@ -28,8 +28,9 @@ public final class Induction {
         self.system = system
     }
 
-    public struct Result {
-        public var verdicts: [BuiltInProperty: SymbolicVerdict]
+    /// What induction found, per property: by `BuiltInProperty` or, for any property, by name.
+    public struct Result<Key: Hashable> {
+        public var verdicts: [Key: SymbolicVerdict]
         /// The strengthening conjuncts used (and so proved, when the proof went through).
         public var strengthening: [String]
         /// Strengthening conjuncts the base case refuted.
@@ -41,25 +42,49 @@ public final class Induction {
     /// One conjunct of the invariant, over `s`.
     struct Conjunct {
         var name: String
-        var property: BuiltInProperty?
+        /// A property of MODEL.md or the user's (not `ranges`): refuting it in the base case is a
+        /// counterexample when it is checked.
+        var isProperty: Bool
         var checked: Bool
         var holds: Term
     }
 
+    /// MODEL.md's properties, each counterexample confirmed on the concrete model.
+    public func run(properties: [BuiltInProperty], maxK: Int, deadline: Deadline = Deadline(seconds: nil)) throws(SymbolicError) -> Result<BuiltInProperty> {
+        var named: [SymbolicProperty] = []
+        for p in properties { named.append(try system.symbolic(p)) }
+        let result = try run(named, maxK: maxK, deadline: deadline) { (actions, name) throws(SymbolicError) in
+            if let property = BuiltInProperty(rawValue: name) {
+                try BoundedModelChecker(system: system).confirm(actions, breaks: property)
+            }
+        }
+        var verdicts: [BuiltInProperty: SymbolicVerdict] = [:]
+        for p in properties { verdicts[p] = result.verdicts[p.rawValue] }
+        return Result(
+            verdicts: verdicts, strengthening: result.strengthening, dropped: result.dropped, k: result.k, seconds: result.seconds)
+    }
+
+    /// Proves `properties` (with the strengthening above) or refutes them; `confirm` must throw
+    /// for a base-case run that does not break the property concretely.
     public func run(
-        properties: [BuiltInProperty], maxK: Int, deadline: Deadline = Deadline(seconds: nil), excluding excluded: Set<String> = []
-    ) throws(SymbolicError) -> Result {
+        _ properties: [SymbolicProperty], maxK: Int, deadline: Deadline = Deadline(seconds: nil),
+        excluding excluded: Set<String> = [], confirm: ([SlabAction], String) throws(SymbolicError) -> Void
+    ) throws(SymbolicError) -> Result<String> {
         let started = ContinuousClock.now
         let context = system.context
-        var verdicts: [BuiltInProperty: SymbolicVerdict] = [:]
+        var verdicts: [String: SymbolicVerdict] = [:]
         var dropped = excluded.sorted()
+        let checkedNames = Set(properties.map(\.name))
         do {
-            var conjuncts = [Conjunct(name: "ranges", property: nil, checked: false, holds: try system.rangeInvariant())]
+            var conjuncts = [Conjunct(name: "ranges", isProperty: false, checked: false, holds: try system.rangeInvariant())]
             for p in SlabProperties.stateProperties where !excluded.contains(p.rawValue) {
                 guard let h = try system.holds(p) else { continue }
-                conjuncts.append(Conjunct(name: p.rawValue, property: p, checked: properties.contains(p), holds: h))
+                conjuncts.append(Conjunct(name: p.rawValue, isProperty: true, checked: checkedNames.contains(p.rawValue), holds: h))
             }
-            let stepProperties = properties.filter { system.stepViolation[$0] != nil }
+            for p in properties where !conjuncts.contains(where: { $0.name == p.name }) {
+                if let h = p.holds { conjuncts.append(Conjunct(name: p.name, isProperty: true, checked: true, holds: h)) }
+            }
+            let stepProperties = properties.filter { $0.violation != nil }
 
             let base = try Solver(context)
             var baseFrames = [try system.frame(0, prefix: "b")]
@@ -74,13 +99,13 @@ public final class Induction {
                     baseFrames.append(try system.frame(d, prefix: "b"))
                     try base.assert(system.transition(from: baseFrames[d - 1], to: baseFrames[d]))
                 }
-                var baseBad: [(Int?, BuiltInProperty?, Term)] = []
+                var baseBad: [(Int?, String?, Term)] = []
                 for (i, c) in conjuncts.enumerated() {
-                    baseBad.append((i, c.property, try system.instantiate(c.holds, at: baseFrames[d]).not()))
+                    baseBad.append((i, c.isProperty ? c.name : nil, try system.instantiate(c.holds, at: baseFrames[d]).not()))
                 }
                 if d > 0 {
                     for p in stepProperties {
-                        if let v = system.stepViolation[p] { baseBad.append((nil, p, try system.instantiate(v, at: baseFrames[d - 1]))) }
+                        if let v = p.violation { baseBad.append((nil, p.name, try system.instantiate(v, at: baseFrames[d - 1]))) }
                     }
                 }
                 var refuted: [Int] = []
@@ -102,7 +127,7 @@ public final class Induction {
                             actions.append(a)
                         }
                         if let property, index == nil || conjuncts[index ?? 0].checked {
-                            try BoundedModelChecker(system: system).confirm(actions, breaks: property)
+                            try confirm(actions, property)
                             verdicts[property] = .violated(actions: actions)
                         }
                         if let index { refuted.append(index) }
@@ -113,21 +138,23 @@ public final class Induction {
                     if !conjuncts[index].checked { dropped.append(conjuncts[index].name) }
                     conjuncts.remove(at: index)
                 }
-                if conjuncts.allSatisfy({ !$0.checked }) && stepProperties.allSatisfy({ verdicts[$0] != nil }) {
+                if conjuncts.allSatisfy({ !$0.checked }) && stepProperties.allSatisfy({ verdicts[$0.name] != nil }) {
                     return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: nil, depth: d)
                 }
                 if !refuted.isEmpty {
                     // The step solver assumed the refuted conjuncts: start it again without them.
-                    let gone = Set(dropped).union(verdicts.keys.map(\.rawValue))
-                    return try restart(properties: properties, maxK: maxK, deadline: deadline, verdicts: verdicts, excluding: gone, started: started)
+                    let gone = Set(dropped).union(verdicts.keys)
+                    return try restart(
+                        properties, maxK: maxK, deadline: deadline, verdicts: verdicts, excluding: gone, started: started,
+                        confirm: confirm)
                 }
 
                 // Step case with k steps.
                 if k > 1 {
                     let prev = stepFrames[k - 2]
                     for c in conjuncts { try step.assert(system.instantiate(c.holds, at: stepFrames[k - 1])) }
-                    for p in stepProperties where verdicts[p] == nil {
-                        if let v = system.stepViolation[p] { try step.assert(system.instantiate(v, at: prev).not()) }
+                    for p in stepProperties where verdicts[p.name] == nil {
+                        if let v = p.violation { try step.assert(system.instantiate(v, at: prev).not()) }
                     }
                 } else {
                     for c in conjuncts { try step.assert(system.instantiate(c.holds, at: stepFrames[0])) }
@@ -139,8 +166,8 @@ public final class Induction {
                 }
                 var bad: [Term] = []
                 for c in conjuncts { bad.append(try system.instantiate(c.holds, at: stepFrames[k]).not()) }
-                for p in stepProperties where verdicts[p] == nil {
-                    if let v = system.stepViolation[p] { bad.append(try system.instantiate(v, at: stepFrames[k - 1])) }
+                for p in stepProperties where verdicts[p.name] == nil {
+                    if let v = p.violation { bad.append(try system.instantiate(v, at: stepFrames[k - 1])) }
                 }
                 try deadline.apply(to: step)
                 try step.push()
@@ -174,12 +201,12 @@ public final class Induction {
     }
 
     private func restart(
-        properties: [BuiltInProperty], maxK: Int, deadline: Deadline, verdicts: [BuiltInProperty: SymbolicVerdict],
-        excluding: Set<String>, started: ContinuousClock.Instant
-    ) throws(SymbolicError) -> Result {
+        _ properties: [SymbolicProperty], maxK: Int, deadline: Deadline, verdicts: [String: SymbolicVerdict],
+        excluding: Set<String>, started: ContinuousClock.Instant, confirm: ([SlabAction], String) throws(SymbolicError) -> Void
+    ) throws(SymbolicError) -> Result<String> {
         // Only reached for a model where some state property fails: run again on what is left.
-        let remaining = properties.filter { verdicts[$0] == nil }
-        var result = try run(properties: remaining, maxK: maxK, deadline: deadline, excluding: excluding)
+        let remaining = properties.filter { verdicts[$0.name] == nil }
+        var result = try run(remaining, maxK: maxK, deadline: deadline, excluding: excluding, confirm: confirm)
         for (p, v) in verdicts { result.verdicts[p] = v }
         result.seconds = seconds(since: started)
         return result
@@ -194,16 +221,16 @@ public final class Induction {
     }
 
     private func finish(
-        _ verdicts: [BuiltInProperty: SymbolicVerdict], _ properties: [BuiltInProperty], _ conjuncts: [Conjunct],
+        _ verdicts: [String: SymbolicVerdict], _ properties: [SymbolicProperty], _ conjuncts: [Conjunct],
         _ dropped: [String], _ k: Int, _ started: ContinuousClock.Instant, notProved: String?, depth: Int
-    ) -> Result {
+    ) -> Result<String> {
         var verdicts = verdicts
         let strengthening = conjuncts.filter { !$0.checked }.map(\.name)
-        for p in properties where verdicts[p] == nil {
+        for p in properties where verdicts[p.name] == nil {
             if let notProved {
-                verdicts[p] = .bounded(depth: depth, reason: notProved)
+                verdicts[p.name] = .bounded(depth: depth, reason: notProved)
             } else {
-                verdicts[p] = .holds(proof: "k-induction, k = \(k), strengthened with \(strengthening.isEmpty ? "nothing" : strengthening.joined(separator: ", "))")
+                verdicts[p.name] = .holds(proof: "k-induction, k = \(k), strengthened with \(strengthening.isEmpty ? "nothing" : strengthening.joined(separator: ", "))")
             }
         }
         return Result(verdicts: verdicts, strengthening: strengthening, dropped: dropped, k: k, seconds: seconds(since: started))
