@@ -58,8 +58,19 @@ struct PropertyExpressionParser {
     }
 
     /// The whole expression, which must be a condition.
+    /// The most tokens one expression may have. A syntax tree is never deeper than its tokens are
+    /// many, and the parser, the evaluator and the symmetry check all recurse through it (the
+    /// evaluator on the search's worker threads): a bound on tokens keeps 100,000 nested
+    /// parentheses or a chain of 100,000 `and`s an error rather than a stack overflow.
+    static let maxTokens = 1000
+
     mutating func parseProperty() throws(Failure) -> Formula {
         guard current.kind != .end else { throw fail("expected a condition after `=`") }
+        guard tokens.count <= Self.maxTokens else {
+            throw fail(
+                "this expression has \(tokens.count) tokens; at most \(Self.maxTokens) are allowed (split it into several properties)",
+                at: tokens[Self.maxTokens])
+        }
         let start = current
         let node = try implication()
         guard current.kind == .end else {

@@ -17,6 +17,22 @@ import Testing
         }
     }
 
+    /// The parser and the evaluator recurse through the tree, so an absurdly long expression is
+    /// refused where it passes the limit rather than overflowing the stack.
+    @Test func anExpressionTooLongToJudgeIsAnErrorNotACrash() throws {
+        let deep = String(repeating: "(", count: 100_000) + "freeObjects >= 0" + String(repeating: ")", count: 100_000)
+        do {
+            _ = try Spec.parse(specText(adding: ["property: p = " + deep]), path: "t.spec")
+            Issue.record("a 200,000-token expression was accepted")
+        } catch {
+            let message = try #require(error.errors.first).description
+            #expect(message.contains("t.spec:12:1015:") && message.contains("at most 1000"), "\(message)")
+        }
+        let chain = Array(repeating: "freeObjects >= 0", count: 249).joined(separator: " and ")
+        let spec = try Spec.parse(specText(adding: ["property: p = " + chain]), path: "t.spec")
+        #expect(spec.userProperties.count == 1)
+    }
+
     @Test func aPropertyThatReadsTheStepIsAStepProperty() throws {
         let spec = try Spec.parse(
             specText(
