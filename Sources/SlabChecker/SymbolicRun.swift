@@ -30,7 +30,7 @@ public enum SymbolicRun {
         var notes = [
             "transition relation: \(system.pathCounts.reduce(0, +)) paths over \(system.actions.count) actions, "
                 + "\(system.variables.compactMap { $0 }.count) state variables (\(system.variables.count - system.variables.compactMap { $0 }.count) cells constant), "
-                + String(format: "built in %.2f s", system.buildSeconds)
+                + String(format: "built in %.2f s (%d rounds of interval analysis), %d-bit cells", system.buildSeconds, system.fixpointRounds, system.width.bits)
         ]
         let properties = try judge(
             builtIns: spec.properties, model: model, system: system, engine: engine, depth: depth,

@@ -10,7 +10,10 @@ import Z3Kit
 ///   must be, and is, proved too). This is what makes the seed's properties inductive: it rules
 ///   out, e.g., a task status only `grow-fail-irqs-on` reaches;
 /// - every other state property of MODEL.md §4 (each is a kernel consistency check; together they
-///   rule out most unreachable states a lone property would admit).
+///   rule out most unreachable states a lone property would admit);
+/// - `free-objects-band`: `free_objects` stays where the encoding is exact (`EncodingWidth`). It
+///   is the one conjunct the proof cannot do without: if the base case refutes it, nothing is
+///   proved and every open property ends `unknown`.
 /// The cells no step changes are constants of the encoding; that is proved by construction (the
 /// fixpoint in `TransitionSystem` found no feasible path that changes them).
 ///
@@ -76,7 +79,10 @@ public final class Induction {
         var dropped = excluded.sorted()
         let checkedNames = Set(properties.map(\.name))
         do {
-            var conjuncts = [Conjunct(name: "ranges", isProperty: false, checked: false, holds: try system.rangeInvariant())]
+            var conjuncts = [
+                Conjunct(name: "ranges", isProperty: false, checked: false, holds: try system.rangeInvariant()),
+                Conjunct(name: Self.band, isProperty: false, checked: false, holds: try system.freeObjectsInBand()),
+            ]
             for p in SlabProperties.stateProperties where !excluded.contains(p.rawValue) {
                 guard let h = try system.holds(p) else { continue }
                 conjuncts.append(Conjunct(name: p.rawValue, isProperty: true, checked: checkedNames.contains(p.rawValue), holds: h))
@@ -86,10 +92,10 @@ public final class Induction {
             }
             let stepProperties = properties.filter { $0.violation != nil }
 
-            let base = try Solver(context)
+            let base = try Solver(context, flavor: BoundedModelChecker.incrementalSAT)
             var baseFrames = [try system.frame(0, prefix: "b")]
             try base.assert(system.isInitial(baseFrames[0]))
-            let step = try Solver(context, flavor: BoundedModelChecker.bitBlasting)
+            let step = try Solver(context, flavor: BoundedModelChecker.incrementalSAT)
             var stepFrames = [try system.frame(0, prefix: "y")]
 
             for k in 1...max(1, maxK) {
@@ -116,7 +122,7 @@ public final class Induction {
                     switch try base.check(assumptions: [literal]) {
                     case .unsat: continue
                     case .unknown(let reason):
-                        return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: "Z3 \(reason) in the base case at depth \(d)", depth: d - 1)
+                        return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: "Z3 \(reason) in the base case at depth \(d)", depth: d - 1, z3Answered: reason)
                     case .sat:
                         let z3model = try base.model()
                         var actions: [SlabAction] = []
@@ -132,6 +138,11 @@ public final class Induction {
                         }
                         if let index { refuted.append(index) }
                     }
+                }
+                if refuted.contains(where: { conjuncts[$0].name == Self.band }) {
+                    return finish(verdicts, properties, [], dropped, k, started,
+                        notProved: "free_objects leaves ±\(system.width.band) within \(d) steps, where a \(system.width.bits)-bit encoding is no longer exact",
+                        depth: d - 1, z3Answered: "")
                 }
                 // A refuted conjunct is no invariant: drop it (a checked one is violated, above).
                 for index in refuted.sorted(by: >) {
@@ -185,7 +196,7 @@ public final class Induction {
                 case .unsat:
                     return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: nil, depth: d)
                 case .unknown(let reason):
-                    return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: "Z3 \(reason) in the step case for k = \(k)", depth: d)
+                    return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: "Z3 \(reason) in the step case for k = \(k)", depth: d, z3Answered: reason)
                 case .sat:
                     progress?(k, seconds(since: started))
                     if k == max(1, maxK) {
@@ -194,6 +205,9 @@ public final class Induction {
                     }
                 }
             }
+        } catch let error as Z3Error {
+            // The C API refused a call: no claim about what is left, in Z3's words.
+            return finish(verdicts, properties, [], dropped, 0, started, notProved: "Z3 error: \(error)", depth: -1, z3Answered: "error")
         } catch {
             throw .from(error)
         }
@@ -220,15 +234,23 @@ public final class Induction {
         return try system.context.or(parts)
     }
 
+    /// The name of the band conjunct.
+    static let band = "free-objects-band"
+
+    /// Ends the run. A property neither violated nor proved is `bounded` by the base case's depth
+    /// when the step case failed or time ran out, and `unknown` when Z3 answered `unknown` for
+    /// another reason (`z3Answered`) or the encoding stopped being exact.
     private func finish(
         _ verdicts: [String: SymbolicVerdict], _ properties: [SymbolicProperty], _ conjuncts: [Conjunct],
-        _ dropped: [String], _ k: Int, _ started: ContinuousClock.Instant, notProved: String?, depth: Int
+        _ dropped: [String], _ k: Int, _ started: ContinuousClock.Instant, notProved: String?, depth: Int,
+        z3Answered: String? = nil
     ) -> Result<String> {
         var verdicts = verdicts
         let strengthening = conjuncts.filter { !$0.checked }.map(\.name)
+        let timedOut = z3Answered.map { $0 == "timeout" || $0 == "canceled" } ?? true
         for p in properties where verdicts[p.name] == nil {
             if let notProved {
-                verdicts[p.name] = .bounded(depth: depth, reason: notProved)
+                verdicts[p.name] = timedOut ? .bounded(depth: depth, reason: notProved) : .unknown(reason: notProved)
             } else {
                 verdicts[p.name] = .holds(proof: "k-induction, k = \(k), strengthened with \(strengthening.isEmpty ? "nothing" : strengthening.joined(separator: ", "))")
             }

@@ -171,7 +171,7 @@ final class PathExplorer {
             let k = choose(feasible)
             do {
                 if k >= 0 {
-                    let eq = try base.eq(numeral(k - by, context))
+                    let eq = try base.eq(numeral(k - by, like: base))
                     guardParts.append(eq)
                     decided[eq] = true
                     var g = f
@@ -179,7 +179,7 @@ final class PathExplorer {
                     facts[base] = g
                     return k
                 }
-                guardParts.append(try context.or([t.slt(numeral(0, context)), t.sge(numeral(bound, context))]))
+                guardParts.append(try context.or([t.slt(numeral(0, like: t)), t.sge(numeral(bound, like: t))]))
                 var g = f
                 for i in 0..<bound { _ = g.learn(.equal, i - by, false) }
                 facts[base] = g

@@ -51,7 +51,7 @@ public enum ReachableStates {
         var parts: [Term] = []
         for (c, x) in frame.cells.enumerated() {
             guard let x else { continue }
-            parts.append(try x.neq(numeral(state.cells[c], system.context)))
+            parts.append(try x.neq(numeral(state.cells[c], like: x)))
         }
         return try system.context.or(parts)
     }

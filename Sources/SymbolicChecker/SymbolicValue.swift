@@ -1,19 +1,9 @@
 import SlabModel
 import Z3Kit
 
-/// The bit width of every model cell in the encoding: 32, where 64 (C's `unsigned long`) would
-/// double every adder and comparator the solver blasts (measured: depth 3 on tiny, 39 s at 64 bits
-/// against 18 s at 16). It is exact, not an approximation, for the model's numbers: every cell but
-/// `free_objects` has a packed range far inside ±2^31; `free_objects` moves by at most a few
-/// arrays' worth of objects per step, so within any depth BMC reaches it stays far inside ±2^31,
-/// where 32-bit and 64-bit wrap-around agree on `==`, signed order and `unsignedGreater` (a
-/// "negative" count is huge either way). Induction's invariant pins it (`free-objects-exact`) to
-/// at most `pages * num`. Every counterexample is also replayed on the 64-bit concrete model.
-public let cellWidth = 32
-
-/// A cell's value from the unsigned numeral Z3 prints for it.
-public func signedCellValue(_ raw: UInt64) -> Int {
-    Int(Int64(bitPattern: raw << (64 - UInt64(cellWidth))) >> (64 - cellWidth))
+/// A cell's value from the unsigned numeral Z3 prints for it, in a `width`-bit encoding.
+public func signedCellValue(_ raw: UInt64, width: Int) -> Int {
+    Int(Int64(bitPattern: raw << (64 - UInt64(width))) >> (64 - width))
 }
 
 /// A model number in the symbolic domain: a known constant (folded eagerly: configurations are
@@ -48,10 +38,10 @@ public indirect enum SymbolicValue {
         self = .term(variable, range, .offset(base: variable, baseRange: range, by: 0))
     }
 
-    /// The value as a term of `context` (numerals for constants).
-    public func term(in context: Context) throws(Z3Error) -> Term {
+    /// The value as a term of `context`, a `width`-bit numeral for a constant.
+    public func term(in context: Context, width: Int) throws(Z3Error) -> Term {
         switch self {
-        case .constant(let k): try numeral(k, context)
+        case .constant(let k): try numeral(k, width: width, context)
         case .term(let t, _, _): t
         case .failed(let error): throw error
         }
@@ -70,6 +60,20 @@ public indirect enum SymbolicValue {
         return nil
     }
 
+    /// The encoding's width, read off a term (a constant has none of its own).
+    var width: Int? {
+        if case .term(let t, _, _) = self { return t.bitWidth }
+        return nil
+    }
+
+    /// Both operands as terms of one width, that of whichever is a term.
+    static func terms(_ l: SymbolicValue, _ r: SymbolicValue, _ context: Context) throws(Z3Error) -> (Term, Term) {
+        guard let width = l.width ?? r.width else { throw noWidth }
+        return (try l.term(in: context, width: width), try r.term(in: context, width: width))
+    }
+
+    static let noWidth = Z3Error(kind: .invalidUsage, message: "a symbolic value without a bit-vector term")
+
     /// Builds `make(l, r)` over terms, or the first error.
     static func build(_ l: SymbolicValue, _ r: SymbolicValue, range: ClosedRange<Int>, _ make: (Term, Term) throws(Z3Error) -> Term) -> SymbolicValue {
         if case .failed(let e) = l { return .failed(e) }
@@ -79,7 +83,8 @@ public indirect enum SymbolicValue {
             return .failed(Z3Error(kind: .invalidUsage, message: "no Z3 context for a constant operation"))
         }
         do {
-            return .term(try make(l.term(in: context), r.term(in: context)), range, .opaque)
+            let (a, b) = try terms(l, r, context)
+            return .term(try make(a, b), range, .opaque)
         } catch {
             return .failed(error)
         }
@@ -118,21 +123,28 @@ public indirect enum SymbolicValue {
                     if !total.overflow {
                         if total.partialValue == 0 { return .term(base, baseRange, .offset(base: base, baseRange: baseRange, by: 0)) }
                         return .term(
-                            try base.add(numeral(total.partialValue, t.context)), lo.partialValue...hi.partialValue,
+                            try base.add(numeral(total.partialValue, like: base)), lo.partialValue...hi.partialValue,
                             .offset(base: base, baseRange: baseRange, by: total.partialValue))
                     }
                 }
-                return .term(try t.add(numeral(k, t.context)), lo.partialValue...hi.partialValue, .offset(base: t, baseRange: range, by: k))
+                return .term(try t.add(numeral(k, like: t)), lo.partialValue...hi.partialValue, .offset(base: t, baseRange: range, by: k))
             }
-            return .term(try t.add(numeral(k, t.context)), fullRange, .opaque)
+            return .term(try t.add(numeral(k, like: t)), fullRange, .opaque)
         } catch {
             return .failed(error)
         }
     }
 }
 
-func numeral(_ k: Int, _ context: Context) throws(Z3Error) -> Term {
-    try context.bitVector(UInt64(bitPattern: Int64(k)), width: cellWidth)
+/// `k` as a two's-complement numeral of `width` bits.
+func numeral(_ k: Int, width: Int, _ context: Context) throws(Z3Error) -> Term {
+    try context.bitVector(UInt64(bitPattern: Int64(k)), width: width)
+}
+
+/// `k` as a numeral of `term`'s width, to combine with it.
+func numeral(_ k: Int, like term: Term) throws(Z3Error) -> Term {
+    guard let width = term.bitWidth else { throw SymbolicValue.noWidth }
+    return try numeral(k, width: width, term.context)
 }
 
 extension SymbolicValue: ModelValue {
@@ -229,14 +241,14 @@ extension SymbolicValue: ModelValue {
                 let shifted = k.subtractingReportingOverflow(by)
                 if !shifted.overflow {
                     let c = shifted.partialValue
-                    return .formula(try op.make(base, numeral(c, context)), positive: true, atom: Atom(term: base, range: baseRange, operation: op, constant: c))
+                    return .formula(try op.make(base, numeral(c, like: base)), positive: true, atom: Atom(term: base, range: baseRange, operation: op, constant: c))
                 }
             }
             if case .constant(let k) = l, case .term(_, _, .offset(let base, let baseRange, let by)) = r {
                 let shifted = k.subtractingReportingOverflow(by)
                 if !shifted.overflow {
                     let c = shifted.partialValue
-                    let kTerm = try numeral(c, context)
+                    let kTerm = try numeral(c, like: base)
                     // k < t is ¬(t <= k); k <= t is ¬(t < k); k == t is t == k.
                     switch op {
                     case .equal:
@@ -248,7 +260,8 @@ extension SymbolicValue: ModelValue {
                     }
                 }
             }
-            return .formula(try op.make(l.term(in: context), r.term(in: context)), positive: true, atom: nil)
+            let (a, b) = try terms(l, r, context)
+            return .formula(try op.make(a, b), positive: true, atom: nil)
         } catch {
             return .failed(error)
         }
@@ -264,7 +277,8 @@ extension SymbolicValue: ModelValue {
         if l.range.lowerBound >= 0 && r.range.lowerBound >= 0 { return compare(l, r, .lessOrEqual).negated }
         guard let context = l.context ?? r.context else { return .known(false) }
         do {
-            return .formula(try l.term(in: context).ugt(r.term(in: context)), positive: true, atom: nil)
+            let (a, b) = try terms(l, r, context)
+            return .formula(try a.ugt(b), positive: true, atom: nil)
         } catch {
             return .failed(error)
         }
@@ -281,8 +295,9 @@ extension SymbolicValue: ModelValue {
             if case .term(let x, _, _) = a, case .term(let y, _, _) = b, x == y { return a }
             guard let context = condition.context ?? a.context ?? b.context else { return a }
             let range = min(a.range.lowerBound, b.range.lowerBound)...max(a.range.upperBound, b.range.upperBound)
+            guard let width = a.width ?? b.width ?? condition.width else { return .failed(noWidth) }
             do {
-                let t = try context.ite(condition.formula(), then: a.term(in: context), else: b.term(in: context))
+                let t = try context.ite(condition.formula(), then: a.term(in: context, width: width), else: b.term(in: context, width: width))
                 let depth = max(a.choiceDepth, b.choiceDepth) + 1
                 return .term(t, range, depth > maxChoiceDepth ? .opaque : .choice(condition, a, b, depth: depth))
             } catch {
@@ -368,6 +383,23 @@ public indirect enum SymbolicCondition {
         case .choice(let c, let a, let b): c.context ?? a.context ?? b.context
         default: nil
         }
+    }
+
+    /// The width of the bit-vectors the condition compares: a condition on two constants alone
+    /// would be known, so every formula compares at least one term.
+    var width: Int? {
+        switch self {
+        case .formula(let t, _, let atom): atom?.term.bitWidth ?? Self.comparedWidth(t)
+        case .choice(let c, let a, let b): c.width ?? a.width ?? b.width
+        default: nil
+        }
+    }
+
+    private static func comparedWidth(_ t: Term) -> Int? {
+        for argument in t.arguments {
+            if let w = argument.bitWidth ?? comparedWidth(argument) { return w }
+        }
+        return nil
     }
 
     /// `c ? a : b`, folded where the branches are known.

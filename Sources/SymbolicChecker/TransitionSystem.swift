@@ -36,6 +36,8 @@ public final class TransitionSystem {
     /// analysis (`reachableRanges`). Used to prune paths during symbolic execution; proved
     /// inductive by `Induction` (`ranges`).
     public let cellRanges: [ClosedRange<Int>]
+    /// The bits of every cell's encoding, and the band that keeps `free_objects` exact.
+    public let width: EncodingWidth
 
     public init(model: SlabModel, context: Context, pathLimit: Int = 200_000) throws(SymbolicError) {
         let started = ContinuousClock.now
@@ -44,11 +46,13 @@ public final class TransitionSystem {
         let layout = model.layout
         actions = model.possibleActions
         let initial = SlabState<Int>.initial(layout).cells
+        let width = EncodingWidth(layout: layout, codec: model.codec)
+        self.width = width
         var packed = [ClosedRange<Int>](repeating: SymbolicValue.fullRange, count: layout.cellCount)
         for (cell, range) in model.codec.cellRanges { packed[cell] = range }
         do {
             var vars: [Term?] = []
-            for c in 0..<layout.cellCount { vars.append(try context.bitVectorConstant("s_\(c)", width: cellWidth)) }
+            for c in 0..<layout.cellCount { vars.append(try context.bitVectorConstant("s_\(c)", width: width.bits)) }
             selectorWidth = max(1, Int.bitWidth - (actions.count + 1).leadingZeroBitCount)
             selector = try context.bitVectorConstant("sel", width: selectorWidth)
 
@@ -119,7 +123,7 @@ public final class TransitionSystem {
         var byValue: [Term: [Term]] = [:]
         for (p, g) in zip(paths, guards) {
             guard let cells = p.outcome?.state.cells else { continue }
-            let value = try cells[c].term(in: context)
+            let value = try cells[c].term(in: context, width: variable.bitWidth ?? 64)
             if value == variable { continue }
             if byValue[value] == nil { order.append(value) }
             byValue[value, default: []].append(g)
@@ -192,7 +196,7 @@ public final class TransitionSystem {
             for c in 0..<layout.cellCount where grown[c] != ranges[c] {
                 changed = true
                 growths[c] += 1
-                ranges[c] = growths[c] > 2 ? packed[c] : grown[c]
+                ranges[c] = growths[c] > 1 ? packed[c] : grown[c]
             }
             if !changed { return (ranges, written, explored, rounds) }
         }
@@ -232,18 +236,28 @@ public final class TransitionSystem {
         for c in 0..<layout.cellCount {
             let range = cellRanges[c]
             guard let v = variables[c], range != SymbolicValue.fullRange else { continue }
-            let lo = try context.bitVector(UInt64(bitPattern: Int64(range.lowerBound)), width: cellWidth)
-            let hi = try context.bitVector(UInt64(bitPattern: Int64(range.upperBound)), width: cellWidth)
+            let lo = try context.bitVector(UInt64(bitPattern: Int64(range.lowerBound)), width: width.bits)
+            let hi = try context.bitVector(UInt64(bitPattern: Int64(range.upperBound)), width: width.bits)
             let bounded = try context.and([v.sge(lo), v.sle(hi)])
             if c == layout.crash { parts.append(bounded) } else { inRange.append(bounded) }
         }
         if let crash = variables[layout.crash] {
-            let running = try crash.eq(context.bitVector(0, width: cellWidth))
+            let running = try crash.eq(context.bitVector(0, width: width.bits))
             parts.append(try running.implies(context.and(inRange)))
         } else {
             parts.append(try context.and(inRange))
         }
         return try context.and(parts)
+    }
+
+    /// `free_objects` lies in the band where its `width.bits`-bit encoding is exact (over `s`).
+    public func freeObjectsInBand() throws(Z3Error) -> Term {
+        guard let v = variables[model.layout.freeObjects] else { return try context.bool(true) }
+        let band = UInt64(width.band)
+        return try context.and([
+            v.sgt(context.bitVector(UInt64(bitPattern: -Int64(band)), width: width.bits)),
+            v.slt(context.bitVector(band, width: width.bits)),
+        ])
     }
 
     /// One copy of the state variables (and a selector) for one position of an unrolling.
@@ -256,7 +270,7 @@ public final class TransitionSystem {
     public func frame(_ index: Int, prefix: String) throws(Z3Error) -> Frame {
         var cells: [Term?] = []
         for c in 0..<model.layout.cellCount {
-            cells.append(variables[c] == nil ? nil : try context.bitVectorConstant("\(prefix)\(index)_\(c)", width: cellWidth))
+            cells.append(variables[c] == nil ? nil : try context.bitVectorConstant("\(prefix)\(index)_\(c)", width: width.bits))
         }
         return Frame(cells: cells, selector: try context.bitVectorConstant("\(prefix)sel\(index)", width: selectorWidth))
     }
@@ -286,7 +300,7 @@ public final class TransitionSystem {
         var parts: [Term] = []
         for c in 0..<variables.count {
             guard let x = frame.cells[c] else { continue }
-            parts.append(try x.eq(context.bitVector(UInt64(bitPattern: Int64(initial[c])), width: cellWidth)))
+            parts.append(try x.eq(context.bitVector(UInt64(bitPattern: Int64(initial[c])), width: width.bits)))
         }
         return try context.and(parts)
     }
@@ -298,7 +312,7 @@ public final class TransitionSystem {
             if let k = constantCells[c] {
                 cells.append(k)
             } else if let x = frame.cells[c], let value = try z3model.uint64Value(of: x) {
-                cells.append(signedCellValue(value))
+                cells.append(signedCellValue(value, width: width.bits))
             } else {
                 cells.append(0)
             }

@@ -18,6 +18,10 @@ public final class Solver {
         /// `solve-eqs`, `bit-blast`, `sat`): no incremental state, every check starts over, but
         /// a pure bit-vector query goes to the SAT solver whole. Scopes (push/pop) still work.
         case tactics([String])
+        /// `Z3_mk_solver_for_logic`: Z3's solver for one SMT-LIB logic. `QF_FD` is the
+        /// incremental SAT solver over bit-vectors: it bit-blasts each assertion once and keeps
+        /// learned clauses across checks, which suits an unrolling that grows step by step.
+        case logic(String)
     }
 
     public let context: Context
@@ -32,6 +36,7 @@ public final class Solver {
         case .general: solver = Z3_mk_solver(context.raw)
         case .simple: solver = Z3_mk_simple_solver(context.raw)
         case .tactics(let names): solver = try Self.fromTactics(names, context)
+        case .logic(let name): solver = Z3_mk_solver_for_logic(context.raw, Z3_mk_string_symbol(context.raw, name))
         }
         try context.check()
         guard let solver else { throw Z3Error(kind: .unexpectedNull, message: "Z3_mk_solver returned null") }

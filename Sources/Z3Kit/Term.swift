@@ -45,6 +45,15 @@ public final class Term {
         return Int(Z3_get_bv_sort_size(context.raw, sort))
     }
 
+    /// The arguments of an application (`a` and `b` of `a + b`); empty for a constant or numeral.
+    public var arguments: [Term] {
+        guard Z3_is_app(context.raw, raw), let app = Z3_to_app(context.raw, raw) else { return [] }
+        let count = Z3_get_app_num_args(context.raw, app)
+        return (0..<count).compactMap { i in
+            Z3_get_app_arg(context.raw, app, i).map { Term(context: context, retaining: $0) }
+        }
+    }
+
     public var isBool: Bool {
         guard let sort = Z3_get_sort(context.raw, raw) else { return false }
         return Z3_get_sort_kind(context.raw, sort) == Z3_BOOL_SORT
