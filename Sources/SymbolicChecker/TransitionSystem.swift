@@ -85,7 +85,7 @@ public final class TransitionSystem {
                 enabledParts.append(try context.and([chosen, context.or(guards)]))
                 for c in 0..<layout.cellCount where constant[c] == nil {
                     guard let current = nextTerms[c], let variable = vars[c] else { continue }
-                    if let value = try Self.nextValue(of: variable, cell: c, paths: live, guards: guards, context: context) {
+                    if let value = try Self.nextValue(of: variable, cell: c, paths: live, guards: guards, width: width.bits, context: context) {
                         nextTerms[c] = try context.ite(chosen, then: value, else: current)
                     }
                 }
@@ -117,13 +117,13 @@ public final class TransitionSystem {
     /// enabled (and `enabled` rules the step out). This keeps each cell's term proportional to
     /// the paths that write it, not to every path of the action.
     static func nextValue(
-        of variable: Term, cell c: Int, paths: [PathExplorer.Path], guards: [Term], context: Context
+        of variable: Term, cell c: Int, paths: [PathExplorer.Path], guards: [Term], width: Int, context: Context
     ) throws(Z3Error) -> Term? {
         var order: [Term] = []
         var byValue: [Term: [Term]] = [:]
         for (p, g) in zip(paths, guards) {
             guard let cells = p.outcome?.state.cells else { continue }
-            let value = try cells[c].term(in: context, width: variable.bitWidth ?? 64)
+            let value = try cells[c].term(in: context, width: width)
             if value == variable { continue }
             if byValue[value] == nil { order.append(value) }
             byValue[value, default: []].append(g)
