@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "SlabCheckerTests", dependencies: ["SlabChecker"]),
         .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec", "SlabProperty"]),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
-        .testTarget(name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "SlabModel", "ExplicitChecker", "Z3Kit"]),
+        .testTarget(name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "SlabChecker", "SlabModel", "Z3Kit"]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
         .testTarget(name: "TraceViewTests", dependencies: ["TraceView", "SlabTrace", "SlabModel"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "SlabModel", "SlabTrace", "ExplicitChecker", "ModelKit"]),

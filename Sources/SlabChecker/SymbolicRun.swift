@@ -30,7 +30,10 @@ public enum SymbolicRun {
         var notes = [
             "transition relation: \(system.pathCounts.reduce(0, +)) paths over \(system.actions.count) actions, "
                 + "\(system.variables.compactMap { $0 }.count) state variables (\(system.variables.count - system.variables.compactMap { $0 }.count) cells constant), "
-                + String(format: "built in %.2f s (%d rounds of interval analysis), %d-bit cells", system.buildSeconds, system.fixpointRounds, system.width.bits)
+                + String(format: "built in %.2f s (%d rounds of interval analysis), %d-bit cells", system.buildSeconds, system.fixpointRounds, system.width.bits),
+            // Where a slow build spends its paths: the actions whose atomic step branches most.
+            "most paths: " + zip(system.actions, system.pathCounts).sorted { $0.1 > $1.1 }.prefix(3)
+                .map { "\($0.0) \($0.1)" }.joined(separator: ", "),
         ]
         let properties = try judge(
             builtIns: spec.properties, model: model, system: system, engine: engine, depth: depth,

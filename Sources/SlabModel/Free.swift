@@ -35,7 +35,7 @@ extension Kernel {
             }
         }
         cover(.flushFreeBlock)
-        try freeBlock(ac, count: batchcount)
+        try freeBlock(ac, count: &batchcount)
         finishFlush(ac, batchcount)
     }
 
@@ -48,7 +48,12 @@ extension Kernel {
 
     /// `free_block(cachep, ac_entry(from), nr_objects)`: each object back on its slab's free list;
     /// a slab that empties is destroyed once `free_objects > free_limit`, else goes to `slabs_free`.
-    mutating func freeBlock(_ from: ArrayCacheRef, count nrObjects: V) throws(Crash) {
+    ///
+    /// The paths join after each object (the caller gets `nrObjects` back, as it stands after the
+    /// last join, and uses no other value of its own that a path before the join computed).
+    mutating func freeBlock(_ from: ArrayCacheRef, count nrObjects: inout V) throws(Crash) {
+        blockFrees += 1
+        let call = blockFrees
         s[layout.freeObjects] = s[layout.freeObjects] + nrObjects
         for i in 0..<from.capacity {
             guard when(V(constant: i) < nrObjects) else { break }
@@ -71,6 +76,7 @@ extension Kernel {
                 // Unconditionally move a slab to the end of the partial list on free.
                 try listAddTail(slabp, .partial)
             }
+            join(.freeBlock(call: call, array: from.entries, index: i), carrying: &nrObjects)
         }
     }
 

@@ -23,7 +23,10 @@ struct Kernel<O: Oracle> {
     /// What the allocation this step ran returned (`.some(nil)` for NULL), for the trace.
     var returned: V?? = nil
     /// The `Branch`es this step took, one bit each: not state, so it changes no state space.
+    /// Symbolically, past a join it is that of one of the paths that joined.
     var coverage: UInt64 = 0
+    /// `free_block` calls this step has made: with the array, where a `free_block` join is.
+    var blockFrees = 0
 
     var config: Configuration { layout.config }
     var num: V { V(constant: config.num) }
@@ -40,6 +43,22 @@ struct Kernel<O: Oracle> {
     mutating func when(_ condition: V.Condition) -> Bool { oracle.decide(condition) }
 
     mutating func violate(_ property: BuiltInProperty) { violations.insert(property.set) }
+
+    /// Marks a point where the rest of the step depends only on the state, `carried`, the fields
+    /// of `JoinKey` and what the action fixes (its CPU, task, object): the caller keeps every other
+    /// live value in `carried` or out of the rest of the step. After a return value is set, the
+    /// rest depends on it too, so there is no join.
+    mutating func join(_ place: JoinKey.Place, carrying carried: inout V) {
+        guard returned == nil else { return }
+        let key = JoinKey(place: place, cpu: cpu, irqsOn: irqsOn, passes: passes, violations: violations)
+        oracle.join(&s, carrying: &carried, at: key)
+    }
+
+    /// `join` with nothing to carry.
+    mutating func join(_ place: JoinKey.Place) {
+        var nothing = V(constant: 0)
+        join(place, carrying: &nothing)
+    }
 
     /// Records that this step took `branch`.
     mutating func cover(_ branch: Branch) { coverage |= branch.bit }

@@ -1,3 +1,5 @@
+import ModelKit
+
 /// A number the model computes with: an `Int` when exploring states, a solver term when encoding
 /// them for Z3.
 ///
@@ -71,6 +73,39 @@ public protocol Oracle {
 
     /// The value of `value` as an index below `bound`, or nil when it is outside (a wild pointer).
     mutating func pick(_ value: Value, below bound: Int) -> Int?
+
+    /// A point where the step's paths may join: the rest of the step depends on nothing but
+    /// `state`, `carried` and `key`. Concretely nothing happens. Symbolically the explorer runs
+    /// the rest once for all the paths that arrive with the same key, from values that stand for
+    /// any of theirs, so that a step's paths add up across joins instead of multiplying.
+    mutating func join(_ state: inout SlabState<Value>, carrying carried: inout Value, at key: JoinKey)
+}
+
+/// Where in a step a join is, and the step's context there: paths join only with equal keys.
+public struct JoinKey: Hashable, Sendable {
+    /// Besides the fields here, a join's rest of the step may depend on what the action fixes (its
+    /// task, CPU, object, whether it runs in an interrupt), never on a value a path computed.
+    public enum Place: Hashable, Sendable {
+        /// `cache_reap` after draining this CPU's array, or after the shared array.
+        case reapAfterDrain(shared: Bool)
+        /// `free_block` after its `index`-th object, in the step's `call`-th `free_block`, from
+        /// the array whose entries start at cell `array`.
+        case freeBlock(call: Int, array: Int, index: Int)
+    }
+
+    public var place: Place
+    public var cpu: Int
+    public var irqsOn: Bool
+    public var passes: Int
+    public var violations: PropertySet
+
+    public init(place: Place, cpu: Int, irqsOn: Bool, passes: Int, violations: PropertySet) {
+        self.place = place
+        self.cpu = cpu
+        self.irqsOn = irqsOn
+        self.passes = passes
+        self.violations = violations
+    }
 }
 
 extension Int: ModelValue {
@@ -106,4 +141,6 @@ public struct ConcreteOracle: Oracle {
     @inlinable public func pick(_ value: Int, below bound: Int) -> Int? {
         (0..<bound).contains(value) ? value : nil
     }
+
+    @inlinable public func join(_ state: inout SlabState<Int>, carrying carried: inout Int, at key: JoinKey) {}
 }

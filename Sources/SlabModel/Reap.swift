@@ -10,7 +10,7 @@ extension Kernel {
             if when(tofree > s[ac.avail]) {
                 tofree = (s[ac.avail] + 1) / 2
             }
-            try freeBlock(ac, count: tofree)
+            try freeBlock(ac, count: &tofree)
             s[ac.avail] = s[ac.avail] - tofree
             shiftDown(ac, by: tofree)
         }
@@ -23,9 +23,11 @@ extension Kernel {
         try access(ac)
         try drainArrayLocked(ac)
         guard full else { return }
+        join(.reapAfterDrain(shared: false))
         if when(s[layout.shared.limit] > 0) {
             try drainArrayLocked(layout.shared)
         }
+        join(.reapAfterDrain(shared: true))
         if when(s[layout.freeTouched] != 0) {
             s[layout.freeTouched] = 0
             return

@@ -6,7 +6,8 @@ extension Kernel {
         s[layout.freeLimit] = V(constant: (1 + config.cpus) * tuning.batchcount + config.num)
         for c in 0..<config.cpus {
             let old = layout.ac(c)
-            try freeBlock(old, count: s[old.avail])
+            var count = s[old.avail]
+            try freeBlock(old, count: &count)
             s[old.avail] = 0
             s[old.limit] = V(constant: tuning.limit)
             s[old.batchcount] = V(constant: tuning.batchcount)
@@ -14,7 +15,8 @@ extension Kernel {
         }
         let old = layout.shared
         if when(s[old.limit] > 0) {
-            try freeBlock(old, count: s[old.avail])
+            var count = s[old.avail]
+            try freeBlock(old, count: &count)
         }
         s[old.avail] = 0
         s[old.limit] = V(constant: tuning.batchcount * tuning.sharedFactor)

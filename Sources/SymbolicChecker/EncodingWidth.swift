@@ -17,6 +17,11 @@ public struct EncodingWidth: Sendable {
     /// `free_objects` is exact while `-band < free_objects < band`.
     public let band: Int
 
+    init(bits: Int, band: Int) {
+        self.bits = bits
+        self.band = band
+    }
+
     public init(layout: Layout, codec: StateCodec) {
         let config = layout.config
         var largest = max(layout.objects + 1, layout.entryCapacity, layout.sharedCapacity, config.passBudget)

@@ -25,10 +25,15 @@ import Z3Kit
 /// without it; a checked property the base case refutes is violated, with the trace.
 public final class Induction {
     public let system: TransitionSystem
+    /// The solver of both the base and the step case.
+    public let flavor: Solver.Flavor
+    /// Extra parameters (e.g. `rlimit`) for both solvers, set before their first check.
+    public var solverParameters: [(name: String, value: UInt32)] = []
     public var progress: ((Int, Double) -> Void)?
 
-    public init(system: TransitionSystem) {
+    public init(system: TransitionSystem, flavor: Solver.Flavor = BoundedModelChecker.incrementalSAT) {
         self.system = system
+        self.flavor = flavor
     }
 
     /// What induction found, per property: by `BuiltInProperty` or, for any property, by name.
@@ -92,10 +97,14 @@ public final class Induction {
             }
             let stepProperties = properties.filter { $0.violation != nil }
 
-            let base = try Solver(context, flavor: BoundedModelChecker.incrementalSAT)
+            let base = try Solver(context, flavor: flavor)
+            let step = try Solver(context, flavor: flavor)
+            for (name, value) in solverParameters {
+                try base.setParameter(name, value)
+                try step.setParameter(name, value)
+            }
             var baseFrames = [try system.frame(0, prefix: "b")]
             try base.assert(system.isInitial(baseFrames[0]))
-            let step = try Solver(context, flavor: BoundedModelChecker.incrementalSAT)
             var stepFrames = [try system.frame(0, prefix: "y")]
 
             for k in 1...max(1, maxK) {
@@ -122,7 +131,7 @@ public final class Induction {
                     switch try base.check(assumptions: [literal]) {
                     case .unsat: continue
                     case .unknown(let reason):
-                        return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: "Z3 \(reason) in the base case at depth \(d)", depth: d - 1, z3Answered: reason)
+                        return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: .z3(reason, "in the base case at depth \(d)"), depth: d - 1)
                     case .sat:
                         let z3model = try base.model()
                         var actions: [SlabAction] = []
@@ -141,8 +150,8 @@ public final class Induction {
                 }
                 if refuted.contains(where: { conjuncts[$0].name == Self.band }) {
                     return finish(verdicts, properties, [], dropped, k, started,
-                        notProved: "free_objects leaves ±\(system.width.band) within \(d) steps, where a \(system.width.bits)-bit encoding is no longer exact",
-                        depth: d - 1, z3Answered: "")
+                        notProved: .unknown("free_objects leaves ±\(system.width.band) within \(d) steps, where a \(system.width.bits)-bit encoding is no longer exact"),
+                        depth: d - 1)
                 }
                 // A refuted conjunct is no invariant: drop it (a checked one is violated, above).
                 for index in refuted.sorted(by: >) {
@@ -196,22 +205,22 @@ public final class Induction {
                 case .unsat:
                     return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: nil, depth: d)
                 case .unknown(let reason):
-                    return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: "Z3 \(reason) in the step case for k = \(k)", depth: d, z3Answered: reason)
+                    return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: .z3(reason, "in the step case for k = \(k)"), depth: d)
                 case .sat:
                     progress?(k, seconds(since: started))
                     if k == max(1, maxK) {
                         return finish(verdicts, properties, conjuncts, dropped, k, started,
-                            notProved: "not k-inductive for k ≤ \(k): the step case breaks \(failing.isEmpty ? "a step property" : failing.joined(separator: ", "))", depth: d)
+                            notProved: .bounded("not k-inductive for k ≤ \(k): the step case breaks \(failing.isEmpty ? "a step property" : failing.joined(separator: ", "))"), depth: d)
                     }
                 }
             }
         } catch let error as Z3Error {
             // The C API refused a call: no claim about what is left, in Z3's words.
-            return finish(verdicts, properties, [], dropped, 0, started, notProved: "Z3 error: \(error)", depth: -1, z3Answered: "error")
+            return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown("Z3 error: \(error)"), depth: -1)
         } catch {
             throw .from(error)
         }
-        return finish(verdicts, properties, [], dropped, maxK, started, notProved: "no k tried", depth: -1)
+        return finish(verdicts, properties, [], dropped, maxK, started, notProved: .bounded("no k tried"), depth: -1)
     }
 
     private func restart(
@@ -237,21 +246,34 @@ public final class Induction {
     /// The name of the band conjunct.
     static let band = "free-objects-band"
 
-    /// Ends the run. A property neither violated nor proved is `bounded` by the base case's depth
-    /// when the step case failed or time ran out, and `unknown` when Z3 answered `unknown` for
-    /// another reason (`z3Answered`) or the encoding stopped being exact.
+    /// Why a run ends with properties neither violated nor proved.
+    enum NotProved {
+        /// The step case failed or time ran out: the base case still bounds them.
+        case bounded(String)
+        /// Z3 could not decide, or the encoding stopped being exact: nothing is claimed.
+        case unknown(String)
+
+        /// Z3's `unknown` for `reason`: a time limit only bounds, anything else claims nothing.
+        static func z3(_ reason: String, _ place: String) -> NotProved {
+            reason == "timeout" || reason == "canceled" ? .bounded("Z3 \(reason) \(place)") : .unknown("Z3 \(reason) \(place)")
+        }
+    }
+
+    /// Ends the run: a property neither violated nor proved is `bounded` by the base case's depth
+    /// or `unknown`, as `notProved` says.
     private func finish(
         _ verdicts: [String: SymbolicVerdict], _ properties: [SymbolicProperty], _ conjuncts: [Conjunct],
-        _ dropped: [String], _ k: Int, _ started: ContinuousClock.Instant, notProved: String?, depth: Int,
-        z3Answered: String? = nil
+        _ dropped: [String], _ k: Int, _ started: ContinuousClock.Instant, notProved: NotProved?, depth: Int
     ) -> Result<String> {
         var verdicts = verdicts
         let strengthening = conjuncts.filter { !$0.checked }.map(\.name)
-        let timedOut = z3Answered.map { $0 == "timeout" || $0 == "canceled" } ?? true
         for p in properties where verdicts[p.name] == nil {
-            if let notProved {
-                verdicts[p.name] = timedOut ? .bounded(depth: depth, reason: notProved) : .unknown(reason: notProved)
-            } else {
+            switch notProved {
+            case .bounded(let reason):
+                verdicts[p.name] = .bounded(depth: depth, reason: reason)
+            case .unknown(let reason):
+                verdicts[p.name] = .unknown(reason: reason)
+            case nil:
                 verdicts[p.name] = .holds(proof: "k-induction, k = \(k), strengthened with \(strengthening.isEmpty ? "nothing" : strengthening.joined(separator: ", "))")
             }
         }

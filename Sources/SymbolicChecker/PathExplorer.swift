@@ -40,29 +40,76 @@ struct Fact {
 /// with an alternative left moves on. Feasibility is decided cheaply and soundly: known constants,
 /// a condition already decided on the path, and ranges of terms narrowed by the comparisons with
 /// constants the path took (so `avail == 0` then `avail > 0` is one path, not two).
+///
+/// Joins (`Oracle.join`) keep the paths of a step from multiplying. A run that reaches a join
+/// the current task has not passed yet stops recording there (it *arrives*). The paths arriving
+/// with one key become a new task: the rest of the step is explored once, from a state whose cells
+/// are `ite`s over the arriving paths' values (each guarded by its path), reached by replaying one
+/// arriving path's decisions and installing that state at the join. Its paths are guarded by the
+/// disjunction of the arriving paths, so every path of the step is still one of the action's,
+/// and they stay disjoint; what is lost is only what the paths knew before the join, so a later
+/// split may leave a path whose guard Z3 finds unsatisfiable.
 final class PathExplorer {
     struct Decision {
         var choice: Int
         var alternatives: [Int]
     }
 
+    /// The state installed at a join, with the carried value, and what every path that arrived
+    /// there knew (so it holds whichever of them was taken).
+    struct Entry {
+        var state: SlabState<SymbolicValue>
+        var carried: SymbolicValue
+        var facts: [Term: Fact] = [:]
+        var decided: [Term: Bool] = [:]
+    }
+
+    /// The rest of a step from a join: the decisions that lead there (one alternative each), the
+    /// entries to install at each join on the way, and the guard of getting there (nil: the start).
+    struct Task {
+        var prefix: [Decision]
+        var entries: [Entry]
+        var reach: Term?
+    }
+
+    /// A run that reached a new join.
+    struct Arrival {
+        var key: JoinKey
+        var entry: Entry
+        var guardParts: [Term]
+        var prefix: [Decision]
+    }
+
     let context: Context
     /// Above this many paths for one action, the step is refused (a path explosion).
     let pathLimit: Int
+    /// The bits of a cell, for the `ite`s a join builds over constants.
+    let width: Int
     private var script: [Decision] = []
     private var cursor = 0
     private(set) var guardParts: [Term] = []
     private var facts: [Term: Fact] = [:]
     private var decided: [Term: Bool] = [:]
     private(set) var error: Z3Error?
+    private var task = Task(prefix: [], entries: [], reach: nil)
+    private var joinsPassed = 0
+    /// Set when the run reached a new join: it records nothing more.
+    private var arrival: Arrival?
 
-    init(context: Context, pathLimit: Int) {
+    init(context: Context, pathLimit: Int, width: Int) {
         self.context = context
         self.pathLimit = pathLimit
+        self.width = width
     }
 
     private func beginRun() {
         cursor = 0
+        joinsPassed = 0
+        arrival = nil
+        forgetPath()
+    }
+
+    private func forgetPath() {
         guardParts.removeAll(keepingCapacity: true)
         facts.removeAll(keepingCapacity: true)
         decided.removeAll(keepingCapacity: true)
@@ -83,6 +130,7 @@ final class PathExplorer {
             cursor += 1
             return d.alternatives[d.choice]
         }
+        if arrival != nil { return feasible[0] }  // past the join: only finishing the run
         script.append(Decision(choice: 0, alternatives: feasible))
         cursor += 1
         return feasible[0]
@@ -191,6 +239,24 @@ final class PathExplorer {
         }
     }
 
+    func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout SymbolicValue, at key: JoinKey) {
+        guard arrival == nil else { return }
+        if joinsPassed < task.entries.count {
+            let entry = task.entries[joinsPassed]
+            state = entry.state
+            carried = entry.carried
+            joinsPassed += 1
+            guardParts.removeAll(keepingCapacity: true)
+            facts = entry.facts
+            decided = entry.decided
+            return
+        }
+        let prefix = script[..<cursor].map { Decision(choice: 0, alternatives: [$0.alternatives[$0.choice]]) }
+        arrival = Arrival(
+            key: key, entry: Entry(state: state, carried: carried, facts: facts, decided: decided), guardParts: guardParts,
+            prefix: prefix)
+    }
+
     /// One path of a step: its guard (conjuncts), and the outcome (nil: the action is not enabled).
     struct Path {
         var guardParts: [Term]
@@ -201,24 +267,101 @@ final class PathExplorer {
     func paths(
         of action: SlabAction, from state: SlabState<SymbolicValue>, layout: Layout, variant: Variant
     ) throws(SymbolicError) -> [Path] {
-        script = []
         var result: [Path] = []
-        repeat {
-            beginRun()
-            var oracle = PathOracle(explorer: self)
-            let outcome = slabStep(action, from: state, layout: layout, variant: variant, oracle: &oracle)
-            if let error { throw .z3(error) }
-            if let outcome {
-                for cell in outcome.state.cells {
-                    if case .failed(let e) = cell { throw .z3(e) }
+        var tasks = [Task(prefix: [], entries: [], reach: nil)]
+        var explored = 0
+        while let next = tasks.popLast() {
+            task = next
+            script = next.prefix
+            var arrivals: [Arrival] = []
+            repeat {
+                beginRun()
+                var oracle = PathOracle(explorer: self)
+                let outcome = slabStep(action, from: state, layout: layout, variant: variant, oracle: &oracle)
+                if let error { throw .z3(error) }
+                if let arrival {
+                    arrivals.append(arrival)
+                } else {
+                    if let outcome {
+                        for cell in outcome.state.cells {
+                            if case .failed(let e) = cell { throw .z3(e) }
+                        }
+                    }
+                    result.append(Path(guardParts: next.reach.map { [$0] + guardParts } ?? guardParts, outcome: outcome))
                 }
+                explored += 1
+                if explored > pathLimit {
+                    throw .pathExplosion("\(action) has more than \(pathLimit) paths")
+                }
+            } while advance()
+            do {
+                tasks += try Self.group(arrivals).map { group throws(Z3Error) in try joined(group, after: next) }
+            } catch {
+                throw .z3(error)
             }
-            result.append(Path(guardParts: guardParts, outcome: outcome))
-            if result.count > pathLimit {
-                throw .pathExplosion("\(action) has more than \(pathLimit) paths")
-            }
-        } while advance()
+        }
         return result
+    }
+
+    /// The arrivals by key, in the order the keys first arrived.
+    static func group(_ arrivals: [Arrival]) -> [[Arrival]] {
+        var order: [JoinKey] = []
+        var byKey: [JoinKey: [Arrival]] = [:]
+        for a in arrivals {
+            if byKey[a.key] == nil { order.append(a.key) }
+            byKey[a.key, default: []].append(a)
+        }
+        return order.compactMap { byKey[$0] }
+    }
+
+    /// The task that goes on from the join `group` arrived at.
+    func joined(_ group: [Arrival], after parent: Task) throws(Z3Error) -> Task {
+        let guards = try group.map { a throws(Z3Error) in try context.and(a.guardParts) }
+        var cells: [SymbolicValue] = []
+        for c in group[0].entry.state.cells.indices {
+            cells.append(try merge(group.map { $0.entry.state.cells[c] }, guards))
+        }
+        let carried = try merge(group.map(\.entry.carried), guards)
+        var facts = group[0].entry.facts
+        var decided = group[0].entry.decided
+        for a in group.dropFirst() {
+            facts = facts.reduce(into: [:]) { kept, known in
+                guard let other = a.entry.facts[known.key] else { return }
+                kept[known.key] = Fact(
+                    range: TransitionSystem.hull(known.value.range, other.range), excluded: known.value.excluded.intersection(other.excluded))
+            }
+            decided = decided.filter { a.entry.decided[$0.key] == $0.value }
+        }
+        let arrived = try context.or(guards)
+        return Task(
+            prefix: group[0].prefix,
+            entries: parent.entries + [Entry(state: SlabState(cells: cells), carried: carried, facts: facts, decided: decided)],
+            reach: try parent.reach.map { r throws(Z3Error) in try context.and([r, arrived]) } ?? arrived)
+    }
+
+    /// One value for `values` (one per arriving path, the path's guard in `guards`): the value
+    /// itself when every path has the same, else an `ite` over the distinct ones in the hull of
+    /// their ranges. The last needs no test: some arriving path was taken.
+    func merge(_ values: [SymbolicValue], _ guards: [Term]) throws(Z3Error) -> SymbolicValue {
+        var order: [Term] = []
+        var byValue: [Term: [Term]] = [:]
+        var range = values[0].range
+        var same = true
+        for (v, g) in zip(values, guards) {
+            if case .failed(let e) = v { throw e }
+            let t = try v.term(in: context, width: width)
+            if byValue[t] == nil { order.append(t) }
+            byValue[t, default: []].append(g)
+            range = TransitionSystem.hull(range, v.range)
+            if v.range != values[0].range { same = false }
+        }
+        guard let last = order.last else { return values[0] }
+        if order.count == 1 { return same ? values[0] : .term(last, range, .opaque) }
+        var result = last
+        for value in order.dropLast().reversed() {
+            result = try context.ite(context.or(byValue[value] ?? []), then: value, else: result)
+        }
+        return SymbolicValue(variable: result, range: range)
     }
 }
 
@@ -229,6 +372,10 @@ struct PathOracle: Oracle {
     mutating func decide(_ condition: SymbolicCondition) -> Bool { explorer.decide(condition) }
 
     mutating func pick(_ value: SymbolicValue, below bound: Int) -> Int? { explorer.pick(value, below: bound) }
+
+    mutating func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout SymbolicValue, at key: JoinKey) {
+        explorer.join(&state, carrying: &carried, at: key)
+    }
 }
 
 /// Why a symbolic check could not go on.

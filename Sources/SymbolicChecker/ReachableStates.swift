@@ -4,8 +4,12 @@ import Z3Kit
 /// The states reachable within a few steps, enumerated by Z3 (each solution blocked until none
 /// is left): the symbolic relation's own count, to hold against breadth-first search's.
 public enum ReachableStates {
-    /// Every distinct state (cell for cell) at depth 0 through `depth` of the unrolling.
-    public static func enumerate(_ system: TransitionSystem, within depth: Int) throws(SymbolicError) -> [SlabState<Int>] {
+    /// Every distinct state (cell for cell) at depth 0 through `depth` of the unrolling;
+    /// `newAtDepth` sees the states first met at each depth, as soon as that depth is done.
+    @discardableResult
+    public static func enumerate(
+        _ system: TransitionSystem, within depth: Int, newAtDepth: ([SlabState<Int>]) -> Void = { _ in }
+    ) throws(SymbolicError) -> [SlabState<Int>] {
         let context = system.context
         var found: [SlabState<Int>] = []
         var seen: Set<[Int]> = []
@@ -18,6 +22,7 @@ public enum ReachableStates {
                     frames.append(try system.frame(k, prefix: "r"))
                     try solver.assert(system.transition(from: frames[k - 1], to: frames[k]))
                 }
+                let before = found.count
                 try solver.push()
                 // States met at an earlier depth are blocked here too: only new ones are solutions.
                 for state in found { try solver.assert(differs(frames[k], from: state, system)) }
@@ -39,6 +44,7 @@ public enum ReachableStates {
                     break
                 }
                 try solver.pop()
+                newAtDepth(Array(found[before...]))
             }
         } catch {
             throw .from(error)

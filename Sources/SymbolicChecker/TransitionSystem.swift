@@ -39,14 +39,18 @@ public final class TransitionSystem {
     /// The bits of every cell's encoding, and the band that keeps `free_objects` exact.
     public let width: EncodingWidth
 
-    public init(model: SlabModel, context: Context, pathLimit: Int = 200_000) throws(SymbolicError) {
+    public convenience init(model: SlabModel, context: Context, pathLimit: Int = 200_000) throws(SymbolicError) {
+        try self.init(model: model, context: context, pathLimit: pathLimit, width: EncodingWidth(layout: model.layout, codec: model.codec))
+    }
+
+    /// With a `width` of the caller's: tests narrow the band to see the engines stop at its edge.
+    init(model: SlabModel, context: Context, pathLimit: Int, width: EncodingWidth) throws(SymbolicError) {
         let started = ContinuousClock.now
         self.model = model
         self.context = context
         let layout = model.layout
         actions = model.possibleActions
         let initial = SlabState<Int>.initial(layout).cells
-        let width = EncodingWidth(layout: layout, codec: model.codec)
         self.width = width
         var packed = [ClosedRange<Int>](repeating: SymbolicValue.fullRange, count: layout.cellCount)
         for (cell, range) in model.codec.cellRanges { packed[cell] = range }
@@ -57,7 +61,7 @@ public final class TransitionSystem {
             selector = try context.bitVectorConstant("sel", width: selectorWidth)
 
             let analysis = try Self.reachableRanges(
-                model: model, context: context, variables: vars, initial: initial, packed: packed, pathLimit: pathLimit)
+                model: model, context: context, variables: vars, initial: initial, packed: packed, width: width.bits, pathLimit: pathLimit)
             let explored = analysis.paths
             let constant: [Int?] = analysis.ranges.indices.map { c in
                 let r = analysis.ranges[c]
@@ -151,7 +155,7 @@ public final class TransitionSystem {
     /// paths of the last round cover every step from a state in it, and their results lie in it.
     /// `Induction` proves it again, with Z3, as the `ranges` conjunct.
     static func reachableRanges(
-        model: SlabModel, context: Context, variables: [Term?], initial: [Int], packed: [ClosedRange<Int>], pathLimit: Int
+        model: SlabModel, context: Context, variables: [Term?], initial: [Int], packed: [ClosedRange<Int>], width: Int, pathLimit: Int
     ) throws(SymbolicError) -> (ranges: [ClosedRange<Int>], written: [Bool], paths: [[PathExplorer.Path]], rounds: Int) {
         let layout = model.layout
         var ranges = initial.map { $0...$0 }
@@ -168,7 +172,7 @@ public final class TransitionSystem {
                     state.cells.append(SymbolicValue(variable: v, range: ranges[c]))
                 }
             }
-            let explorer = PathExplorer(context: context, pathLimit: pathLimit)
+            let explorer = PathExplorer(context: context, pathLimit: pathLimit, width: width)
             var explored: [[PathExplorer.Path]] = []
             var grown = ranges
             var wrote = written

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlabChecker
 import SlabModel
 import SymbolicChecker
 import Z3Kit
@@ -11,12 +12,15 @@ struct BenchSymbolicCommand: ParsableCommand {
         discussion: """
             Prints: the time to each mutant's first counterexample on small (overrun-slab on a
             config with batchcount = num + 1), the time to BMC depth 10 and 20 on medium for the
-            seed, the induction time per seed configuration, and the depth BMC reaches in
-            --kernel-seconds on a kernel-size configuration. Build with -c release.
+            seed, the induction time per seed configuration, the depth BMC reaches in
+            --kernel-seconds on a kernel-size configuration, and the cross-check of BMC against
+            BFS (shortest violations of the seed and every mutant on tiny and small, and states
+            within each depth on tiny) to --cross-check-depth. Build with -c release.
 
             Examples:
               swift run -c release slabcheck bench-symbolic --kernel-seconds 600
               swift run -c release slabcheck bench-symbolic --only mutants,induction --timeout 60
+              swift run -c release slabcheck bench-symbolic --only cross-check --cross-check-depth 8
             """)
 
     @Option(help: "Seconds for the kernel-size BMC run (0 skips it).")
@@ -28,7 +32,10 @@ struct BenchSymbolicCommand: ParsableCommand {
     @Option(help: "Seconds any other single measurement may take.")
     var timeout: Double = 600
 
-    @Option(help: "Only these parts: mutants, medium, induction, kernel (comma-separated).")
+    @Option(help: "Depth of the cross-check of BMC against BFS.")
+    var crossCheckDepth: Int = 8
+
+    @Option(help: "Only these parts: mutants, medium, induction, kernel, cross-check (comma-separated).")
     var only: String?
 
     /// The property MODEL.md §5 says each mutant breaks.
@@ -94,6 +101,9 @@ struct BenchSymbolicCommand: ParsableCommand {
                 }
             }
         }
+        if wants("cross-check") {
+            crossCheck()
+        }
         if wants("kernel"), kernelSeconds > 0 {
             say("BMC on a kernel-size configuration (cpus 2, num 30, limit 120, batchcount 60, sharedLimit 480, pages 4):")
             let started = ContinuousClock.now
@@ -109,6 +119,45 @@ struct BenchSymbolicCommand: ParsableCommand {
             } catch {
                 say(String(format: "  stopped after %.2f s: %@", seconds(since: started), "\(error)" as NSString))
             }
+        }
+    }
+}
+
+extension BenchSymbolicCommand {
+    /// BMC's shortest violations against BFS's for every variant on tiny and small, then Z3's
+    /// count of the states within each depth against BFS's on tiny; a difference is a bug.
+    func crossCheck() {
+        let depth = crossCheckDepth
+        say("Cross-check to depth \(depth): shortest violation per property, BFS (explicit) vs BMC (Z3):")
+        for (name, config) in [("tiny", Configuration.tiny), ("small", Configuration.small)] {
+            for variant in Variant.allCases {
+                let model = SlabModel(configuration: config, variant: variant)
+                let started = ContinuousClock.now
+                do {
+                    let bfs = CrossCheck.describe(try CrossCheck.bfsDepths(model, depth: depth))
+                    let bfsSeconds = seconds(since: started)
+                    let system = try TransitionSystem(model: model, context: Context())
+                    let bmc = CrossCheck.describe(try CrossCheck.bmcDepths(system, depth: depth, deadline: Deadline(seconds: timeout)))
+                    let verdict = bfs == bmc ? "agree" : "DISAGREE: BMC \(bmc.isEmpty ? "none" : bmc)"
+                    say(String(format: "  %-6@ %-20@ %@ (BFS %.2f s, BMC %.2f s): %@", name as NSString, variant.rawValue as NSString,
+                        verdict as NSString, bfsSeconds, seconds(since: started) - bfsSeconds, (bfs.isEmpty ? "none" : bfs) as NSString))
+                } catch {
+                    say(String(format: "  %-6@ %-20@ stopped after %.2f s: %@", name as NSString, variant.rawValue as NSString, seconds(since: started), "\(error)" as NSString))
+                }
+            }
+        }
+        say("States within d steps on tiny (seed), BFS vs Z3 by blocking each solution:")
+        let started = ContinuousClock.now
+        do {
+            let model = SlabModel(configuration: Configuration.tiny, variant: .seed)
+            let counts = try CrossCheck.symbolicStateCounts(TransitionSystem(model: model, context: Context()), within: depth)
+            for (d, count) in counts.enumerated() {
+                let bfs = try CrossCheck.bfsStateCount(model, within: d)
+                say("  d = \(d): BFS \(bfs), Z3 \(count) \(bfs == count ? "agree" : "DISAGREE")")
+            }
+            say(String(format: "  counted in %.2f s", seconds(since: started)))
+        } catch {
+            say(String(format: "  stopped after %.2f s: %@", seconds(since: started), "\(error)" as NSString))
         }
     }
 }

@@ -1,10 +1,12 @@
+import SlabChecker
 import SlabModel
 import SymbolicChecker
 import Testing
+import Z3Kit
 
 /// BMC against breadth-first search on the same model. The brief asks for every depth up to 8;
 /// a debug build spends most of a minute per variant on the symbolic relation and BMC at depth 4,
-/// so the suite checks depth 3 (`slabcheck bench-symbolic` measures deeper runs in release).
+/// so the suite checks depth 3 (`slabcheck bench-symbolic --only cross-check` runs depth 8 in release).
 /// Comparing shortest depths within the bound is the same as comparing "violated at depth d" for
 /// every d up to it.
 @Suite struct CrossCheckTests {
@@ -13,18 +15,18 @@ import Testing
     @Test(arguments: Variant.allCases)
     func bmcFindsTheSameShortestViolationsAsBFSOnTiny(variant: Variant) throws {
         let model = SlabModel(configuration: Configs.tiny, variant: variant)
-        let bfs = try bfsDepths(model, depth: Self.depth)
-        let bmc = try bmcDepths(model, depth: Self.depth)
-        #expect(describe(bmc) == describe(bfs))
+        let bfs = try CrossCheck.bfsDepths(model, depth: Self.depth)
+        let bmc = try CrossCheck.bmcDepths(TransitionSystem(model: model, context: Context()), depth: Self.depth)
+        #expect(CrossCheck.describe(bmc) == CrossCheck.describe(bfs))
     }
 
     /// overrun-slab needs `batchcount > num` to take past a slab's end; its step ends the run, and
     /// the broken `inuse` of that ended state is what the property sees.
     @Test func bmcFindsOverrunSlabAtBFSsDepthOnOneObjectSlabs() throws {
         let model = SlabModel(configuration: Configs.overrun, variant: .overrunSlab)
-        let bfs = try bfsDepths(model, depth: 4)
-        let bmc = try bmcDepths(model, depth: 4)
+        let bfs = try CrossCheck.bfsDepths(model, depth: 4)
+        let bmc = try CrossCheck.bmcDepths(TransitionSystem(model: model, context: Context()), depth: 4)
         #expect(bfs[.inuseBounds] == 1)
-        #expect(describe(bmc) == describe(bfs))
+        #expect(CrossCheck.describe(bmc) == CrossCheck.describe(bfs))
     }
 }

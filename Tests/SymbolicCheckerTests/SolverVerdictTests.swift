@@ -1,5 +1,5 @@
 import SlabModel
-import SymbolicChecker
+@testable import SymbolicChecker
 import Testing
 import Z3Kit
 
@@ -36,6 +36,82 @@ import Z3Kit
     @Test func anErrorFromTheCAPIEndsUnknownWithItsMessage() throws {
         let bmc = BoundedModelChecker(system: try Self.system(), flavor: .tactics(["no-such-tactic"]))
         let result = try bmc.run(properties: [.conservation, .availBounds], depth: 3)
+        for p in [BuiltInProperty.conservation, .availBounds] {
+            guard case .unknown(let reason) = result.verdicts[p] else {
+                Issue.record("\(p.rawValue): \(String(describing: result.verdicts[p]))")
+                continue
+            }
+            #expect(reason.contains("Z3 error"))
+            #expect(reason.contains("no-such-tactic"))
+        }
+    }
+
+    /// Tiny with `free_objects` exact only in ±2, where a grow (num = 2) soon takes it.
+    static func narrowBandSystem() throws -> TransitionSystem {
+        let model = SlabModel(configuration: Configs.tiny, variant: .seed)
+        let natural = EncodingWidth(layout: model.layout, codec: model.codec)
+        return try TransitionSystem(
+            model: model, context: Context(), pathLimit: 200_000, width: EncodingWidth(bits: natural.bits, band: 2))
+    }
+
+    /// The first depth at which some reachable state of tiny has |free_objects| ≥ 2, by BFS.
+    static func firstDepthOutsideBand() -> Int? {
+        let model = SlabModel(configuration: Configs.tiny, variant: .seed)
+        var level: Set<SlabState<Int>> = [SlabState.initial(model.layout)]
+        for depth in 0...10 {
+            if level.contains(where: { abs($0[model.layout.freeObjects]) >= 2 }) { return depth }
+            level = Set(level.flatMap { s in model.possibleActions.compactMap { model.step($0, from: s)?.state } })
+        }
+        return nil
+    }
+
+    @Test func bmcStopsUnknownAtTheFirstDepthFreeObjectsLeavesTheBand() throws {
+        let out = try #require(Self.firstDepthOutsideBand())
+        let result = try BoundedModelChecker(system: try Self.narrowBandSystem()).run(properties: [.conservation, .noBug], depth: 8)
+        for p in [BuiltInProperty.conservation, .noBug] {
+            guard case .unknown(let reason) = result.verdicts[p] else {
+                Issue.record("\(p.rawValue): \(String(describing: result.verdicts[p]))")
+                continue
+            }
+            #expect(reason.contains("free_objects may leave ±2 at depth \(out),"))
+        }
+        #expect(result.depthReached == out - 1)
+    }
+
+    @Test func inductionClaimsNothingWhenTheBaseCaseLeavesTheBand() throws {
+        let out = try #require(Self.firstDepthOutsideBand())
+        let result = try Induction(system: try Self.narrowBandSystem()).run(properties: [.conservation], maxK: out + 1)
+        guard case .unknown(let reason) = result.verdicts[.conservation] else {
+            Issue.record("\(String(describing: result.verdicts[.conservation]))")
+            return
+        }
+        #expect(reason.contains("free_objects leaves ±2 within \(out) steps"))
+    }
+
+    @Test func inductionsTimeLimitEndsBounded() throws {
+        let result = try Induction(system: try Self.system()).run(properties: [.conservation], maxK: 40, deadline: Deadline(seconds: 0.5))
+        guard case .bounded(_, let reason) = result.verdicts[.conservation] else {
+            Issue.record("\(String(describing: result.verdicts[.conservation]))")
+            return
+        }
+        #expect(reason.contains("timeout") || reason.contains("canceled"))
+    }
+
+    /// A solver made of the `skip` tactic decides nothing: Z3 answers `unknown` ("incomplete").
+    @Test func zThreeUnknownEndsInductionUnknown() throws {
+        let induction = Induction(system: try Self.system(), flavor: .tactics(["skip"]))
+        let result = try induction.run(properties: [.conservation], maxK: 2)
+        guard case .unknown(let reason) = result.verdicts[.conservation] else {
+            Issue.record("\(String(describing: result.verdicts[.conservation]))")
+            return
+        }
+        #expect(reason.contains("Z3"))
+        #expect(reason.contains("base case"))
+    }
+
+    @Test func anErrorFromTheCAPIEndsInductionUnknown() throws {
+        let induction = Induction(system: try Self.system(), flavor: .tactics(["no-such-tactic"]))
+        let result = try induction.run(properties: [.conservation, .availBounds], maxK: 2)
         for p in [BuiltInProperty.conservation, .availBounds] {
             guard case .unknown(let reason) = result.verdicts[p] else {
                 Issue.record("\(p.rawValue): \(String(describing: result.verdicts[p]))")
