@@ -76,7 +76,7 @@ extension Kernel {
                 // Unconditionally move a slab to the end of the partial list on free.
                 try listAddTail(slabp, .partial)
             }
-            join(.freeBlock(call: call, array: from.entries, index: i), carrying: &nrObjects)
+            join(.freeBlock(call: call, array: from, index: i), carrying: &nrObjects)
         }
     }
 

@@ -89,8 +89,8 @@ public struct JoinKey: Hashable, Sendable {
         /// `cache_reap` after draining this CPU's array, or after the shared array.
         case reapAfterDrain(shared: Bool)
         /// `free_block` after its `index`-th object, in the step's `call`-th `free_block`, from
-        /// the array whose entries start at cell `array`.
-        case freeBlock(call: Int, array: Int, index: Int)
+        /// `array`.
+        case freeBlock(call: Int, array: ArrayCacheRef, index: Int)
     }
 
     public var place: Place
