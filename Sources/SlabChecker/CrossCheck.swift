@@ -33,10 +33,19 @@ public enum CrossCheck {
             switch verdict {
             case .violated(let actions): depths[p] = actions.count
             case .bounded(let d, _) where d >= depth: break
-            default: throw SymbolicError.internalError("BMC did not judge \(p.rawValue) to depth \(depth): \(verdict)")
+            default: throw NotJudged(property: p, depth: depth, verdict: verdict)
             }
         }
         return depths
+    }
+
+    /// BMC stopped short of the depth asked for (a time limit, Z3 `unknown`): no comparison.
+    public struct NotJudged: Error, CustomStringConvertible {
+        public var property: BuiltInProperty
+        public var depth: Int
+        public var verdict: SymbolicVerdict
+
+        public var description: String { "BMC did not judge \(property.rawValue) to depth \(depth): \(verdict)" }
     }
 
     /// `property@depth` for each violated property, in `allCases` order: equal strings, equal answers.

@@ -35,6 +35,9 @@ struct BenchSymbolicCommand: ParsableCommand {
     @Option(help: "Depth of the cross-check of BMC against BFS.")
     var crossCheckDepth: Int = 8
 
+    @Option(help: "Configurations of the cross-check: tiny, small (comma-separated).")
+    var crossCheckOn: String = "tiny,small"
+
     @Option(help: "Only these parts: mutants, medium, induction, kernel, cross-check (comma-separated).")
     var only: String?
 
@@ -59,11 +62,11 @@ struct BenchSymbolicCommand: ParsableCommand {
                     let system = try TransitionSystem(model: SlabModel(configuration: config, variant: variant), context: context)
                     let r = try BoundedModelChecker(system: system).run(properties: [property], depth: 30, deadline: Deadline(seconds: timeout))
                     let total = seconds(since: started)
-                    say(String(format: "  %-20@ %-24@ %@  (build %.2f s, BMC %.2f s, total %.2f s)",
-                        variant.rawValue as NSString, property.rawValue as NSString, "\(r.verdicts[property].map(String.init(describing:)) ?? "?")" as NSString,
+                    say(String(format: "  %@ %@ %@  (build %.2f s, BMC %.2f s, total %.2f s)",
+                        pad(variant.rawValue, 20) as NSString, pad(property.rawValue, 24) as NSString, "\(r.verdicts[property].map(String.init(describing:)) ?? "?")" as NSString,
                         system.buildSeconds, r.seconds, total))
                 } catch {
-                    say(String(format: "  %-20@ stopped after %.2f s: %@", variant.rawValue as NSString, seconds(since: started), "\(error)" as NSString))
+                    say(String(format: "  %@ stopped after %.2f s: %@", pad(variant.rawValue, 20) as NSString, seconds(since: started), "\(error)" as NSString))
                 }
             }
         }
@@ -95,9 +98,9 @@ struct BenchSymbolicCommand: ParsableCommand {
                     let system = try TransitionSystem(model: SlabModel(configuration: config, variant: .seed), context: context)
                     let r = try Induction(system: system).run(properties: BuiltInProperty.allCases, maxK: 2, deadline: Deadline(seconds: timeout))
                     let verdicts = Set(r.verdicts.values.map(String.init(describing:)))
-                    say(String(format: "  %-7@ %.2f s total (build %.2f s, induction %.2f s): ", name as NSString, seconds(since: started), system.buildSeconds, r.seconds) + verdicts.sorted().joined(separator: " | "))
+                    say(String(format: "  %@ %.2f s total (build %.2f s, induction %.2f s): ", pad(name, 7) as NSString, seconds(since: started), system.buildSeconds, r.seconds) + verdicts.sorted().joined(separator: " | "))
                 } catch {
-                    say(String(format: "  %-7@ stopped after %.2f s: %@", name as NSString, seconds(since: started), "\(error)" as NSString))
+                    say(String(format: "  %@ stopped after %.2f s: %@", pad(name, 7) as NSString, seconds(since: started), "\(error)" as NSString))
                 }
             }
         }
@@ -129,7 +132,8 @@ extension BenchSymbolicCommand {
     func crossCheck() {
         let depth = crossCheckDepth
         say("Cross-check to depth \(depth): shortest violation per property, BFS (explicit) vs BMC (Z3):")
-        for (name, config) in [("tiny", Configuration.tiny), ("small", Configuration.small)] {
+        let on = crossCheckOn.split(separator: ",")
+        for (name, config) in [("tiny", Configuration.tiny), ("small", Configuration.small)] where on.contains(Substring(name)) {
             for variant in Variant.allCases {
                 let model = SlabModel(configuration: config, variant: variant)
                 let started = ContinuousClock.now
@@ -139,13 +143,14 @@ extension BenchSymbolicCommand {
                     let system = try TransitionSystem(model: model, context: Context())
                     let bmc = CrossCheck.describe(try CrossCheck.bmcDepths(system, depth: depth, deadline: Deadline(seconds: timeout)))
                     let verdict = bfs == bmc ? "agree" : "DISAGREE: BMC \(bmc.isEmpty ? "none" : bmc)"
-                    say(String(format: "  %-6@ %-20@ %@ (BFS %.2f s, BMC %.2f s): %@", name as NSString, variant.rawValue as NSString,
+                    say(String(format: "  %@ %@ %@ (BFS %.2f s, BMC %.2f s): %@", pad(name, 6) as NSString, pad(variant.rawValue, 20) as NSString,
                         verdict as NSString, bfsSeconds, seconds(since: started) - bfsSeconds, (bfs.isEmpty ? "none" : bfs) as NSString))
                 } catch {
-                    say(String(format: "  %-6@ %-20@ stopped after %.2f s: %@", name as NSString, variant.rawValue as NSString, seconds(since: started), "\(error)" as NSString))
+                    say(String(format: "  %@ %@ stopped after %.2f s: %@", pad(name, 6) as NSString, pad(variant.rawValue, 20) as NSString, seconds(since: started), "\(error)" as NSString))
                 }
             }
         }
+        guard on.contains("tiny") else { return }
         say("States within d steps on tiny (seed), BFS vs Z3 by blocking each solution:")
         let started = ContinuousClock.now
         do {
@@ -166,6 +171,11 @@ extension BenchSymbolicCommand {
 func say(_ line: String) {
     print(line)
     fflush(nil)
+}
+
+/// `text` padded with spaces to `width` columns (`%-20@` does not pad an `NSString` here).
+func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
 }
 
 func seconds(since start: ContinuousClock.Instant) -> Double {
