@@ -58,6 +58,7 @@ final class PathExplorer {
     /// The state installed at a join, with the carried value, and what every path that arrived
     /// there knew (so it holds whichever of them was taken).
     struct Entry {
+        var key: JoinKey
         var state: SlabState<SymbolicValue>
         var carried: SymbolicValue
         var facts: [Term: Fact] = [:]
@@ -91,6 +92,9 @@ final class PathExplorer {
     private var facts: [Term: Fact] = [:]
     private var decided: [Term: Bool] = [:]
     private(set) var error: Z3Error?
+    /// A replay that met another join than the path it replays: the model's run is not
+    /// determined by its decisions, and no relation built from it could be trusted.
+    private var replayMismatch: String?
     private var task = Task(prefix: [], entries: [], reach: nil)
     private var joinsPassed = 0
     /// Set when the run reached a new join: it records nothing more.
@@ -243,6 +247,9 @@ final class PathExplorer {
         guard arrival == nil else { return }
         if joinsPassed < task.entries.count {
             let entry = task.entries[joinsPassed]
+            if entry.key != key, replayMismatch == nil {
+                replayMismatch = "a replay met the join \(key) where its path met \(entry.key)"
+            }
             state = entry.state
             carried = entry.carried
             joinsPassed += 1
@@ -253,7 +260,7 @@ final class PathExplorer {
         }
         let prefix = script[..<cursor].map { Decision(choice: 0, alternatives: [$0.alternatives[$0.choice]]) }
         arrival = Arrival(
-            key: key, entry: Entry(state: state, carried: carried, facts: facts, decided: decided), guardParts: guardParts,
+            key: key, entry: Entry(key: key, state: state, carried: carried, facts: facts, decided: decided), guardParts: guardParts,
             prefix: prefix)
     }
 
@@ -279,6 +286,7 @@ final class PathExplorer {
                 var oracle = PathOracle(explorer: self)
                 let outcome = slabStep(action, from: state, layout: layout, variant: variant, oracle: &oracle)
                 if let error { throw .z3(error) }
+                if let replayMismatch { throw .internalError("\(action): \(replayMismatch)") }
                 if let arrival {
                     arrivals.append(arrival)
                 } else {
@@ -335,7 +343,9 @@ final class PathExplorer {
         let arrived = try context.or(guards)
         return Task(
             prefix: group[0].prefix,
-            entries: parent.entries + [Entry(state: SlabState(cells: cells), carried: carried, facts: facts, decided: decided)],
+            entries: parent.entries + [
+                Entry(key: group[0].key, state: SlabState(cells: cells), carried: carried, facts: facts, decided: decided)
+            ],
             reach: try parent.reach.map { r throws(Z3Error) in try context.and([r, arrived]) } ?? arrived)
     }
 
@@ -343,25 +353,18 @@ final class PathExplorer {
     /// itself when every path has the same, else an `ite` over the distinct ones in the hull of
     /// their ranges. The last needs no test: some arriving path was taken.
     func merge(_ values: [SymbolicValue], _ guards: [Term]) throws(Z3Error) -> SymbolicValue {
-        var order: [Term] = []
-        var byValue: [Term: [Term]] = [:]
+        var distinct = GuardedValues()
         var range = values[0].range
         var same = true
         for (v, g) in zip(values, guards) {
             if case .failed(let e) = v { throw e }
-            let t = try v.term(in: context, width: width)
-            if byValue[t] == nil { order.append(t) }
-            byValue[t, default: []].append(g)
+            distinct.add(try v.term(in: context, width: width), when: g)
             range = TransitionSystem.hull(range, v.range)
             if v.range != values[0].range { same = false }
         }
-        guard let last = order.last else { return values[0] }
-        if order.count == 1 { return same ? values[0] : .term(last, range, .opaque) }
-        var result = last
-        for value in order.dropLast().reversed() {
-            result = try context.ite(context.or(byValue[value] ?? []), then: value, else: result)
-        }
-        return SymbolicValue(variable: result, range: range)
+        guard let merged = try distinct.ite(otherwise: nil, context) else { return values[0] }
+        if distinct.order.count == 1 { return same ? values[0] : .term(merged, range, .opaque) }
+        return SymbolicValue(variable: merged, range: range)
     }
 }
 

@@ -123,23 +123,14 @@ public final class TransitionSystem {
     static func nextValue(
         of variable: Term, cell c: Int, paths: [PathExplorer.Path], guards: [Term], width: Int, context: Context
     ) throws(Z3Error) -> Term? {
-        var order: [Term] = []
-        var byValue: [Term: [Term]] = [:]
+        var values = GuardedValues()
         for (p, g) in zip(paths, guards) {
             guard let cells = p.outcome?.state.cells else { continue }
             let value = try cells[c].term(in: context, width: width)
-            if value == variable { continue }
-            if byValue[value] == nil { order.append(value) }
-            byValue[value, default: []].append(g)
+            if value != variable { values.add(value, when: g) }
         }
-        guard let last = order.last else { return nil }
         // The last value needs no test when every path writes the cell.
-        let everyPath = byValue.values.reduce(0) { $0 + $1.count } == guards.count
-        var result = everyPath ? last : try context.ite(context.or(byValue[last] ?? []), then: last, else: variable)
-        for value in order.dropLast().reversed() {
-            result = try context.ite(context.or(byValue[value] ?? []), then: value, else: result)
-        }
-        return result
+        return try values.ite(otherwise: values.count == guards.count ? nil : variable, context)
     }
 
     /// Interval analysis by symbolic execution: per cell, a range that holds in every reachable
