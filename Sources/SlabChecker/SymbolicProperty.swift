@@ -3,12 +3,12 @@ import SlabProperty
 import SymbolicChecker
 import Z3Kit
 
-/// A user's property as formulas over the transition system: a state property as `holds` over
-/// `s`, a step property as `violation` over `s` and the selector `sel`.
+/// A user's property as formulas over the transition system: a state property as `holds` on a
+/// frame's state, a step property as a `violation` over `s`, the selector `sel` and the state
+/// after, `t`.
 ///
 /// Both come from `Evaluation` run on symbolic values, the very code the explicit engine runs on
-/// integers. The state after a step is the system's `next` terms, so a step property needs no
-/// second copy of the state variables.
+/// integers. The engines tie `t` to the step's relation where they unroll it.
 extension SymbolicProperty {
     /// Refuses an explicit-only property by name: the solver cannot read a Swift closure.
     init(_ property: Property, in system: TransitionSystem) throws {
@@ -18,17 +18,17 @@ extension SymbolicProperty {
         case .explicitOnly:
             throw PropertyError(["property `\(property.name)` is explicit-only: the bmc and induction engines cannot encode a Swift closure; check it with the explicit engine"])
         case .state(let f):
-            let holds = try Evaluation(layout: layout, state: system.plainState).holds(f).term(in: context)
-            self.init(name: property.name, holds: holds, violation: nil)
+            self.init(name: property.name, holds: { (state) throws(SymbolicError) in
+                do throws(Z3Error) {
+                    return try Evaluation(layout: layout, state: state).holds(f).term(in: context)
+                } catch {
+                    throw .z3(error)
+                }
+            }, violation: nil)
         case .step(let f):
-            let after = SlabState(cells: system.plainState.cells.indices.map { c -> SymbolicValue in
-                if let k = system.constantCells[c] { return .constant(k) }
-                return system.next[c].map { SymbolicValue(variable: $0) } ?? system.plainState.cells[c]
-            })
             let facts = try Self.stepFacts(system)
-            let ok = Evaluation(layout: layout, state: after, before: system.plainState, step: facts).holds(f)
-            let violation = try context.and([system.enabled, ok.term(in: context).not()])
-            self.init(name: property.name, holds: nil, violation: violation)
+            let ok = Evaluation(layout: layout, state: system.afterState, before: system.plainState, step: facts).holds(f)
+            self.init(name: property.name, holds: nil, violation: .formula(try ok.term(in: context).not()))
         }
     }
 

@@ -27,22 +27,29 @@ public enum SymbolicRun {
             properties: spec.userProperties.map(\.property))
         let started = ContinuousClock.now
         let system = try TransitionSystem(model: model.base, context: Context())
-        var notes = [
-            "transition relation: \(system.pathCounts.reduce(0, +)) paths over \(system.actions.count) actions, "
-                + "\(system.variables.compactMap { $0 }.count) state variables (\(system.variables.count - system.variables.compactMap { $0 }.count) cells constant), "
-                + String(format: "built in %.2f s (%d rounds of interval analysis), %d-bit cells", system.buildSeconds, system.fixpointRounds, system.width.bits),
-            // Where a slow build spends its paths: the actions whose atomic step branches most.
-            "most paths: " + zip(system.actions, system.pathCounts).sorted { $0.1 > $1.1 }.prefix(3)
-                .map { "\($0.0) \($0.1)" }.joined(separator: ", "),
-        ]
+        var notes: [String] = []
         let properties = try judge(
             builtIns: spec.properties, model: model, system: system, engine: engine, depth: depth,
             deadline: Deadline(seconds: timeout), spec: spec.path, notes: &notes)
+        notes.insert(contentsOf: describe(system.report, bits: system.width.bits), at: 0)
         let d = ContinuousClock.now - started
         let statistics = ExplicitStatistics(
             seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, depth: depth)
         let result = SpecResult(request: request, engine: engine.rawValue, properties: properties, statistics: statistics, completion: .exhausted)
         return Outcome(result: result, notes: notes)
+    }
+
+    /// The relation as far as the run built it: paths per step, the fixpoint, and where a slow
+    /// build spends its paths (the actions whose atomic step branches most).
+    public static func describe(_ report: TransitionSystem.BuildReport, bits: Int) -> [String] {
+        var steps = report.roundPaths.enumerated().map { "\($0.offset + 1): \($0.element)" }
+        if let f = report.fixpoint, !steps.isEmpty { steps[steps.count - 1] = "\(f) and on: \(report.roundPaths[f - 1])" }
+        return [
+            "transition relation, paths per step: " + (steps.isEmpty ? "none built" : steps.joined(separator: ", "))
+                + (report.fixpoint == nil ? " (not converged)" : " (converged)")
+                + String(format: "; %d of %d cells free, built in %.2f s, %d-bit cells", report.freeCells, report.cells, report.seconds, bits),
+            "most paths: " + report.mostPaths.map { "\($0.action) \($0.paths)" }.joined(separator: ", "),
+        ]
     }
 
     /// The engine's verdict on each built-in property and each of `model`'s own, judged together

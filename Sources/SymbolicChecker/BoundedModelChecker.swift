@@ -18,26 +18,10 @@ public enum SymbolicVerdict: Equatable, CustomStringConvertible {
         switch self {
         case .holds(let proof): "holds (\(proof))"
         case .violated(let actions): "violated in \(actions.count) steps"
+        case .bounded(let depth, let reason) where depth < 0: "bounded: nothing checked (\(reason))"
         case .bounded(let depth, let reason): "bounded: nothing within \(depth) steps (\(reason))"
         case .unknown(let reason): "unknown (\(reason))"
         }
-    }
-}
-
-/// Time left for the whole run, handed to Z3 as each check's limit.
-public struct Deadline {
-    let end: ContinuousClock.Instant?
-
-    public init(seconds: Double?) {
-        end = seconds.map { ContinuousClock.now + .milliseconds(Int64(($0 * 1000).rounded(.up))) }
-    }
-
-    var remaining: Duration? { end.map { $0 - ContinuousClock.now } }
-    var expired: Bool { remaining.map { $0 <= .zero } ?? false }
-
-    func apply(to solver: Solver) throws(Z3Error) {
-        guard let remaining else { return }
-        try solver.setTimeout(max(remaining, .milliseconds(1)))
     }
 }
 
@@ -102,21 +86,41 @@ public final class BoundedModelChecker {
         do {
             let solver = try Solver(context, flavor: flavor)
             for (name, value) in solverParameters { try solver.setParameter(name, value) }
-            var frames = [try system.frame(0, prefix: "x")]
+            var frames = [try system.frame(step: 0, prefix: "x")]
+            // Depth k's bad states and steps, and its `free_objects` out of band.
+            var bad: [(SymbolicProperty, Term)] = []
+            var outOfBand = try context.bool(false)
             try solver.assert(system.isInitial(frames[0]))
             depthLoop: for k in 0...max(maxDepth, 0) {
                 if k > 0 {
-                    frames.append(try system.frame(k, prefix: "x"))
-                    try solver.assert(system.transition(from: frames[k - 1], to: frames[k]))
-                    try assumeChecked(open, at: k - 1, frames, solver)
+                    // Step k's relation is built now: a run that is out of time or paths here still
+                    // bounds every open property by the depths already checked.
+                    let step: Term
+                    do throws(SymbolicError) {
+                        frames.append(try system.frame(step: k, prefix: "x", deadline: deadline))
+                        step = try system.transition(from: frames[k - 1], to: frames[k], deadline: deadline)
+                    } catch {
+                        switch error {
+                        case .timeLimit(let reason), .pathExplosion(let reason):
+                            for p in open { verdicts[p.name] = .bounded(depth: reached, reason: "building step \(k): \(reason)") }
+                            open = []
+                            break depthLoop
+                        default:
+                            throw error
+                        }
+                    }
+                    try solver.assert(step)
+                    // What depth k - 1 was just shown to satisfy, the next depths assume.
+                    try solver.assert(outOfBand.not())
+                    for (p, term) in bad where open.contains(where: { $0.name == p.name }) { try solver.assert(term.not()) }
                 }
-                let outOfBand = try system.instantiate(system.freeObjectsInBand(), at: frames[k]).not()
-                var bad: [(SymbolicProperty, Term)] = []
+                outOfBand = try system.instantiate(system.freeObjectsInBand(), at: frames[k]).not()
+                bad = []
                 for p in open {
                     if let h = p.holds {
-                        bad.append((p, try system.instantiate(h, at: frames[k]).not()))
+                        bad.append((p, try h(frames[k].state).not()))
                     } else if k > 0, let v = p.violation {
-                        bad.append((p, try system.instantiate(v, at: frames[k - 1])))
+                        bad.append((p, try system.violation(v, from: frames[k - 1], to: frames[k])))
                     }
                 }
                 if !bad.isEmpty {
@@ -183,16 +187,6 @@ public final class BoundedModelChecker {
         }
         for p in open { verdicts[p.name] = .bounded(depth: reached, reason: "depth \(maxDepth) reached") }
         return Result(verdicts: verdicts, depthReached: reached, seconds: seconds(since: started))
-    }
-
-    /// Asserts what depth `d` was just shown to satisfy: every open property, `free_objects`'s
-    /// band, and (for the step before it) no open step property broken.
-    func assumeChecked(_ open: [SymbolicProperty], at d: Int, _ frames: [TransitionSystem.Frame], _ solver: Solver) throws(Z3Error) {
-        try solver.assert(system.instantiate(system.freeObjectsInBand(), at: frames[d]))
-        for p in open {
-            if let h = p.holds { try solver.assert(system.instantiate(h, at: frames[d])) }
-            if d > 0, let v = p.violation { try solver.assert(system.instantiate(v, at: frames[d - 1]).not()) }
-        }
     }
 
     /// Whether `term` is satisfiable with the unrolling, in a scope of its own.

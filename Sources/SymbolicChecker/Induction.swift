@@ -47,14 +47,15 @@ public final class Induction {
         public var seconds: Double
     }
 
-    /// One conjunct of the invariant, over `s`.
+    /// One conjunct of the invariant.
     struct Conjunct {
         var name: String
         /// A property of MODEL.md or the user's (not `ranges`): refuting it in the base case is a
         /// counterexample when it is checked.
         var isProperty: Bool
         var checked: Bool
-        var holds: Term
+        /// That the conjunct holds at a frame.
+        var holds: (Frame) throws -> Term
     }
 
     /// MODEL.md's properties, each counterexample confirmed on the concrete model.
@@ -84,16 +85,20 @@ public final class Induction {
         var dropped = excluded.sorted()
         let checkedNames = Set(properties.map(\.name))
         do {
+            let system = system
+            let ranges = try system.rangeInvariant(deadline: deadline)
+            let band = try system.freeObjectsInBand()
             var conjuncts = [
-                Conjunct(name: "ranges", isProperty: false, checked: false, holds: try system.rangeInvariant()),
-                Conjunct(name: Self.band, isProperty: false, checked: false, holds: try system.freeObjectsInBand()),
+                Conjunct(name: "ranges", isProperty: false, checked: false) { f in try system.instantiate(ranges, at: f) },
+                Conjunct(name: Self.band, isProperty: false, checked: false) { f in try system.instantiate(band, at: f) },
             ]
             for p in SlabProperties.stateProperties where !excluded.contains(p.rawValue) {
-                guard let h = try system.holds(p) else { continue }
-                conjuncts.append(Conjunct(name: p.rawValue, isProperty: true, checked: checkedNames.contains(p.rawValue), holds: h))
+                guard let h = system.holds(p) else { continue }
+                conjuncts.append(Conjunct(name: p.rawValue, isProperty: true, checked: checkedNames.contains(p.rawValue)) { f in try h(f.state) })
             }
             for p in properties where !conjuncts.contains(where: { $0.name == p.name }) {
-                if let h = p.holds { conjuncts.append(Conjunct(name: p.name, isProperty: true, checked: true, holds: h)) }
+                guard let h = p.holds else { continue }
+                conjuncts.append(Conjunct(name: p.name, isProperty: true, checked: true) { f in try h(f.state) })
             }
             let stepProperties = properties.filter { $0.violation != nil }
 
@@ -103,24 +108,24 @@ public final class Induction {
                 try base.setParameter(name, value)
                 try step.setParameter(name, value)
             }
-            var baseFrames = [try system.frame(0, prefix: "b")]
+            var baseFrames = [try system.frame(step: 0, prefix: "b")]
             try base.assert(system.isInitial(baseFrames[0]))
-            var stepFrames = [try system.frame(0, prefix: "y")]
+            var stepFrames = [try system.frame(anyReachable: 0, prefix: "y")]
 
             for k in 1...max(1, maxK) {
                 // Base case at depth k-1.
                 let d = k - 1
                 if d > 0 {
-                    baseFrames.append(try system.frame(d, prefix: "b"))
-                    try base.assert(system.transition(from: baseFrames[d - 1], to: baseFrames[d]))
+                    baseFrames.append(try system.frame(step: d, prefix: "b", deadline: deadline))
+                    try base.assert(system.transition(from: baseFrames[d - 1], to: baseFrames[d], deadline: deadline))
                 }
                 var baseBad: [(Int?, String?, Term)] = []
                 for (i, c) in conjuncts.enumerated() {
-                    baseBad.append((i, c.isProperty ? c.name : nil, try system.instantiate(c.holds, at: baseFrames[d]).not()))
+                    baseBad.append((i, c.isProperty ? c.name : nil, try c.holds(baseFrames[d]).not()))
                 }
                 if d > 0 {
                     for p in stepProperties {
-                        if let v = p.violation { baseBad.append((nil, p.name, try system.instantiate(v, at: baseFrames[d - 1]))) }
+                        if let v = p.violation { baseBad.append((nil, p.name, try system.violation(v, from: baseFrames[d - 1], to: baseFrames[d]))) }
                     }
                 }
                 var refuted: [Int] = []
@@ -172,22 +177,22 @@ public final class Induction {
                 // Step case with k steps.
                 if k > 1 {
                     let prev = stepFrames[k - 2]
-                    for c in conjuncts { try step.assert(system.instantiate(c.holds, at: stepFrames[k - 1])) }
+                    for c in conjuncts { try step.assert(c.holds(stepFrames[k - 1])) }
                     for p in stepProperties where verdicts[p.name] == nil {
-                        if let v = p.violation { try step.assert(system.instantiate(v, at: prev).not()) }
+                        if let v = p.violation { try step.assert(system.violation(v, from: prev, to: stepFrames[k - 1]).not()) }
                     }
                 } else {
-                    for c in conjuncts { try step.assert(system.instantiate(c.holds, at: stepFrames[0])) }
+                    for c in conjuncts { try step.assert(c.holds(stepFrames[0])) }
                 }
-                stepFrames.append(try system.frame(k, prefix: "y"))
+                stepFrames.append(try system.frame(anyReachable: k, prefix: "y"))
                 try step.assert(system.transition(from: stepFrames[k - 1], to: stepFrames[k]))
                 for i in 0..<k {
                     try step.assert(distinct(stepFrames[i], stepFrames[k]))
                 }
                 var bad: [Term] = []
-                for c in conjuncts { bad.append(try system.instantiate(c.holds, at: stepFrames[k]).not()) }
+                for c in conjuncts { bad.append(try c.holds(stepFrames[k]).not()) }
                 for p in stepProperties where verdicts[p.name] == nil {
-                    if let v = p.violation { bad.append(try system.instantiate(v, at: stepFrames[k - 1])) }
+                    if let v = p.violation { bad.append(try system.violation(v, from: stepFrames[k - 1], to: stepFrames[k])) }
                 }
                 try deadline.apply(to: step)
                 try step.push()
@@ -196,7 +201,7 @@ public final class Induction {
                 var failing: [String] = []
                 if answer == .sat, k == max(1, maxK) {
                     let z3model = try step.model()
-                    for c in conjuncts where try z3model.boolValue(of: system.instantiate(c.holds, at: stepFrames[k])) == false {
+                    for c in conjuncts where try z3model.boolValue(of: c.holds(stepFrames[k])) == false {
                         failing.append(c.name)
                     }
                 }
@@ -217,6 +222,10 @@ public final class Induction {
         } catch let error as Z3Error {
             // The C API refused a call: no claim about what is left, in Z3's words.
             return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown("Z3 error: \(error)"), depth: -1)
+        } catch SymbolicError.timeLimit(let reason) {
+            return finish(verdicts, properties, [], dropped, 0, started, notProved: .bounded(reason), depth: -1)
+        } catch SymbolicError.pathExplosion(let reason) {
+            return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown(reason), depth: -1)
         } catch {
             throw .from(error)
         }
@@ -235,7 +244,7 @@ public final class Induction {
         return result
     }
 
-    func distinct(_ a: TransitionSystem.Frame, _ b: TransitionSystem.Frame) throws(Z3Error) -> Term {
+    func distinct(_ a: Frame, _ b: Frame) throws(Z3Error) -> Term {
         var parts: [Term] = []
         for c in 0..<a.cells.count {
             if let x = a.cells[c], let y = b.cells[c] { parts.append(try x.neq(y)) }

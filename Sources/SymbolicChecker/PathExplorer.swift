@@ -86,6 +86,7 @@ final class PathExplorer {
     let pathLimit: Int
     /// The bits of a cell, for the `ite`s a join builds over constants.
     let width: Int
+    let deadline: Deadline
     private var script: [Decision] = []
     private var cursor = 0
     private(set) var guardParts: [Term] = []
@@ -100,10 +101,11 @@ final class PathExplorer {
     /// Set when the run reached a new join: it records nothing more.
     private var arrival: Arrival?
 
-    init(context: Context, pathLimit: Int, width: Int) {
+    init(context: Context, pathLimit: Int, width: Int, deadline: Deadline) {
         self.context = context
         self.pathLimit = pathLimit
         self.width = width
+        self.deadline = deadline
     }
 
     private func beginRun() {
@@ -160,8 +162,13 @@ final class PathExplorer {
         case .failed(let e):
             fail(e)
             return false
-        case .choice(let c, let a, let b):
-            return decide(c) ? decide(a) : decide(b)
+        case .choice(let c, let a, let b, let t):
+            // Choices share their parts: remembering each one's outcome on the path keeps
+            // deciding a nest proportional to its distinct parts, not to its paths.
+            if let value = decided[t] { return value }
+            let value = decide(c) ? decide(a) : decide(b)
+            decided[t] = value
+            return value
         case .formula(let base, let positive, let atom):
             if let value = decided[base] { return value == positive }
             var feasible = [1, 0]
@@ -301,6 +308,9 @@ final class PathExplorer {
                 if explored > pathLimit {
                     throw .pathExplosion("\(action) has more than \(pathLimit) paths")
                 }
+                if explored % 1024 == 0, deadline.expired {
+                    throw .timeLimit("time limit reached while exploring the paths of \(action)")
+                }
             } while advance()
             do {
                 tasks += try Self.group(arrivals).map { group throws(Z3Error) in try joined(group, after: next) }
@@ -336,7 +346,7 @@ final class PathExplorer {
             facts = facts.reduce(into: [:]) { kept, known in
                 guard let other = a.entry.facts[known.key] else { return }
                 kept[known.key] = Fact(
-                    range: TransitionSystem.hull(known.value.range, other.range), excluded: known.value.excluded.intersection(other.excluded))
+                    range: IntervalAnalysis.hull(known.value.range, other.range), excluded: known.value.excluded.intersection(other.excluded))
             }
             decided = decided.filter { a.entry.decided[$0.key] == $0.value }
         }
@@ -359,7 +369,7 @@ final class PathExplorer {
         for (v, g) in zip(values, guards) {
             if case .failed(let e) = v { throw e }
             distinct.add(try v.term(in: context, width: width), when: g)
-            range = TransitionSystem.hull(range, v.range)
+            range = IntervalAnalysis.hull(range, v.range)
             if v.range != values[0].range { same = false }
         }
         guard let merged = try distinct.ite(otherwise: nil, context) else { return values[0] }
@@ -387,6 +397,8 @@ public enum SymbolicError: Error, CustomStringConvertible {
     case z3(Z3Error)
     /// A step has more paths than the explorer will enumerate.
     case pathExplosion(String)
+    /// The deadline passed while a step's paths were explored.
+    case timeLimit(String)
     /// A Z3 counterexample did not replay on the concrete model: a bug in slabcheck.
     case internalError(String)
 
@@ -394,6 +406,7 @@ public enum SymbolicError: Error, CustomStringConvertible {
         switch self {
         case .z3(let e): "Z3 error: \(e)"
         case .pathExplosion(let m): "path explosion: \(m)"
+        case .timeLimit(let m): m
         case .internalError(let m): "internal error in slabcheck: \(m)"
         }
     }

@@ -15,11 +15,11 @@ public enum ReachableStates {
         var seen: Set<[Int]> = []
         do {
             let solver = try Solver(context, flavor: .simple)
-            var frames = [try system.frame(0, prefix: "r")]
+            var frames = [try system.frame(step: 0, prefix: "r")]
             try solver.assert(system.isInitial(frames[0]))
             for k in 0...max(depth, 0) {
                 if k > 0 {
-                    frames.append(try system.frame(k, prefix: "r"))
+                    frames.append(try system.frame(step: k, prefix: "r"))
                     try solver.assert(system.transition(from: frames[k - 1], to: frames[k]))
                 }
                 let before = found.count
@@ -53,7 +53,7 @@ public enum ReachableStates {
     }
 
     /// `frame` is not `state`.
-    static func differs(_ frame: TransitionSystem.Frame, from state: SlabState<Int>, _ system: TransitionSystem) throws(Z3Error) -> Term {
+    static func differs(_ frame: Frame, from state: SlabState<Int>, _ system: TransitionSystem) throws(Z3Error) -> Term {
         var parts: [Term] = []
         for (c, x) in frame.cells.enumerated() {
             guard let x else { continue }

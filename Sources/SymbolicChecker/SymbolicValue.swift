@@ -373,14 +373,17 @@ public struct Atom {
 public indirect enum SymbolicCondition {
     case known(Bool)
     case formula(Term, positive: Bool, atom: Atom?)
-    /// `ite(condition, a, b)`: the oracle decides `condition`, then the branch.
-    case choice(SymbolicCondition, SymbolicCondition, SymbolicCondition)
+    /// `ite(condition, a, b)`: the oracle decides `condition`, then the branch. The `ite` term is
+    /// built once, when the choice is: choices nest (a free-list walk compares an index that is a
+    /// choice of loads at indices that are choices), and rebuilding the term at each use grows
+    /// with the product of the nests' sizes.
+    case choice(SymbolicCondition, SymbolicCondition, SymbolicCondition, formula: Term)
     case failed(Z3Error)
 
     var context: Context? {
         switch self {
         case .formula(let t, _, _): t.context
-        case .choice(let c, let a, let b): c.context ?? a.context ?? b.context
+        case .choice(_, _, _, let t): t.context
         default: nil
         }
     }
@@ -390,7 +393,7 @@ public indirect enum SymbolicCondition {
     var width: Int? {
         switch self {
         case .formula(let t, _, let atom): atom?.term.bitWidth ?? Self.comparedWidth(t)
-        case .choice(let c, let a, let b): c.width ?? a.width ?? b.width
+        case .choice(let c, let a, let b, _): c.width ?? a.width ?? b.width
         default: nil
         }
     }
@@ -409,7 +412,15 @@ public indirect enum SymbolicCondition {
         switch (a, b) {
         case (.known(let x), .known(let y)): return x == y ? a : (x ? c : c.negated)
         case (.failed(let e), _), (_, .failed(let e)): return .failed(e)
-        default: return .choice(c, a, b)
+        default:
+            guard let context = c.context ?? a.context ?? b.context else {
+                return .failed(Z3Error(kind: .invalidUsage, message: "a choice without a context"))
+            }
+            do {
+                return .choice(c, a, b, formula: try context.ite(c.formula(), then: a.term(in: context), else: b.term(in: context)))
+            } catch {
+                return .failed(error)
+            }
         }
     }
 
@@ -419,9 +430,7 @@ public indirect enum SymbolicCondition {
         case .known(let b):
             throw Z3Error(kind: .invalidUsage, message: "a known condition (\(b)) has no context; use term(in:)")
         case .formula(let t, let positive, _): return positive ? t : try t.not()
-        case .choice(let c, let a, let b):
-            guard let context = self.context else { throw Z3Error(kind: .invalidUsage, message: "a choice without a context") }
-            return try context.ite(c.formula(), then: a.term(in: context), else: b.term(in: context))
+        case .choice(_, _, _, let t): return t
         case .failed(let error): throw error
         }
     }
@@ -459,10 +468,15 @@ extension SymbolicCondition: ModelCondition {
 
     public var negated: SymbolicCondition {
         switch self {
-        case .known(let b): .known(!b)
-        case .formula(let t, let positive, let atom): .formula(t, positive: !positive, atom: atom)
-        case .choice(let c, let a, let b): .choice(c, a.negated, b.negated)
-        case .failed: self
+        case .known(let b): return .known(!b)
+        case .formula(let t, let positive, let atom): return .formula(t, positive: !positive, atom: atom)
+        case .choice(let c, let a, let b, let t):
+            do {
+                return .choice(c, a.negated, b.negated, formula: try t.not())
+            } catch {
+                return .failed(error)
+            }
+        case .failed: return self
         }
     }
 }

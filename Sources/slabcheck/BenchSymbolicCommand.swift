@@ -76,15 +76,13 @@ struct BenchSymbolicCommand: ParsableCommand {
             do {
                 let context = try Context()
                 let system = try TransitionSystem(model: SlabModel(configuration: Configuration.medium, variant: .seed), context: context)
-                say(String(format: "  transition relation built in %.2f s (%d paths)", system.buildSeconds, system.pathCounts.reduce(0, +)))
                 let bmc = BoundedModelChecker(system: system)
                 bmc.progress = { k, s in
-                    if k == 10 || k == 20 || k == mediumDepth || k % 5 == 0 {
-                        say(String(format: "  depth %d after %.2f s (BMC) / %.2f s (total)", k, s, seconds(since: started)))
-                    }
+                    say(String(format: "  depth %d after %.2f s (building the relation %.2f s of it)", k, seconds(since: started), system.buildSeconds))
                 }
                 let r = try bmc.run(properties: BuiltInProperty.allCases, depth: mediumDepth, deadline: Deadline(seconds: timeout))
                 say("  reached depth \(r.depthReached); verdicts: " + BuiltInProperty.allCases.map { "\($0.rawValue)=\(r.verdicts[$0].map(String.init(describing:)) ?? "?")" }.joined(separator: "; "))
+                for line in SymbolicRun.describe(system.report, bits: system.width.bits) { say("  " + line) }
             } catch {
                 say(String(format: "  stopped after %.2f s: %@", seconds(since: started), "\(error)" as NSString))
             }
@@ -113,12 +111,14 @@ struct BenchSymbolicCommand: ParsableCommand {
             do {
                 let context = try Context()
                 let system = try TransitionSystem(model: SlabModel(configuration: Configuration.kernel, variant: .seed), context: context, pathLimit: 2_000_000)
-                say(String(format: "  transition relation built in %.2f s (%d paths)", system.buildSeconds, system.pathCounts.reduce(0, +)))
                 let bmc = BoundedModelChecker(system: system)
-                bmc.progress = { k, s in say(String(format: "  depth %d after %.2f s", k, seconds(since: started))) }
+                bmc.progress = { k, s in
+                    say(String(format: "  depth %d after %.2f s (building the relation %.2f s of it)", k, seconds(since: started), system.buildSeconds))
+                }
                 let left = max(1, kernelSeconds - seconds(since: started))
                 let r = try bmc.run(properties: BuiltInProperty.allCases, depth: 1000, deadline: Deadline(seconds: left))
-                say("  depth reached in \(Int(kernelSeconds)) s: \(r.depthReached)")
+                say("  depth reached in \(Int(kernelSeconds)) s: \(r.depthReached); " + Set(r.verdicts.values.map(String.init(describing:))).sorted().joined(separator: " | "))
+                for line in SymbolicRun.describe(system.report, bits: system.width.bits) { say("  " + line) }
             } catch {
                 say(String(format: "  stopped after %.2f s: %@", seconds(since: started), "\(error)" as NSString))
             }

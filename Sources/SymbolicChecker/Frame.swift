@@ -1,0 +1,139 @@
+import ModelKit
+import SlabModel
+import Z3Kit
+
+/// One position of an unrolling: a fresh variable for each cell its box leaves free, the value
+/// for each cell the box fixes, and a selector for the step taken from it.
+public struct Frame {
+    /// The variable of each free cell; nil for a fixed one.
+    public let cells: [Term?]
+    /// The value of each fixed cell.
+    public let constants: [Int?]
+    /// Each cell as a term: its variable or its value.
+    let values: [Term]
+    /// The state for a property to be evaluated on: the fixed cells as constants, the free ones as
+    /// variables of any value (a state a step ended may lie outside the box).
+    public let state: SlabState<SymbolicValue>
+    public let selector: Term
+    /// How many steps from the initial state the frame's state is (nil: any number).
+    let step: Int?
+}
+
+extension TransitionSystem {
+    /// The state `step` steps into a run from the initial state, named `prefix…`.
+    public func frame(step: Int, prefix: String, deadline: Deadline = .none) throws(SymbolicError) -> Frame {
+        try frame(step, step: step, prefix: prefix, deadline: deadline)
+    }
+
+    /// Any reachable state (induction's step case), at position `index` of its unrolling.
+    public func frame(anyReachable index: Int, prefix: String) throws(SymbolicError) -> Frame {
+        try frame(index, step: nil, prefix: prefix, deadline: .none)
+    }
+
+    private func frame(_ index: Int, step: Int?, prefix: String, deadline: Deadline) throws(SymbolicError) -> Frame {
+        let box = try box(afterSteps: step, deadline: deadline)
+        do {
+            var cells: [Term?] = []
+            var constants: [Int?] = []
+            var values: [Term] = []
+            for c in 0..<model.layout.cellCount {
+                if let k = box.constant(c) {
+                    cells.append(nil)
+                    constants.append(k)
+                    values.append(try context.bitVector(UInt64(bitPattern: Int64(k)), width: width.bits))
+                } else {
+                    let x = try context.bitVectorConstant("\(prefix)\(index)_\(c)", width: width.bits)
+                    cells.append(x)
+                    constants.append(nil)
+                    values.append(x)
+                }
+            }
+            let selector = try context.bitVectorConstant("\(prefix)sel\(index)", width: selectorWidth)
+            let state = SlabState(cells: (0..<cells.count).map { c in
+                constants[c].map { SymbolicValue.constant($0) } ?? SymbolicValue(variable: values[c])
+            })
+            return Frame(cells: cells, constants: constants, values: values, state: state, selector: selector, step: step)
+        } catch {
+            throw .z3(error)
+        }
+    }
+
+    /// `term` (over `s` and `sel`) at `frame`.
+    public func instantiate(_ term: Term, at frame: Frame) throws(Z3Error) -> Term {
+        try term.substitute([(selector, frame.selector)] + zip(variables, frame.values).map { (from: $0, to: $1) })
+    }
+
+    /// `term` (over `s`, `sel` and `t`) for the step from `from` to `to`.
+    public func instantiate(_ term: Term, from: Frame, to: Frame) throws(Z3Error) -> Term {
+        try term.substitute(
+            [(selector, from.selector)] + zip(variables, from.values).map { (from: $0, to: $1) }
+                + zip(afterVariables, to.values).map { (from: $0, to: $1) })
+    }
+
+    /// The relation that leads into `to`: the one of its step, or the converged one.
+    private func relation(into to: Frame, deadline: Deadline) throws(SymbolicError) -> StepRelation {
+        try relation(forStep: to.step, deadline: deadline)
+    }
+
+    /// The transition from `from` (with its selector) to `to`.
+    public func transition(from: Frame, to: Frame, deadline: Deadline = .none) throws(SymbolicError) -> Term {
+        let relation = try relation(into: to, deadline: deadline)
+        do {
+            var parts = [try instantiate(relation.enabled, at: from)]
+            for (c, x) in to.cells.enumerated() {
+                guard let x else { continue }
+                parts.append(try x.eq(instantiate(relation.next[c], at: from)))
+            }
+            return try context.and(parts)
+        } catch {
+            throw .z3(error)
+        }
+    }
+
+    /// That the step from `from` to `to` breaks the step property `violation`.
+    public func violation(_ violation: StepViolation, from: Frame, to: Frame) throws(SymbolicError) -> Term {
+        do {
+            switch violation {
+            case .flagged(let property):
+                let relation = try relation(into: to, deadline: .none)
+                return try instantiate(relation.stepViolation[property] ?? context.bool(false), at: from)
+            case .formula(let term):
+                return try instantiate(term, from: from, to: to)
+            }
+        } catch {
+            throw .from(error)
+        }
+    }
+
+    /// `frame` is the initial state.
+    public func isInitial(_ frame: Frame) throws(Z3Error) -> Term {
+        let initial = SlabState<Int>.initial(model.layout).cells
+        var parts: [Term] = []
+        for (c, x) in frame.cells.enumerated() {
+            guard let x else { continue }
+            parts.append(try x.eq(context.bitVector(UInt64(bitPattern: Int64(initial[c])), width: width.bits)))
+        }
+        return try context.and(parts)
+    }
+
+    /// The concrete state `frame` holds in `z3model`.
+    public func state(of frame: Frame, in z3model: Z3Kit.Model) throws(Z3Error) -> SlabState<Int> {
+        var cells: [Int] = []
+        for (c, x) in frame.cells.enumerated() {
+            if let k = frame.constants[c] {
+                cells.append(k)
+            } else if let x, let value = try z3model.uint64Value(of: x) {
+                cells.append(signedCellValue(value, width: width.bits))
+            } else {
+                cells.append(0)
+            }
+        }
+        return SlabState(cells: cells)
+    }
+
+    /// The action `frame`'s selector names in `z3model`.
+    public func action(of frame: Frame, in z3model: Z3Kit.Model) throws(Z3Error) -> SlabAction? {
+        guard let raw = try z3model.uint64Value(of: frame.selector), raw < UInt64(actions.count) else { return nil }
+        return actions[Int(raw)]
+    }
+}

@@ -1,0 +1,140 @@
+import ModelKit
+import SlabModel
+import Z3Kit
+
+/// A box of states: per cell a range, and whether some step explored so far writes the cell.
+struct Box: Equatable {
+    var ranges: [ClosedRange<Int>]
+    var written: [Bool]
+
+    /// The value of a cell the box fixes: one value, and no step changes it (a step that ends the
+    /// run may leave a value outside the range, and the properties judge that state too).
+    func constant(_ c: Int) -> Int? {
+        let r = ranges[c]
+        return r.lowerBound == r.upperBound && !written[c] ? r.lowerBound : nil
+    }
+
+    /// One symbolic state for every state in the box: a constant or a ranged variable per cell.
+    func state(_ variables: [Term]) -> SlabState<SymbolicValue> {
+        SlabState(cells: ranges.indices.map { c in
+            constant(c).map { .constant($0) } ?? SymbolicValue(variable: variables[c], range: ranges[c])
+        })
+    }
+}
+
+/// Interval analysis by symbolic execution, one round at a time, kept round by round.
+///
+/// Box 0 is the initial state. Round r runs every action on a state standing for box r−1 (the
+/// explorer prunes the paths a state in the box cannot take) and box r is the hull of box r−1 and
+/// the paths' results while the run goes on (`crash == 0`; `crash`'s own range holds always);
+/// interval arithmetic in `SymbolicValue` over-approximates each value. A cell that keeps growing
+/// is widened to its packed range (outside it a state is `corrupt`, so ended), or to every value
+/// when it has none (`free_objects`). The analysis has converged when a round changes nothing.
+///
+/// By induction on r, box r holds every state reachable within r steps, so round r's paths are
+/// exactly the steps a run can take as its r-th: BMC unrolls step r with them. Early rounds start
+/// from nearly constant states and have few paths, so a short counterexample needs none of the
+/// later, larger rounds. The converged round serves every later step, and its box is inductive by
+/// construction: `Induction` proves it again, with Z3, as the `ranges` conjunct.
+final class IntervalAnalysis {
+    let model: SlabModel
+    let context: Context
+    let variables: [Term]
+    /// Per cell, the range outside which `StateCodec` calls a state corrupt (or every value).
+    let packed: [ClosedRange<Int>]
+    let width: Int
+    let pathLimit: Int
+    /// `boxes[r]`: the box after r rounds.
+    private(set) var boxes: [Box]
+    /// `rounds[r - 1]`: round r's paths, per action of `model.possibleActions`.
+    private(set) var rounds: [[[PathExplorer.Path]]] = []
+    /// The seconds each round took.
+    private(set) var roundSeconds: [Double] = []
+    private var growths: [Int]
+
+    init(model: SlabModel, context: Context, variables: [Term], width: Int, pathLimit: Int) {
+        self.model = model
+        self.context = context
+        self.variables = variables
+        self.width = width
+        self.pathLimit = pathLimit
+        let layout = model.layout
+        var packed = [ClosedRange<Int>](repeating: SymbolicValue.fullRange, count: layout.cellCount)
+        for (cell, range) in model.codec.cellRanges { packed[cell] = range }
+        self.packed = packed
+        let initial = SlabState<Int>.initial(layout).cells
+        boxes = [Box(ranges: initial.map { $0...$0 }, written: Array(repeating: false, count: layout.cellCount))]
+        growths = Array(repeating: 0, count: layout.cellCount)
+    }
+
+    /// The round after which no box grows, once one did not.
+    var fixpoint: Int? {
+        guard rounds.count >= 1, boxes[rounds.count] == boxes[rounds.count - 1] else { return nil }
+        return rounds.count
+    }
+
+    /// The round whose paths are step `step` of a run (nil: any step), run first if need be.
+    func round(forStep step: Int?, deadline: Deadline) throws(SymbolicError) -> Int {
+        while fixpoint == nil, step.map({ rounds.count < $0 }) ?? true { try runRound(deadline) }
+        return fixpoint.map { f in step.map { min($0, f) } ?? f } ?? (step ?? rounds.count)
+    }
+
+    /// The box holding every state reachable within `steps` steps (nil: any number).
+    func box(afterSteps steps: Int?, deadline: Deadline) throws(SymbolicError) -> Box {
+        if steps == 0 { return boxes[0] }
+        return boxes[try round(forStep: steps, deadline: deadline)]
+    }
+
+    private func runRound(_ deadline: Deadline) throws(SymbolicError) {
+        let started = ContinuousClock.now
+        let layout = model.layout
+        let box = boxes[rounds.count]
+        let state = box.state(variables)
+        let explorer = PathExplorer(context: context, pathLimit: pathLimit, width: width, deadline: deadline)
+        var explored: [[PathExplorer.Path]] = []
+        var grown = box.ranges
+        var wrote = box.written
+        for action in model.possibleActions {
+            if deadline.expired { throw .timeLimit("time limit reached in round \(rounds.count + 1) of the interval analysis") }
+            var paths = try explorer.paths(of: action, from: state, layout: layout, variant: model.variant)
+            for i in paths.indices {
+                guard var outcome = paths[i].outcome else { continue }
+                Self.markCorrupt(&outcome.state, layout: layout, codec: model.codec)
+                paths[i].outcome = outcome
+                for c in 0..<layout.cellCount where !wrote[c] {
+                    if outcome.state.cells[c].constantValue != state.cells[c].constantValue { wrote[c] = true }
+                }
+                let crash = outcome.state.cells[layout.crash]
+                grown[layout.crash] = Self.hull(grown[layout.crash], crash.range)
+                if let k = crash.constantValue, k != 0 { continue }  // an ended run: nothing else matters
+                for c in 0..<layout.cellCount where c != layout.crash {
+                    grown[c] = Self.hull(grown[c], outcome.state.cells[c].range.clamped(to: packed[c]))
+                }
+            }
+            explored.append(paths)
+        }
+        var next = Box(ranges: box.ranges, written: wrote)
+        for c in 0..<layout.cellCount where grown[c] != box.ranges[c] {
+            growths[c] += 1
+            next.ranges[c] = growths[c] > 1 ? packed[c] : grown[c]
+        }
+        rounds.append(explored)
+        boxes.append(next)
+        roundSeconds.append(seconds(since: started))
+    }
+
+    static func hull(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> ClosedRange<Int> {
+        min(a.lowerBound, b.lowerBound)...max(a.upperBound, b.upperBound)
+    }
+
+    /// `SlabModel.step`'s last word: a state whose cells leave the packed ranges ends the run as
+    /// `corrupt` (the same test, from `StateCodec.cellRanges`).
+    static func markCorrupt(_ state: inout SlabState<SymbolicValue>, layout: Layout, codec: StateCodec) {
+        var fits = SymbolicCondition.known(true)
+        for (cell, range) in codec.cellRanges {
+            let v = state.cells[cell]
+            fits = fits.and((v >= .constant(range.lowerBound)).and(v <= .constant(range.upperBound)))
+        }
+        state.cells[layout.crash] = SymbolicValue.select(fits, state.cells[layout.crash], .constant(Crash.corrupt.rawValue))
+    }
+}
