@@ -130,41 +130,44 @@ public final class BoundedModelChecker {
                         break depthLoop
                     }
                     try deadline.apply(to: solver)
-                    switch try check(solver, context.or(bad.map(\.1) + [outOfBand])) {
+                    let (answer, found) = try check(solver, context.or(bad.map(\.1) + [outOfBand]))
+                    switch answer {
                     case .unsat: break
                     case .unknown(let reason):
                         stop(&verdicts, open, reached, reason, depth: k)
                         open = []
                         break depthLoop
                     case .sat:
+                        // The run Z3 found is exact when free_objects stays in its band at depth k
+                        // (the shallower depths were shown to): every property it breaks is
+                        // violated by it, and needs no check of its own.
+                        if let found, try found.boolValue(of: outOfBand) == false {
+                            let actions = try trace(in: found, frames, k)
+                            for (p, term) in bad where try found.boolValue(of: term) == true {
+                                try confirm(actions, p.name)
+                                verdicts[p.name] = .violated(actions: actions)
+                                open.removeAll { $0.name == p.name }
+                            }
+                        }
+                        let rest = bad.filter { item in open.contains { $0.name == item.0.name } }
+                        guard !rest.isEmpty else { break }
                         try deadline.apply(to: solver)
-                        if try check(solver, outOfBand) != .unsat {
+                        if try check(solver, outOfBand).answer != .unsat {
                             let reason = "free_objects may leave ±\(system.width.band) at depth \(k), where a \(system.width.bits)-bit encoding is no longer exact"
                             for p in open { verdicts[p.name] = .unknown(reason: reason) }
                             open = []
                             break depthLoop
                         }
-                        for (p, term) in bad {
+                        for (p, term) in rest {
                             try deadline.apply(to: solver)
-                            try solver.push()
-                            try solver.assert(term)
-                            let answer = try solver.check()
-                            var actions: [SlabAction] = []
-                            if answer == .sat {
-                                let z3model = try solver.model()
-                                for i in 0..<k {
-                                    guard let a = try system.action(of: frames[i], in: z3model) else {
-                                        throw SymbolicError.internalError("step \(i + 1) of a Z3 counterexample names no action")
-                                    }
-                                    actions.append(a)
-                                }
-                            }
-                            try solver.pop()
+                            let (answer, found) = try check(solver, term)
                             switch answer {
                             case .unsat: continue
                             case .unknown(let reason):
                                 stop(&verdicts, [p], reached, reason, depth: k)
                             case .sat:
+                                guard let found else { throw SymbolicError.internalError("Z3 answered sat without a model") }
+                                let actions = try trace(in: found, frames, k)
                                 try confirm(actions, p.name)
                                 verdicts[p.name] = .violated(actions: actions)
                             }
@@ -189,13 +192,27 @@ public final class BoundedModelChecker {
         return Result(verdicts: verdicts, depthReached: reached, seconds: seconds(since: started))
     }
 
-    /// Whether `term` is satisfiable with the unrolling, in a scope of its own.
-    func check(_ solver: Solver, _ term: Term) throws(Z3Error) -> CheckResult {
+    /// Whether `term` is satisfiable with the unrolling, in a scope of its own, with Z3's model
+    /// when it is (taken before the scope ends).
+    func check(_ solver: Solver, _ term: Term) throws(Z3Error) -> (answer: CheckResult, model: Z3Kit.Model?) {
         try solver.push()
         try solver.assert(term)
         let answer = try solver.check()
+        let model = answer == .sat ? try solver.model() : nil
         try solver.pop()
-        return answer
+        return (answer, model)
+    }
+
+    /// The actions of the first `k` frames in `z3model`.
+    func trace(in z3model: Z3Kit.Model, _ frames: [Frame], _ k: Int) throws -> [SlabAction] {
+        var actions: [SlabAction] = []
+        for i in 0..<k {
+            guard let a = try system.action(of: frames[i], in: z3model) else {
+                throw SymbolicError.internalError("step \(i + 1) of a Z3 counterexample names no action")
+            }
+            actions.append(a)
+        }
+        return actions
     }
 
     func stop(_ verdicts: inout [String: SymbolicVerdict], _ open: [SymbolicProperty], _ reached: Int, _ reason: String, depth: Int? = nil) {
