@@ -10,8 +10,8 @@ import Z3Kit
 @Suite struct ReachableStateTests {
     @Test func zThreeCountsTheStatesBFSCountsWithinDSteps() throws {
         let model = SlabModel(configuration: Configs.tiny, variant: .seed)
-        let counts = try CrossCheck.symbolicStateCounts(TransitionSystem(model: model, context: Context()), within: 3)
-        #expect(counts.count == 4)
+        let counts = try CrossCheck.symbolicStateCounts(TransitionSystem(model: model, context: Context()), within: 4)
+        #expect(counts.count == 5)
         for (depth, count) in counts.enumerated() {
             #expect(count == (try CrossCheck.bfsStateCount(model, within: depth)), "within \(depth) steps")
             #expect(count > depth)
