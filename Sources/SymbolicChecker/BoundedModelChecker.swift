@@ -110,6 +110,7 @@ public final class BoundedModelChecker {
                         }
                     }
                     try solver.assert(step)
+                    try solver.assert(system.instantiate(system.rangeInvariant(afterSteps: k), at: frames[k]))
                     // What depth k - 1 was just shown to satisfy, the next depths assume.
                     try solver.assert(outOfBand.not())
                     for (p, term) in bad where open.contains(where: { $0.name == p.name }) { try solver.assert(term.not()) }

@@ -5,8 +5,6 @@ import Z3Kit
 /// One step of the transition relation, over `s` and `sel`, from one round of the interval
 /// analysis: exact for the states of the box that round started from.
 struct StepRelation {
-    /// The round of `IntervalAnalysis` whose paths these are.
-    let round: Int
     /// Per cell, its value after the step `sel` chooses (an `ite` over the actions that change
     /// it): a constant cell's value where the box fixes it.
     let next: [Term]
@@ -14,15 +12,12 @@ struct StepRelation {
     let enabled: Term
     /// Per step property, that the step `sel` takes from `s` breaks it.
     let stepViolation: [BuiltInProperty: Term]
-    /// Paths per action, for the statistics.
-    let pathCounts: [Int]
 
     /// `paths[a]` are the paths of action `a` from `from` (the box's symbolic state).
     init(
-        round: Int, paths explored: [[PathExplorer.Path]], from: SlabState<SymbolicValue>, selector: Term, selectorWidth: Int,
-        width: Int, context: Context
+        paths explored: [[PathExplorer.Path]], from: SlabState<SymbolicValue>, selector: Term, selectorWidth: Int, width: Int,
+        context: Context
     ) throws(Z3Error) {
-        self.round = round
         var enabledParts: [Term] = []
         var nextTerms: [Term] = []
         for cell in from.cells { nextTerms.append(try cell.term(in: context, width: width)) }
@@ -53,7 +48,6 @@ struct StepRelation {
             stepViolation[property] = try context.or(violationParts[property] ?? [])
         }
         self.stepViolation = stepViolation
-        pathCounts = explored.map(\.count)
     }
 
     /// A cell's value after one action: an `ite` over the distinct values its paths give it, each

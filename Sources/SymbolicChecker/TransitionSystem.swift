@@ -70,7 +70,7 @@ public final class TransitionSystem {
         if let built = relations[round] { return built }
         do {
             let relation = try StepRelation(
-                round: round, paths: analysis.rounds[round - 1], from: analysis.boxes[round - 1].state(variables),
+                paths: analysis.rounds[round - 1], from: analysis.boxes[round - 1].state(variables),
                 selector: selector, selectorWidth: selectorWidth, width: width.bits, context: context)
             relations[round] = relation
             return relation
@@ -102,10 +102,11 @@ public final class TransitionSystem {
         }
     }
 
-    /// The `ranges` conjunct of induction: `crash` in range, and every cell in the converged box
-    /// while the run goes on (over `s`).
-    public func rangeInvariant(deadline: Deadline = .none) throws(SymbolicError) -> Term {
-        let box = try box(afterSteps: nil, deadline: deadline)
+    /// `crash` in range, and every cell in the box of the states reachable within `steps` steps
+    /// while the run goes on (over `s`). For the converged box (nil) it is induction's `ranges`
+    /// conjunct; for a step's box, BMC tells the solver what the box's paths were pruned with.
+    public func rangeInvariant(afterSteps steps: Int? = nil, deadline: Deadline = .none) throws(SymbolicError) -> Term {
+        let box = try box(afterSteps: steps, deadline: deadline)
         do {
             var parts: [Term] = []
             var inRange: [Term] = []
