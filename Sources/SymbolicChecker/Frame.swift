@@ -5,18 +5,22 @@ import Z3Kit
 /// One position of an unrolling: a fresh variable for each cell its box leaves free, the value
 /// for each cell the box fixes, and a selector for the step taken from it.
 public struct Frame {
-    /// The variable of each free cell; nil for a fixed one.
-    public let cells: [Term?]
-    /// The value of each fixed cell.
+    /// The value of each fixed cell; nil for a free one.
     public let constants: [Int?]
-    /// Each cell as a term: its variable or its value.
+    /// Each cell as a term: its variable, or its value's numeral.
     let values: [Term]
-    /// The state for a property to be evaluated on: the fixed cells as constants, the free ones as
-    /// variables of any value (a state a step ended may lie outside the box).
-    public let state: SlabState<SymbolicValue>
     public let selector: Term
     /// How many steps from the initial state the frame's state is (nil: any number).
     let step: Int?
+
+    /// The variable of each free cell; nil for a fixed one.
+    public var cells: [Term?] { zip(constants, values).map { $0 == nil ? $1 : nil } }
+
+    /// The state for a property to be evaluated on: the fixed cells as constants, the free ones as
+    /// variables of any value (a state a step ended may lie outside the box).
+    public var state: SlabState<SymbolicValue> {
+        SlabState(cells: zip(constants, values).map { k, x in k.map { .constant($0) } ?? SymbolicValue(variable: x) })
+    }
 }
 
 extension TransitionSystem {
@@ -33,26 +37,19 @@ extension TransitionSystem {
     private func frame(_ index: Int, step: Int?, prefix: String, deadline: Deadline) throws(SymbolicError) -> Frame {
         let box = try box(afterSteps: step, deadline: deadline)
         do {
-            var cells: [Term?] = []
             var constants: [Int?] = []
             var values: [Term] = []
             for c in 0..<model.layout.cellCount {
-                if let k = box.constant(c) {
-                    cells.append(nil)
-                    constants.append(k)
+                let k = box.constant(c)
+                constants.append(k)
+                if let k {
                     values.append(try context.bitVector(UInt64(bitPattern: Int64(k)), width: width.bits))
                 } else {
-                    let x = try context.bitVectorConstant("\(prefix)\(index)_\(c)", width: width.bits)
-                    cells.append(x)
-                    constants.append(nil)
-                    values.append(x)
+                    values.append(try context.bitVectorConstant("\(prefix)\(index)_\(c)", width: width.bits))
                 }
             }
             let selector = try context.bitVectorConstant("\(prefix)sel\(index)", width: selectorWidth)
-            let state = SlabState(cells: (0..<cells.count).map { c in
-                constants[c].map { SymbolicValue.constant($0) } ?? SymbolicValue(variable: values[c])
-            })
-            return Frame(cells: cells, constants: constants, values: values, state: state, selector: selector, step: step)
+            return Frame(constants: constants, values: values, selector: selector, step: step)
         } catch {
             throw .z3(error)
         }
