@@ -308,7 +308,7 @@ final class PathExplorer {
                 if explored > pathLimit {
                     throw .pathExplosion("\(action) has more than \(pathLimit) paths")
                 }
-                if explored % 1024 == 0, deadline.expired {
+                if deadline.expired {
                     throw .timeLimit("time limit reached while exploring the paths of \(action)")
                 }
             } while advance()
