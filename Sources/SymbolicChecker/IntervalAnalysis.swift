@@ -32,30 +32,35 @@ struct Box: Equatable {
 /// when it has none (`free_objects`). The analysis has converged when a round changes nothing.
 ///
 /// By induction on r, box r holds every state reachable within r steps, so round r's paths are
-/// exactly the steps a run can take as its r-th: BMC unrolls step r with them. Early rounds start
-/// from nearly constant states and have few paths, so a short counterexample needs none of the
-/// later, larger rounds. The converged round serves every later step, and its box is inductive by
-/// construction: `Induction` proves it again, with Z3, as the `ranges` conjunct.
+/// exactly the steps a run can take as its r-th: BMC unrolls step r with their relation, built as
+/// soon as the round ends (the paths are then dropped: medium's hold gigabytes). Early rounds
+/// start from nearly constant states and have few paths, so a short counterexample needs none of
+/// the later, larger rounds. The converged round serves every later step, and its box is inductive
+/// by construction: `Induction` proves it again, with Z3, as the `ranges` conjunct.
 final class IntervalAnalysis {
     let model: SlabModel
     let context: Context
     let variables: [Term]
+    let selector: Term
+    let selectorWidth: Int
     /// Per cell, the range outside which `StateCodec` calls a state corrupt (or every value).
     let packed: [ClosedRange<Int>]
     let width: Int
     let pathLimit: Int
     /// `boxes[r]`: the box after r rounds.
     private(set) var boxes: [Box]
-    /// `rounds[r - 1]`: round r's paths, per action of `model.possibleActions`.
-    private(set) var rounds: [[[PathExplorer.Path]]] = []
-    /// The seconds each round took.
-    private(set) var roundSeconds: [Double] = []
+    /// `relations[r - 1]`: round r's relation.
+    private(set) var relations: [StepRelation] = []
+    /// `pathCounts[r - 1]`: round r's paths per action of `model.possibleActions`.
+    private(set) var pathCounts: [[Int]] = []
     private var growths: [Int]
 
-    init(model: SlabModel, context: Context, variables: [Term], width: Int, pathLimit: Int) {
+    init(model: SlabModel, context: Context, variables: [Term], selector: Term, selectorWidth: Int, width: Int, pathLimit: Int) {
         self.model = model
         self.context = context
         self.variables = variables
+        self.selector = selector
+        self.selectorWidth = selectorWidth
         self.width = width
         self.pathLimit = pathLimit
         let layout = model.layout
@@ -69,14 +74,14 @@ final class IntervalAnalysis {
 
     /// The round after which no box grows, once one did not.
     var fixpoint: Int? {
-        guard rounds.count >= 1, boxes[rounds.count] == boxes[rounds.count - 1] else { return nil }
-        return rounds.count
+        guard relations.count >= 1, boxes[relations.count] == boxes[relations.count - 1] else { return nil }
+        return relations.count
     }
 
     /// The round whose paths are step `step` of a run (nil: any step), run first if need be.
     func round(forStep step: Int?, deadline: Deadline) throws(SymbolicError) -> Int {
-        while fixpoint == nil, step.map({ rounds.count < $0 }) ?? true { try runRound(deadline) }
-        return fixpoint.map { f in step.map { min($0, f) } ?? f } ?? (step ?? rounds.count)
+        while fixpoint == nil, step.map({ relations.count < $0 }) ?? true { try runRound(deadline) }
+        return fixpoint.map { f in step.map { min($0, f) } ?? f } ?? (step ?? relations.count)
     }
 
     /// The box holding every state reachable within `steps` steps (nil: any number).
@@ -86,16 +91,15 @@ final class IntervalAnalysis {
     }
 
     private func runRound(_ deadline: Deadline) throws(SymbolicError) {
-        let started = ContinuousClock.now
         let layout = model.layout
-        let box = boxes[rounds.count]
+        let box = boxes[relations.count]
         let state = box.state(variables)
         let explorer = PathExplorer(context: context, pathLimit: pathLimit, width: width, deadline: deadline)
         var explored: [[PathExplorer.Path]] = []
         var grown = box.ranges
         var wrote = box.written
         for action in model.possibleActions {
-            if deadline.expired { throw .timeLimit("time limit reached in round \(rounds.count + 1) of the interval analysis") }
+            if deadline.expired { throw .timeLimit("time limit reached in round \(relations.count + 1) of the interval analysis") }
             var paths = try explorer.paths(of: action, from: state, layout: layout, variant: model.variant)
             for i in paths.indices {
                 guard var outcome = paths[i].outcome else { continue }
@@ -118,9 +122,14 @@ final class IntervalAnalysis {
             growths[c] += 1
             next.ranges[c] = growths[c] > 1 ? packed[c] : grown[c]
         }
-        rounds.append(explored)
+        do {
+            relations.append(try StepRelation(
+                paths: explored, from: state, selector: selector, selectorWidth: selectorWidth, width: width, context: context))
+        } catch {
+            throw .z3(error)
+        }
+        pathCounts.append(explored.map(\.count))
         boxes.append(next)
-        roundSeconds.append(seconds(since: started))
     }
 
     static func hull(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> ClosedRange<Int> {

@@ -28,7 +28,6 @@ public final class TransitionSystem {
     /// The bits of every cell's encoding, and the band that keeps `free_objects` exact.
     public let width: EncodingWidth
     let analysis: IntervalAnalysis
-    private var relations: [Int: StepRelation] = [:]
     /// The seconds spent building the relation so far (its rounds are built when first needed).
     public private(set) var buildSeconds: Double = 0
 
@@ -59,24 +58,16 @@ public final class TransitionSystem {
         }
         plainState = SlabState(cells: variables.map { SymbolicValue(variable: $0) })
         afterState = SlabState(cells: afterVariables.map { SymbolicValue(variable: $0) })
-        analysis = IntervalAnalysis(model: model, context: context, variables: variables, width: width.bits, pathLimit: pathLimit)
+        analysis = IntervalAnalysis(
+            model: model, context: context, variables: variables, selector: selector, selectorWidth: selectorWidth, width: width.bits,
+            pathLimit: pathLimit)
     }
 
     /// The relation of step `step` of a run from the initial state (nil: of any step).
     func relation(forStep step: Int?, deadline: Deadline) throws(SymbolicError) -> StepRelation {
         let started = ContinuousClock.now
         defer { buildSeconds += seconds(since: started) }
-        let round = try analysis.round(forStep: step, deadline: deadline)
-        if let built = relations[round] { return built }
-        do {
-            let relation = try StepRelation(
-                paths: analysis.rounds[round - 1], from: analysis.boxes[round - 1].state(variables),
-                selector: selector, selectorWidth: selectorWidth, width: width.bits, context: context)
-            relations[round] = relation
-            return relation
-        } catch {
-            throw .z3(error)
-        }
+        return analysis.relations[try analysis.round(forStep: step, deadline: deadline) - 1]
     }
 
     /// The box of the states reachable within `steps` steps (nil: any number), its rounds run
@@ -154,11 +145,11 @@ extension TransitionSystem {
     }
 
     public var report: BuildReport {
-        let last = analysis.boxes[analysis.rounds.count]
+        let last = analysis.boxes[analysis.relations.count]
         let cells = model.layout.cellCount
-        let most = zip(actions, analysis.rounds.last?.map(\.count) ?? []).sorted { $0.1 > $1.1 }.prefix(3)
+        let most = zip(actions, analysis.pathCounts.last ?? []).sorted { $0.1 > $1.1 }.prefix(3)
         return BuildReport(
-            roundPaths: analysis.rounds.map { $0.map(\.count).reduce(0, +) }, fixpoint: analysis.fixpoint,
+            roundPaths: analysis.pathCounts.map { $0.reduce(0, +) }, fixpoint: analysis.fixpoint,
             freeCells: (0..<cells).filter { last.constant($0) == nil }.count, cells: cells,
             mostPaths: most.map { (action: $0.0, paths: $0.1) }, seconds: buildSeconds)
     }
