@@ -67,14 +67,10 @@ extension TransitionSystem {
                 + zip(afterVariables, to.values).map { (from: $0, to: $1) })
     }
 
-    /// The relation that leads into `to`: the one of its step, or the converged one.
-    private func relation(into to: Frame, deadline: Deadline) throws(SymbolicError) -> StepRelation {
-        try relation(forStep: to.step, deadline: deadline)
-    }
-
-    /// The transition from `from` (with its selector) to `to`.
+    /// The transition from `from` (with its selector) to `to`, by the relation of `to`'s step (the
+    /// converged one for a frame of any reachable state).
     public func transition(from: Frame, to: Frame, deadline: Deadline = .none) throws(SymbolicError) -> Term {
-        let relation = try relation(into: to, deadline: deadline)
+        let relation = try relation(forStep: to.step, deadline: deadline)
         do {
             var parts = [try instantiate(relation.enabled, at: from)]
             for (c, x) in to.cells.enumerated() {
@@ -92,7 +88,7 @@ extension TransitionSystem {
         do {
             switch violation {
             case .flagged(let property):
-                let relation = try relation(into: to, deadline: .none)
+                let relation = try relation(forStep: to.step, deadline: .none)
                 return try instantiate(relation.stepViolation[property] ?? context.bool(false), at: from)
             case .formula(let term):
                 return try instantiate(term, from: from, to: to)

@@ -84,6 +84,8 @@ public final class Induction {
         var verdicts: [String: SymbolicVerdict] = [:]
         var dropped = excluded.sorted()
         let checkedNames = Set(properties.map(\.name))
+        // The deepest depth the base case has cleared: what a time limit later still bounds.
+        var baseCleared = -1
         do {
             let system = system
             let ranges = try system.rangeInvariant(deadline: deadline)
@@ -173,6 +175,7 @@ public final class Induction {
                         properties, maxK: maxK, deadline: deadline, verdicts: verdicts, excluding: gone, started: started,
                         confirm: confirm)
                 }
+                baseCleared = d
 
                 // Step case with k steps.
                 if k > 1 {
@@ -223,9 +226,9 @@ public final class Induction {
             // The C API refused a call: no claim about what is left, in Z3's words.
             return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown("Z3 error: \(error)"), depth: -1)
         } catch SymbolicError.timeLimit(let reason) {
-            return finish(verdicts, properties, [], dropped, 0, started, notProved: .bounded(reason), depth: -1)
+            return finish(verdicts, properties, [], dropped, 0, started, notProved: .bounded(reason), depth: baseCleared)
         } catch SymbolicError.pathExplosion(let reason) {
-            return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown(reason), depth: -1)
+            return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown(reason), depth: baseCleared)
         } catch {
             throw .from(error)
         }

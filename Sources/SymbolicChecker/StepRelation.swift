@@ -19,8 +19,9 @@ struct StepRelation {
         context: Context
     ) throws(Z3Error) {
         var enabledParts: [Term] = []
-        var nextTerms: [Term] = []
-        for cell in from.cells { nextTerms.append(try cell.term(in: context, width: width)) }
+        var before: [Term] = []
+        for cell in from.cells { before.append(try cell.term(in: context, width: width)) }
+        var nextTerms = before
         var violationParts: [BuiltInProperty: [Term]] = [:]
         for (index, paths) in explored.enumerated().reversed() {
             let live = paths.filter { $0.outcome != nil }
@@ -29,8 +30,7 @@ struct StepRelation {
             let guards = try live.map { p throws(Z3Error) in try context.and(p.guardParts) }
             enabledParts.append(try context.and([chosen, context.or(guards)]))
             for c in nextTerms.indices {
-                let before = try from.cells[c].term(in: context, width: width)
-                if let value = try Self.nextValue(of: before, cell: c, paths: live, guards: guards, width: width, context: context) {
+                if let value = try Self.nextValue(of: before[c], cell: c, paths: live, guards: guards, width: width, context: context) {
                     nextTerms[c] = try context.ite(chosen, then: value, else: nextTerms[c])
                 }
             }

@@ -12,10 +12,11 @@ struct BenchSymbolicCommand: ParsableCommand {
         discussion: """
             Prints: the time to each mutant's first counterexample on small (overrun-slab on a
             config with batchcount = num + 1), the time to each BMC depth on medium for the seed
-            up to --medium-depth (the issue marks 10 and 20), the induction time per seed configuration, the depth BMC reaches in
-            --kernel-seconds on a kernel-size configuration, and the cross-check of BMC against
-            BFS (shortest violations of the seed and every mutant on tiny and small, and states
-            within each depth on tiny) to --cross-check-depth. Build with -c release.
+            up to --medium-depth (the issue marks 10 and 20), the induction time per seed
+            configuration, the depth BMC reaches in --kernel-seconds on a kernel-size
+            configuration, and the cross-check of BMC against BFS (shortest violations of the seed
+            and every mutant on tiny and small, and states within each depth on tiny) to
+            --cross-check-depth. Build with -c release.
 
             Examples:
               swift run -c release slabcheck bench-symbolic --kernel-seconds 600
@@ -77,7 +78,7 @@ struct BenchSymbolicCommand: ParsableCommand {
                 let context = try Context()
                 let system = try TransitionSystem(model: SlabModel(configuration: Configuration.medium, variant: .seed), context: context)
                 let bmc = BoundedModelChecker(system: system)
-                bmc.progress = { k, s in
+                bmc.progress = { k, _ in
                     say(String(format: "  depth %d after %.2f s (building the relation %.2f s of it)", k, seconds(since: started), system.buildSeconds))
                 }
                 let r = try bmc.run(properties: BuiltInProperty.allCases, depth: mediumDepth, deadline: Deadline(seconds: timeout))
@@ -112,7 +113,7 @@ struct BenchSymbolicCommand: ParsableCommand {
                 let context = try Context()
                 let system = try TransitionSystem(model: SlabModel(configuration: Configuration.kernel, variant: .seed), context: context, pathLimit: 2_000_000)
                 let bmc = BoundedModelChecker(system: system)
-                bmc.progress = { k, s in
+                bmc.progress = { k, _ in
                     say(String(format: "  depth %d after %.2f s (building the relation %.2f s of it)", k, seconds(since: started), system.buildSeconds))
                 }
                 let left = max(1, kernelSeconds - seconds(since: started))
