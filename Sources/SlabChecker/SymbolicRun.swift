@@ -49,6 +49,10 @@ public enum SymbolicRun {
                 + (report.fixpoint == nil ? " (not converged)" : " (converged)")
                 + String(format: "; %d of %d cells free, built in %.2f s, %d-bit cells", report.freeCells, report.cells, report.seconds, bits),
             "most paths: " + report.mostPaths.map { "\($0.action) \($0.paths)" }.joined(separator: ", "),
+            report.assumed.isEmpty
+                ? "built for every state in the box"
+                : "built for the states that satisfy " + report.assumed.map(\.rawValue).joined(separator: ", ")
+                    + " (shown at the shallower depths or assumed by induction): \(report.dropped) alternatives dropped, \(report.solverCalls) solver calls",
         ]
     }
 

@@ -73,16 +73,52 @@ public final class BoundedModelChecker {
     ///
     /// What one depth proves, the next assumes: once no state within k steps breaks a property
     /// (or leaves `free_objects`'s band), every state at depth k satisfies it, and saying so to
-    /// the solver prunes the runs it must refute deeper without losing any reachable one.
+    /// the solver prunes the runs it must refute deeper without losing any reachable one. The
+    /// relation is built for such states only (`TransitionSystem.assume`): every built-in state
+    /// property is checked along, asked for or not, and while none is broken the explorer drops
+    /// the paths that only a state breaking one could take. A run that breaks an assumed property
+    /// starts the unrolling again without it, for the properties still open.
     public func run(
         _ properties: [SymbolicProperty], depth maxDepth: Int, deadline: Deadline = Deadline(seconds: nil),
         confirm: ([SlabAction], String) throws(SymbolicError) -> Void
     ) throws(SymbolicError) -> Result<String> {
         let started = ContinuousClock.now
-        let context = system.context
         var verdicts: [String: SymbolicVerdict] = [:]
-        var open = properties
+        var assumed = SlabProperties.stateProperties
         var reached = -1
+        while true {
+            let open = properties.filter { verdicts[$0.name] == nil }
+            guard !open.isEmpty else { break }
+            try system.assume(assumed)
+            var auxiliaries: [SymbolicProperty] = []
+            for p in assumed where !open.contains(where: { $0.name == p.rawValue }) && verdicts[p.rawValue] == nil {
+                auxiliaries.append(try system.symbolic(p))
+            }
+            let broken: Set<String>
+            (reached, broken) = try unroll(
+                open, auxiliaries, depth: maxDepth, deadline: deadline, cleared: reached, started: started, verdicts: &verdicts,
+                confirm: confirm)
+            guard !broken.isEmpty else { break }
+            assumed.removeAll { broken.contains($0.rawValue) }
+        }
+        return Result(verdicts: verdicts, depthReached: reached, seconds: seconds(since: started))
+    }
+
+    /// One unrolling, with the relation as `system` assumes it: every open property gets its
+    /// verdict, unless a run breaks an assumed one (checked or auxiliary), which ends it at that
+    /// depth with the names of those broken; open properties not violated there stay open.
+    /// `cleared` is the depth an earlier unrolling showed them to hold through: a bound found
+    /// here is never less.
+    private func unroll(
+        _ properties: [SymbolicProperty], _ auxiliaries: [SymbolicProperty], depth maxDepth: Int, deadline: Deadline, cleared: Int,
+        started: ContinuousClock.Instant, verdicts: inout [String: SymbolicVerdict], confirm: ([SlabAction], String) throws(SymbolicError) -> Void
+    ) throws(SymbolicError) -> (reached: Int, broken: Set<String>) {
+        let context = system.context
+        let assumed = Set(system.assumed.map(\.rawValue))
+        var open = properties
+        var aux = auxiliaries
+        var broken: Set<String> = []
+        var reached = cleared
         do {
             let solver = try Solver(context, flavor: flavor)
             for (name, value) in solverParameters { try solver.setParameter(name, value) }
@@ -113,11 +149,11 @@ public final class BoundedModelChecker {
                     try solver.assert(system.instantiate(system.rangeInvariant(afterSteps: k), at: frames[k]))
                     // What depth k - 1 was just shown to satisfy, the next depths assume.
                     try solver.assert(outOfBand.not())
-                    for (p, term) in bad where open.contains(where: { $0.name == p.name }) { try solver.assert(term.not()) }
+                    for (p, term) in bad where (open + aux).contains(where: { $0.name == p.name }) { try solver.assert(term.not()) }
                 }
                 outOfBand = try system.instantiate(system.freeObjectsInBand(), at: frames[k]).not()
                 bad = []
-                for p in open {
+                for p in open + aux {
                     if let h = p.holds {
                         bad.append((p, try h(frames[k].state).not()))
                     } else if k > 0, let v = p.violation {
@@ -139,25 +175,33 @@ public final class BoundedModelChecker {
                         open = []
                         break depthLoop
                     case .sat:
-                        // The run Z3 found is exact when free_objects stays in its band at depth k
-                        // (the shallower depths were shown to): every property it breaks is
-                        // violated by it, and needs no check of its own.
-                        if let found, try found.boolValue(of: outOfBand) == false {
-                            let actions = try trace(in: found, frames, k)
-                            for (p, term) in bad where try found.boolValue(of: term) == true {
+                        // What a run breaks at depth k: violated if asked for, no longer assumed.
+                        func record(_ p: SymbolicProperty, _ z3model: Z3Kit.Model) throws {
+                            if open.contains(where: { $0.name == p.name }) {
+                                let actions = try trace(in: z3model, frames, k)
                                 try confirm(actions, p.name)
                                 verdicts[p.name] = .violated(actions: actions)
                                 open.removeAll { $0.name == p.name }
                             }
+                            aux.removeAll { $0.name == p.name }
+                            broken.insert(p.name)
                         }
-                        let rest = bad.filter { item in open.contains { $0.name == item.0.name } }
-                        guard !rest.isEmpty else { break }
-                        try deadline.apply(to: solver)
-                        if try check(solver, outOfBand).answer != .unsat {
-                            let reason = "free_objects may leave ±\(system.width.band) at depth \(k), where a \(system.width.bits)-bit encoding is no longer exact"
-                            for p in open { verdicts[p.name] = .unknown(reason: reason) }
-                            open = []
-                            break depthLoop
+                        // The run Z3 found is exact when free_objects stays in its band at depth k
+                        // (the shallower depths were shown to): every property it breaks is
+                        // violated by it, and needs no check of its own.
+                        if let found, try found.boolValue(of: outOfBand) == false {
+                            for (p, term) in bad where try found.boolValue(of: term) == true { try record(p, found) }
+                        }
+                        // The others are asked one by one, unless nothing asked for is left open.
+                        let rest = open.isEmpty ? [] : bad.filter { item in (open + aux).contains { $0.name == item.0.name } }
+                        if !rest.isEmpty {
+                            try deadline.apply(to: solver)
+                            if try check(solver, outOfBand).answer != .unsat {
+                                let reason = "free_objects may leave ±\(system.width.band) at depth \(k), where a \(system.width.bits)-bit encoding is no longer exact"
+                                for p in open { verdicts[p.name] = .unknown(reason: reason) }
+                                open = []
+                                break depthLoop
+                            }
                         }
                         for (p, term) in rest {
                             try deadline.apply(to: solver)
@@ -165,32 +209,37 @@ public final class BoundedModelChecker {
                             switch answer {
                             case .unsat: continue
                             case .unknown(let reason):
-                                stop(&verdicts, [p], reached, reason, depth: k)
+                                if open.contains(where: { $0.name == p.name }) {
+                                    stop(&verdicts, [p], reached, reason, depth: k)
+                                    open.removeAll { $0.name == p.name }
+                                }
+                                // Neither shown nor refuted: it can no longer be assumed.
+                                aux.removeAll { $0.name == p.name }
+                                broken.insert(p.name)
                             case .sat:
                                 guard let found else { throw SymbolicError.internalError("Z3 answered sat without a model") }
-                                let actions = try trace(in: found, frames, k)
-                                try confirm(actions, p.name)
-                                verdicts[p.name] = .violated(actions: actions)
+                                try record(p, found)
                             }
-                            open.removeAll { $0.name == p.name }
                         }
+                        broken.formIntersection(assumed)
                     }
                 }
-                reached = k
-                progress?(k, seconds(since: started))
-                if open.isEmpty { break }
+                reached = max(reached, k)
+                progress?(reached, seconds(since: started))
+                if open.isEmpty || !broken.isEmpty { break }
             }
         } catch let error as SymbolicError {
             throw error
         } catch let error as Z3Error {
             // The C API refused a call: no claim about what is left, in Z3's words.
             for p in open where verdicts[p.name] == nil { verdicts[p.name] = .unknown(reason: "Z3 error at depth \(reached + 1): \(error)") }
-            open = []
+            return (reached, [])
         } catch {
             throw .internalError("\(error)")
         }
+        guard broken.isEmpty else { return (reached, broken) }
         for p in open { verdicts[p.name] = .bounded(depth: reached, reason: "depth \(maxDepth) reached") }
-        return Result(verdicts: verdicts, depthReached: reached, seconds: seconds(since: started))
+        return (reached, [])
     }
 
     /// Whether `term` is satisfiable with the unrolling, in a scope of its own, with Z3's model

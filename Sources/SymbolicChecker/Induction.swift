@@ -88,6 +88,9 @@ public final class Induction {
         var baseCleared = -1
         do {
             let system = system
+            // Every state of the unrollings is assumed to satisfy the state properties that are
+            // conjuncts: the base case shows it depth by depth, the step case assumes it.
+            try system.assume(SlabProperties.stateProperties.filter { !excluded.contains($0.rawValue) })
             let ranges = try system.rangeInvariant(deadline: deadline)
             let band = try system.freeObjectsInBand()
             var conjuncts = [

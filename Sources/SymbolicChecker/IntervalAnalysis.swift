@@ -20,6 +20,22 @@ struct Box: Equatable {
             constant(c).map { .constant($0) } ?? SymbolicValue(variable: variables[c], range: ranges[c])
         })
     }
+
+    /// That `variables` lie in the box: `crash` in its range always, every other cell while the
+    /// run goes on (`crash == 0`).
+    func contains(_ variables: [Term], crash: Int, width: Int, _ context: Context) throws(Z3Error) -> Term {
+        var parts: [Term] = []
+        var inRange: [Term] = []
+        for (c, v) in variables.enumerated() {
+            let range = ranges[c]
+            guard constant(c) == nil, range != SymbolicValue.fullRange else { continue }
+            let bounded = try context.and([v.sge(numeral(range.lowerBound, width: width, context)), v.sle(numeral(range.upperBound, width: width, context))])
+            if c == crash { parts.append(bounded) } else { inRange.append(bounded) }
+        }
+        let running = try variables[crash].eq(numeral(0, width: width, context))
+        parts.append(try running.implies(context.and(inRange)))
+        return try context.and(parts)
+    }
 }
 
 /// Interval analysis by symbolic execution, one round at a time, kept round by round.
@@ -47,15 +63,23 @@ final class IntervalAnalysis {
     let packed: [ClosedRange<Int>]
     let width: Int
     let pathLimit: Int
+    /// What every state a step starts from satisfies besides its box (nil: nothing known): the
+    /// explorer drops the paths that contradict it.
+    let invariant: StateFormula?
     /// `boxes[r]`: the box after r rounds.
     private(set) var boxes: [Box]
     /// `relations[r - 1]`: round r's relation.
     private(set) var relations: [StepRelation] = []
     /// `pathCounts[r - 1]`: round r's paths per action of `model.possibleActions`.
     private(set) var pathCounts: [[Int]] = []
+    /// `pruning[r - 1]`: round r's solver calls and alternatives dropped by its `PathPruner`.
+    private(set) var pruning: [(calls: Int, dropped: Int)] = []
     private var growths: [Int]
 
-    init(model: SlabModel, context: Context, variables: [Term], selector: Term, selectorWidth: Int, width: Int, pathLimit: Int) {
+    init(
+        model: SlabModel, context: Context, variables: [Term], selector: Term, selectorWidth: Int, width: Int, pathLimit: Int,
+        invariant: StateFormula?
+    ) {
         self.model = model
         self.context = context
         self.variables = variables
@@ -63,6 +87,7 @@ final class IntervalAnalysis {
         self.selectorWidth = selectorWidth
         self.width = width
         self.pathLimit = pathLimit
+        self.invariant = invariant
         let layout = model.layout
         var packed = [ClosedRange<Int>](repeating: SymbolicValue.fullRange, count: layout.cellCount)
         for (cell, range) in model.codec.cellRanges { packed[cell] = range }
@@ -70,6 +95,13 @@ final class IntervalAnalysis {
         let initial = SlabState<Int>.initial(layout).cells
         boxes = [Box(ranges: initial.map { $0...$0 }, written: Array(repeating: false, count: layout.cellCount))]
         growths = Array(repeating: 0, count: layout.cellCount)
+    }
+
+    /// A new analysis of the same model, from box 0, whose explorer assumes `invariant`.
+    func restarted(assuming invariant: StateFormula?) -> IntervalAnalysis {
+        IntervalAnalysis(
+            model: model, context: context, variables: variables, selector: selector, selectorWidth: selectorWidth, width: width,
+            pathLimit: pathLimit, invariant: invariant)
     }
 
     /// The round after which no box grows, once one did not.
@@ -94,7 +126,7 @@ final class IntervalAnalysis {
         let layout = model.layout
         let box = boxes[relations.count]
         let state = box.state(variables)
-        let explorer = PathExplorer(context: context, pathLimit: pathLimit, width: width, deadline: deadline)
+        let explorer = PathExplorer(context: context, pathLimit: pathLimit, width: width, deadline: deadline, pruner: try pruner(box, state))
         var explored: [[PathExplorer.Path]] = []
         var grown = box.ranges
         var wrote = box.written
@@ -129,7 +161,20 @@ final class IntervalAnalysis {
             throw .z3(error)
         }
         pathCounts.append(explored.map(\.count))
+        pruning.append((calls: explorer.pruner?.calls ?? 0, dropped: explorer.pruner?.dropped ?? 0))
         boxes.append(next)
+    }
+
+    /// The pruner of a round from `box`: its states that satisfy the invariant.
+    private func pruner(_ box: Box, _ state: SlabState<SymbolicValue>) throws(SymbolicError) -> PathPruner? {
+        guard let invariant else { return nil }
+        let holds = try invariant(state)
+        do {
+            return try PathPruner(
+                context: context, invariant: context.and([holds, box.contains(variables, crash: model.layout.crash, width: width, context)]))
+        } catch {
+            throw .z3(error)
+        }
     }
 
     static func hull(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> ClosedRange<Int> {

@@ -87,6 +87,9 @@ final class PathExplorer {
     /// The bits of a cell, for the `ite`s a join builds over constants.
     let width: Int
     let deadline: Deadline
+    /// Drops the alternatives no state the step starts from can take (nil: every alternative
+    /// the intervals allow is followed).
+    let pruner: PathPruner?
     private var script: [Decision] = []
     private var cursor = 0
     private(set) var guardParts: [Term] = []
@@ -100,18 +103,23 @@ final class PathExplorer {
     private var joinsPassed = 0
     /// Set when the run reached a new join: it records nothing more.
     private var arrival: Arrival?
+    /// Set when the pruner found every alternative of a new decision closed: the prefix itself
+    /// is no state's, and the run is only finished, not recorded.
+    private var closed = false
 
-    init(context: Context, pathLimit: Int, width: Int, deadline: Deadline) {
+    init(context: Context, pathLimit: Int, width: Int, deadline: Deadline, pruner: PathPruner? = nil) {
         self.context = context
         self.pathLimit = pathLimit
         self.width = width
         self.deadline = deadline
+        self.pruner = pruner
     }
 
     private func beginRun() {
         cursor = 0
         joinsPassed = 0
         arrival = nil
+        closed = false
         forgetPath()
     }
 
@@ -130,16 +138,37 @@ final class PathExplorer {
         return true
     }
 
-    private func choose(_ feasible: [Int]) -> Int {
+    /// The alternative this run takes; `alternative(k)` is the guard of taking `k`, asked of the
+    /// pruner only for a decision this path makes first.
+    private func choose(_ feasible: [Int], _ alternative: (Int) throws(Z3Error) -> Term) -> Int {
         if cursor < script.count {
             let d = script[cursor]
             cursor += 1
             return d.alternatives[d.choice]
         }
-        if arrival != nil { return feasible[0] }  // past the join: only finishing the run
-        script.append(Decision(choice: 0, alternatives: feasible))
+        if arrival != nil || closed { return feasible[0] }  // only finishing the run
+        let open = opened(feasible, alternative)
+        guard let first = open.first else {
+            closed = true
+            return feasible[0]
+        }
+        script.append(Decision(choice: 0, alternatives: open))
         cursor += 1
-        return feasible[0]
+        return first
+    }
+
+    /// The alternatives of `feasible` the pruner leaves open after this path's prefix.
+    private func opened(_ feasible: [Int], _ alternative: (Int) throws(Z3Error) -> Term) -> [Int] {
+        guard let pruner, feasible.count > 1 else { return feasible }
+        let prefix = (task.reach.map { [$0] } ?? []) + guardParts
+        var open: [Int] = []
+        do {
+            for k in feasible where try pruner.satisfiable(prefix + [alternative(k)]) { open.append(k) }
+        } catch {
+            fail(error)
+            return feasible
+        }
+        return open
     }
 
     private func fail(_ e: Z3Error) {
@@ -181,7 +210,7 @@ final class PathExplorer {
                 feasible = [1, 0].filter { var g = f; return g.learn(atom.operation, atom.constant, $0 == 1) }
                 if feasible.isEmpty { feasible = [1, 0] }  // cannot happen: one side is always possible
             }
-            let value = choose(feasible) == 1
+            let value = choose(feasible) { k throws(Z3Error) in k == 1 ? base : try base.not() } == 1
             decided[base] = value
             if let atom {
                 var f = fact(atom.term, atom.range)
@@ -227,7 +256,11 @@ final class PathExplorer {
             if outside { feasible.append(-1) }
             if feasible.count == 1, let only = feasible.first { return only >= 0 ? only : nil }
             guard !feasible.isEmpty else { return nil }
-            let k = choose(feasible)
+            let k = choose(feasible) { k throws(Z3Error) in
+                k >= 0
+                    ? try base.eq(numeral(k - by, like: base))
+                    : try context.or([t.slt(numeral(0, like: t)), t.sge(numeral(bound, like: t))])
+            }
             do {
                 if k >= 0 {
                     let eq = try base.eq(numeral(k - by, like: base))
@@ -251,7 +284,7 @@ final class PathExplorer {
     }
 
     func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout SymbolicValue, at key: JoinKey) {
-        guard arrival == nil else { return }
+        guard arrival == nil, !closed else { return }
         if joinsPassed < task.entries.count {
             let entry = task.entries[joinsPassed]
             if entry.key != key, replayMismatch == nil {
@@ -296,7 +329,7 @@ final class PathExplorer {
                 if let replayMismatch { throw .internalError("\(action): \(replayMismatch)") }
                 if let arrival {
                     arrivals.append(arrival)
-                } else {
+                } else if !closed {
                     if let outcome {
                         for cell in outcome.state.cells {
                             if case .failed(let e) = cell { throw .z3(e) }

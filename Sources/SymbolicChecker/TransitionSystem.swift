@@ -27,7 +27,10 @@ public final class TransitionSystem {
     public let afterState: SlabState<SymbolicValue>
     /// The bits of every cell's encoding, and the band that keeps `free_objects` exact.
     public let width: EncodingWidth
-    let analysis: IntervalAnalysis
+    private(set) var analysis: IntervalAnalysis
+    /// The built-in state properties every state a step starts from is known to satisfy, so that
+    /// the relation need only be exact for such states (`assume`); none at first.
+    public private(set) var assumed: [BuiltInProperty] = []
     /// The seconds spent building the relation so far (its rounds are built when first needed).
     public private(set) var buildSeconds: Double = 0
 
@@ -60,7 +63,38 @@ public final class TransitionSystem {
         afterState = SlabState(cells: afterVariables.map { SymbolicValue(variable: $0) })
         analysis = IntervalAnalysis(
             model: model, context: context, variables: variables, selector: selector, selectorWidth: selectorWidth, width: width.bits,
-            pathLimit: pathLimit)
+            pathLimit: pathLimit, invariant: nil)
+    }
+
+    /// From now on, builds each step's relation only for states that satisfy `properties` and
+    /// keep `free_objects` in its band: the explorer drops every path such a state cannot take
+    /// (`PathPruner`), and the box of reachable states shrinks with the paths. The engine that
+    /// says so must assert the same of every state a step of its unrolling starts from: BMC what
+    /// it has shown of the shallower depths, induction its hypothesis. Relations built under other
+    /// assumptions are dropped.
+    public func assume(_ properties: [BuiltInProperty]) throws(SymbolicError) {
+        guard properties != assumed else { return }
+        var invariant: StateFormula?
+        if !properties.isEmpty {
+            let formulas = properties.compactMap(holds)
+            let band: Term
+            do {
+                band = try freeObjectsInBand()
+            } catch {
+                throw .z3(error)
+            }
+            invariant = { [context] (state) throws(SymbolicError) in
+                var parts = [band]
+                for f in formulas { parts.append(try f(state)) }
+                do throws(Z3Error) {
+                    return try context.and(parts)
+                } catch {
+                    throw .z3(error)
+                }
+            }
+        }
+        assumed = properties
+        analysis = analysis.restarted(assuming: invariant)
     }
 
     /// The relation of step `step` of a run from the initial state (nil: of any step).
@@ -99,19 +133,7 @@ public final class TransitionSystem {
     public func rangeInvariant(afterSteps steps: Int? = nil, deadline: Deadline = .none) throws(SymbolicError) -> Term {
         let box = try box(afterSteps: steps, deadline: deadline)
         do {
-            var parts: [Term] = []
-            var inRange: [Term] = []
-            for (c, v) in variables.enumerated() {
-                let range = box.ranges[c]
-                guard box.constant(c) == nil, range != SymbolicValue.fullRange else { continue }
-                let lo = try context.bitVector(UInt64(bitPattern: Int64(range.lowerBound)), width: width.bits)
-                let hi = try context.bitVector(UInt64(bitPattern: Int64(range.upperBound)), width: width.bits)
-                let bounded = try context.and([v.sge(lo), v.sle(hi)])
-                if c == model.layout.crash { parts.append(bounded) } else { inRange.append(bounded) }
-            }
-            let running = try variables[model.layout.crash].eq(context.bitVector(0, width: width.bits))
-            parts.append(try running.implies(context.and(inRange)))
-            return try context.and(parts)
+            return try box.contains(variables, crash: model.layout.crash, width: width.bits, context)
         } catch {
             throw .z3(error)
         }
@@ -141,6 +163,11 @@ extension TransitionSystem {
         public var cells: Int
         /// The actions of the last round with the most paths: where a slow build spends them.
         public var mostPaths: [(action: SlabAction, paths: Int)]
+        /// The properties the relation was built for (`assume`), the alternatives dropped as no
+        /// such state's, and the solver calls that took.
+        public var assumed: [BuiltInProperty]
+        public var dropped: Int
+        public var solverCalls: Int
         public var seconds: Double
     }
 
@@ -151,6 +178,8 @@ extension TransitionSystem {
         return BuildReport(
             roundPaths: analysis.pathCounts.map { $0.reduce(0, +) }, fixpoint: analysis.fixpoint,
             freeCells: (0..<cells).filter { last.constant($0) == nil }.count, cells: cells,
-            mostPaths: most.map { (action: $0.0, paths: $0.1) }, seconds: buildSeconds)
+            mostPaths: most.map { (action: $0.0, paths: $0.1) }, assumed: assumed,
+            dropped: analysis.pruning.map(\.dropped).reduce(0, +), solverCalls: analysis.pruning.map(\.calls).reduce(0, +),
+            seconds: buildSeconds)
     }
 }

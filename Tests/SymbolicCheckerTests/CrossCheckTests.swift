@@ -30,6 +30,26 @@ import Z3Kit
         #expect(CrossCheck.describe(bmc) == CrossCheck.describe(bfs))
     }
 
+    /// BMC builds each step for the states that satisfy every state property shown so far, asked
+    /// for or not. slab-stays-partial breaks list-placement (not asked for) at depth 2, before
+    /// refill-terminates at 3: the unrolling starts again without assuming list-placement, and
+    /// still finds refill-terminates at BFS's depth.
+    @Test func aPropertyBrokenOnTheWayIsNoLongerAssumedAndTheAskedOneIsStillFoundShortest() throws {
+        let model = SlabModel(configuration: Configs.tiny, variant: .slabStaysPartial)
+        let bfs = try CrossCheck.bfsDepths(model, depth: 4)
+        #expect(bfs[.listPlacement] == 2)
+        #expect(bfs[.refillTerminates] == 3)
+        let system = try TransitionSystem(model: model, context: Context())
+        let result = try BoundedModelChecker(system: system).run(properties: [.refillTerminates], depth: 4)
+        guard case .violated(let actions) = result.verdicts[.refillTerminates] else {
+            Issue.record("\(String(describing: result.verdicts[.refillTerminates]))")
+            return
+        }
+        #expect(actions.count == 3)
+        #expect(!system.assumed.contains(.listPlacement))
+        #expect(system.assumed.contains(.conservation))
+    }
+
     /// A BMC run cut short says nothing about the depths it did not reach: no "agree" from it.
     @Test func aCrossCheckCutShortByTheTimeLimitIsNoAgreement() throws {
         let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
