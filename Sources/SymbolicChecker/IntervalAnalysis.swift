@@ -48,10 +48,12 @@ struct Box: Equatable {
 /// when it has none (`free_objects`). The analysis has converged when a round changes nothing.
 ///
 /// By induction on r, box r holds every state reachable within r steps, so round r's paths are
-/// exactly the steps a run can take as its r-th: BMC unrolls step r with their relation, built as
-/// soon as the round ends (the paths are then dropped: medium's hold gigabytes). Early rounds
-/// start from nearly constant states and have few paths, so a short counterexample needs none of
-/// the later, larger rounds. The converged round serves every later step, and its box is inductive
+/// exactly the steps a run can take as its r-th. With an `invariant` the explorer drops the paths
+/// of the states that break it, so this holds of the runs whose states before step r satisfy it:
+/// the engine that assumes it must show that, as BMC and induction's base case do, depth by
+/// depth. BMC unrolls step r with round r's relation, built as soon as the round ends (the paths
+/// are then dropped: medium's held gigabytes). Early rounds start from nearly constant states and
+/// have few paths, so a short counterexample needs none of the later, larger rounds. The converged round serves every later step, and its box is inductive
 /// by construction: `Induction` proves it again, with Z3, as the `ranges` conjunct.
 final class IntervalAnalysis {
     let model: SlabModel

@@ -39,7 +39,9 @@ struct Fact {
 /// a new one takes the first feasible alternative and is recorded; after the run the last decision
 /// with an alternative left moves on. Feasibility is decided cheaply and soundly: known constants,
 /// a condition already decided on the path, and ranges of terms narrowed by the comparisons with
-/// constants the path took (so `avail == 0` then `avail > 0` is one path, not two).
+/// constants the path took (so `avail == 0` then `avail > 0` is one path, not two). With a
+/// `PathPruner`, what the intervals leave open at a new decision is asked of Z3 too, against what
+/// every state the step starts from is known to satisfy.
 ///
 /// Joins (`Oracle.join`) keep the paths of a step from multiplying. A run that reaches a join
 /// the current task has not passed yet stops recording there (it *arrives*). The paths arriving
