@@ -128,7 +128,8 @@ final class IntervalAnalysis {
         let layout = model.layout
         let box = boxes[relations.count]
         let state = box.state(variables)
-        let explorer = PathExplorer(context: context, pathLimit: pathLimit, width: width, deadline: deadline, pruner: try pruner(box, state))
+        let explorer = PathExplorer(
+            context: context, pathLimit: pathLimit, width: width, deadline: deadline, pruner: try pruner(box, state, deadline))
         var explored: [[PathExplorer.Path]] = []
         var grown = box.ranges
         var wrote = box.written
@@ -168,12 +169,13 @@ final class IntervalAnalysis {
     }
 
     /// The pruner of a round from `box`: its states that satisfy the invariant.
-    private func pruner(_ box: Box, _ state: SlabState<SymbolicValue>) throws(SymbolicError) -> PathPruner? {
+    private func pruner(_ box: Box, _ state: SlabState<SymbolicValue>, _ deadline: Deadline) throws(SymbolicError) -> PathPruner? {
         guard let invariant else { return nil }
         let holds = try invariant(state)
         do {
             return try PathPruner(
-                context: context, invariant: context.and([holds, box.contains(variables, crash: model.layout.crash, width: width, context)]))
+                context: context, invariant: context.and([holds, box.contains(variables, crash: model.layout.crash, width: width, context)]),
+                deadline: deadline)
         } catch {
             throw .z3(error)
         }
