@@ -258,22 +258,23 @@ final class PathExplorer {
             if outside { feasible.append(-1) }
             if feasible.count == 1, let only = feasible.first { return only >= 0 ? only : nil }
             guard !feasible.isEmpty else { return nil }
-            let k = choose(feasible) { k throws(Z3Error) in
+            // Taking `k` (-1: outside the bound), as a guard term.
+            let taking = { [context] (k: Int) throws(Z3Error) -> Term in
                 k >= 0
                     ? try base.eq(numeral(k - by, like: base))
                     : try context.or([t.slt(numeral(0, like: t)), t.sge(numeral(bound, like: t))])
             }
+            let k = choose(feasible, taking)
             do {
+                let taken = try taking(k)
+                guardParts.append(taken)
                 if k >= 0 {
-                    let eq = try base.eq(numeral(k - by, like: base))
-                    guardParts.append(eq)
-                    decided[eq] = true
+                    decided[taken] = true
                     var g = f
                     _ = g.learn(.equal, k - by, true)
                     facts[base] = g
                     return k
                 }
-                guardParts.append(try context.or([t.slt(numeral(0, like: t)), t.sge(numeral(bound, like: t))]))
                 var g = f
                 for i in 0..<bound { _ = g.learn(.equal, i - by, false) }
                 facts[base] = g
