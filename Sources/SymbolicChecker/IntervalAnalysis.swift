@@ -53,8 +53,9 @@ struct Box: Equatable {
 /// the engine that assumes it must show that, as BMC and induction's base case do, depth by
 /// depth. BMC unrolls step r with round r's relation, built as soon as the round ends (the paths
 /// are then dropped: medium's held gigabytes). Early rounds start from nearly constant states and
-/// have few paths, so a short counterexample needs none of the later, larger rounds. The converged round serves every later step, and its box is inductive
-/// by construction: `Induction` proves it again, with Z3, as the `ranges` conjunct.
+/// have few paths, so a short counterexample needs none of the later, larger rounds. The
+/// converged round serves every later step, and its box is inductive by construction:
+/// `Induction` proves it again, with Z3, as the `ranges` conjunct.
 final class IntervalAnalysis {
     let model: SlabModel
     let context: Context
