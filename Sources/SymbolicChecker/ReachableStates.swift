@@ -1,55 +1,74 @@
 import SlabModel
 import Z3Kit
 
-/// The states reachable within a few steps, enumerated by Z3 (each solution blocked until none
-/// is left): the symbolic relation's own count, to hold against breadth-first search's.
+/// The states reachable within a few steps, enumerated by Z3: the symbolic relation's own count,
+/// to hold against breadth-first search's.
+///
+/// Depth by depth, the states first met at depth k − 1 are the sources of step k. With a source's
+/// values in place, step k's relation is a formula over the selector and the next state alone,
+/// and Z3 lists its solutions, each blocked until none is left. That is the set the unrolling
+/// from the initial state has at depth k (both are the image of what the relation reaches within
+/// k − 1 steps), but each check is of one step with its source fixed rather than of k steps left
+/// free: on tiny to depth 8 the count took 868 s one way and takes seconds this way.
 public enum ReachableStates {
-    /// Every distinct state (cell for cell) at depth 0 through `depth` of the unrolling;
-    /// `newAtDepth` sees the states first met at each depth, as soon as that depth is done.
+    /// Every distinct state (cell for cell) at depth 0 through `depth`; `newAtDepth` sees the
+    /// states first met at each depth, as soon as that depth is done.
     @discardableResult
     public static func enumerate(
         _ system: TransitionSystem, within depth: Int, newAtDepth: ([SlabState<Int>]) -> Void = { _ in }
     ) throws(SymbolicError) -> [SlabState<Int>] {
-        let context = system.context
         var found: [SlabState<Int>] = []
         var seen: Set<[Int]> = []
         do {
-            let solver = try Solver(context, flavor: .simple)
-            var frames = [try system.frame(step: 0, prefix: "r")]
-            try solver.assert(system.isInitial(frames[0]))
-            for k in 0...max(depth, 0) {
-                if k > 0 {
-                    frames.append(try system.frame(step: k, prefix: "r"))
-                    try solver.assert(system.transition(from: frames[k - 1], to: frames[k]))
-                }
-                let before = found.count
-                try solver.push()
-                // States met at an earlier depth are blocked here too: only new ones are solutions.
-                for state in found { try solver.assert(differs(frames[k], from: state, system)) }
-                while true {
-                    switch try solver.check() {
-                    case .unsat:
-                        break
-                    case .unknown(let reason):
-                        throw SymbolicError.internalError("Z3 answered unknown while counting states: \(reason)")
-                    case .sat:
-                        let state = try system.state(of: frames[k], in: solver.model())
-                        guard seen.insert(state.cells).inserted else {
-                            throw SymbolicError.internalError("Z3 found a blocked state again")
-                        }
-                        found.append(state)
-                        try solver.assert(differs(frames[k], from: state, system))
-                        continue
+            let first = try system.frame(step: 0, prefix: "r")
+            var frontier = try solutions(of: system.isInitial(first), at: first, system)
+            for state in frontier { seen.insert(state.cells) }
+            found += frontier
+            newAtDepth(frontier)
+            for k in stride(from: 1, through: depth, by: 1) {
+                let source = try system.frame(step: k - 1, prefix: "r")
+                let target = try system.frame(step: k, prefix: "r")
+                let step = try system.transition(from: source, to: target)
+                var next: [SlabState<Int>] = []
+                for state in frontier {
+                    var values: [(from: Term, to: Term)] = []
+                    for (x, v) in zip(source.cells, state.cells) {
+                        if let x { values.append((from: x, to: try numeral(v, like: x))) }
                     }
-                    break
+                    for successor in try solutions(of: step.substitute(values).simplify(), at: target, system)
+                    where seen.insert(successor.cells).inserted {
+                        next.append(successor)
+                    }
                 }
-                try solver.pop()
-                newAtDepth(Array(found[before...]))
+                found += next
+                newAtDepth(next)
+                frontier = next
             }
         } catch {
             throw .from(error)
         }
         return found
+    }
+
+    /// Every state of `frame` that satisfies `formula`, each blocked once found.
+    static func solutions(of formula: Term, at frame: Frame, _ system: TransitionSystem) throws -> [SlabState<Int>] {
+        let solver = try Solver(system.context, flavor: .simple)
+        try solver.assert(formula)
+        var states: [SlabState<Int>] = []
+        var seen: Set<[Int]> = []
+        while true {
+            switch try solver.check() {
+            case .unsat:
+                return states
+            case .unknown(let reason):
+                throw SymbolicError.internalError("Z3 answered unknown while counting states: \(reason)")
+            case .sat:
+                let state = try system.state(of: frame, in: solver.model())
+                guard seen.insert(state.cells).inserted else { throw SymbolicError.internalError("Z3 found a blocked state again") }
+                states.append(state)
+                try solver.assert(differs(frame, from: state, system))
+            }
+        }
     }
 
     /// `frame` is not `state`.
