@@ -101,7 +101,9 @@ public final class TransitionSystem {
     func relation(forStep step: Int?, deadline: Deadline) throws(SymbolicError) -> StepRelation {
         let started = ContinuousClock.now
         defer { buildSeconds += seconds(since: started) }
-        return analysis.relations[try analysis.round(forStep: step, deadline: deadline) - 1]
+        // The round first: `relations` read before it would be the array as it was, without it.
+        let round = try analysis.round(forStep: step, deadline: deadline)
+        return analysis.relations[round - 1]
     }
 
     /// The box of the states reachable within `steps` steps (nil: any number), its rounds run

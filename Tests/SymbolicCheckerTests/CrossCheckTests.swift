@@ -51,6 +51,23 @@ import Z3Kit
         #expect(system.assumed.contains(.conservation))
     }
 
+    /// A restart keeps what the unrolling before it showed. On tiny, assuming every state
+    /// property, no action of steps 1 and 2 has more than 5 paths; without list-placement
+    /// (broken at depth 2, so no longer assumed) some action of step 2 has 12. With a limit of 8
+    /// the restart cannot build step 2, and refill-terminates is still bounded at depth 2, not 1.
+    @Test func aRestartThatStopsShortStillBoundsAtTheDepthAlreadyCleared() throws {
+        let model = SlabModel(configuration: Configs.tiny, variant: .slabStaysPartial)
+        let system = try TransitionSystem(model: model, context: Context(), pathLimit: 8)
+        let result = try BoundedModelChecker(system: system).run(properties: [.refillTerminates], depth: 4)
+        #expect(!system.assumed.contains(.listPlacement))
+        guard case .bounded(let depth, let reason) = result.verdicts[.refillTerminates] else {
+            Issue.record("\(String(describing: result.verdicts[.refillTerminates]))")
+            return
+        }
+        #expect(depth == 2)
+        #expect(reason.contains("building step 2"), "\(reason)")
+    }
+
     /// A BMC run cut short says nothing about the depths it did not reach: no "agree" from it.
     @Test func aCrossCheckCutShortByTheTimeLimitIsNoAgreement() throws {
         let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())

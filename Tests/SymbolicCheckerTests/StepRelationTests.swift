@@ -26,6 +26,18 @@ import Z3Kit
         #expect(system.report.fixpoint == nil)
     }
 
+    /// `assume` drops the relations built so far: a transition asked for afterwards builds its
+    /// step again rather than read a round that is gone.
+    @Test func aTransitionAskedForAfterAssumingBuildsItsStepAgain() throws {
+        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
+        let from = try system.frame(step: 0, prefix: "a")
+        let to = try system.frame(step: 1, prefix: "a")
+        try system.assume([.conservation])
+        #expect(system.report.roundPaths.isEmpty)
+        _ = try system.transition(from: from, to: to)
+        #expect(system.report.roundPaths == [system.actions.count])
+    }
+
     /// Medium's later steps have hundreds of paths per action: a limit of 100 stops BMC at the
     /// first step that exceeds it, with every shallower depth still checked.
     @Test func aStepWithTooManyPathsEndsBoundedAtTheDepthBeforeIt() throws {
