@@ -9,7 +9,8 @@ import Z3Kit
 /// and Z3 lists its solutions, each blocked until none is left. That is the set the unrolling
 /// from the initial state has at depth k (both are the image of what the relation reaches within
 /// k − 1 steps), but each check is of one step with its source fixed rather than of k steps left
-/// free: on tiny to depth 8 the count took 868 s one way and takes seconds this way.
+/// free. On tiny to depth 8 (580 states) the count takes 19 s; over the unrolling it took 868 s
+/// with Z3's incremental SAT solver, and had not finished in 15 minutes with its SMT core.
 public enum ReachableStates {
     /// Every distinct state (cell for cell) at depth 0 through `depth`; `newAtDepth` sees the
     /// states first met at each depth, as soon as that depth is done.
