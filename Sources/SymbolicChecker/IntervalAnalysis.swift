@@ -129,18 +129,14 @@ final class IntervalAnalysis {
         let layout = model.layout
         let box = boxes[relations.count]
         let state = box.state(variables)
-        let explorer = PathExplorer(
-            context: context, pathLimit: pathLimit, width: width, deadline: deadline, pruner: try pruner(box, state, deadline))
-        var explored: [[PathExplorer.Path]] = []
+        let round = ParallelRound(model: model, context: context, variables: variables, width: width, pathLimit: pathLimit, deadline: deadline)
+        let (explored, calls, dropped) = try round.explore(
+            from: box, invariant: try prunedFor(box, state), weights: pathCounts.last ?? [])
         var grown = box.ranges
         var wrote = box.written
-        for action in model.possibleActions {
-            if deadline.expired { throw .timeLimit("time limit reached in round \(relations.count + 1) of the interval analysis") }
-            var paths = try explorer.paths(of: action, from: state, layout: layout, variant: model.variant)
-            for i in paths.indices {
-                guard var outcome = paths[i].outcome else { continue }
-                Self.markCorrupt(&outcome.state, layout: layout, codec: model.codec)
-                paths[i].outcome = outcome
+        for paths in explored {
+            for path in paths {
+                guard let outcome = path.outcome else { continue }
                 for c in 0..<layout.cellCount where !wrote[c] {
                     if outcome.state.cells[c].constantValue != state.cells[c].constantValue { wrote[c] = true }
                 }
@@ -151,7 +147,6 @@ final class IntervalAnalysis {
                     grown[c] = Self.hull(grown[c], outcome.state.cells[c].range.clamped(to: packed[c]))
                 }
             }
-            explored.append(paths)
         }
         var next = Box(ranges: box.ranges, written: wrote)
         for c in 0..<layout.cellCount where grown[c] != box.ranges[c] {
@@ -165,18 +160,17 @@ final class IntervalAnalysis {
             throw .z3(error)
         }
         pathCounts.append(explored.map(\.count))
-        pruning.append((calls: explorer.pruner?.calls ?? 0, dropped: explorer.pruner?.dropped ?? 0))
+        pruning.append((calls: calls, dropped: dropped))
         boxes.append(next)
     }
 
-    /// The pruner of a round from `box`: its states that satisfy the invariant.
-    private func pruner(_ box: Box, _ state: SlabState<SymbolicValue>, _ deadline: Deadline) throws(SymbolicError) -> PathPruner? {
+    /// What the pruners of a round from `box` assume of its states: the box and the invariant
+    /// (nil: no invariant, no pruning).
+    func prunedFor(_ box: Box, _ state: SlabState<SymbolicValue>) throws(SymbolicError) -> Term? {
         guard let invariant else { return nil }
         let holds = try invariant(state)
         do {
-            return try PathPruner(
-                context: context, invariant: context.and([holds, box.contains(variables, crash: model.layout.crash, width: width, context)]),
-                deadline: deadline)
+            return try context.and([holds, box.contains(variables, crash: model.layout.crash, width: width, context)])
         } catch {
             throw .z3(error)
         }

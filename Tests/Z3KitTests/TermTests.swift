@@ -107,3 +107,22 @@ extension Z3KitTests {
         }
     }
 }
+
+extension Z3KitTests {
+    @Suite struct TranslationTests {
+        /// A worker thread builds terms in a context of its own; translated, they must be the very
+        /// nodes the main context would have built, so that both halves of a relation share them.
+        @Test func aTranslatedTermIsTheNodeTheOtherContextWouldHaveBuilt() throws {
+            let a = try Context()
+            let b = try Context()
+            let xa = try a.bitVectorConstant("x", width: 8)
+            let xb = try b.bitVectorConstant("x", width: 8)
+            let t = try (xa + 1).eq(a.bitVectorConstant("y", width: 8))
+            let there = try t.translated(to: b)
+            #expect(there.context === b)
+            #expect(there == (try (xb + 1).eq(b.bitVectorConstant("y", width: 8))))
+            #expect(try there.translated(to: a) == t)
+            #expect(try t.translated(to: a) === t)
+        }
+    }
+}
