@@ -99,6 +99,8 @@ private final class Half: @unchecked Sendable {
         self.actions = actions
     }
 
+    /// Explores `actions` in order. An error ends this half and raises `stop`, at which the other
+    /// half ends before its next action: the round is lost either way.
     func run(model: SlabModel, box: Box, width: Int, pathLimit: Int, deadline: Deadline, stop: borrowing Mutex<Bool>) {
         do throws(SymbolicError) {
             let layout = model.layout
