@@ -25,7 +25,7 @@ extension Kernel {
         s[slabp.inuse] = 0
         s[slabp.free] = 0
         for i in 0..<config.num {
-            s[slabp.bufctl + i] = V(constant: i + 1 == config.num ? layout.end : i + 1)
+            s[slabp.bufctl + i] = V(constant: layout.initialBufctl(i))
         }
         try listAddTail(slabp, .free)
         if variant != .growUncounted {

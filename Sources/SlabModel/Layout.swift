@@ -72,6 +72,9 @@ public final class Layout: Sendable {
 
     public func task(_ t: Int) -> TaskRef { TaskRef(base: taskBase + t * taskStride) }
 
+    /// `slab_bufctl(slabp)[i]` as `cache_init_objs` leaves it: each object links to the next.
+    public func initialBufctl(_ i: Int) -> Int { i + 1 == config.num ? end : i + 1 }
+
     /// How many callers hold `object` (more than one only after a bug hands it out twice).
     public func held(_ object: Int) -> Int { heldBase + object }
 }

@@ -27,6 +27,12 @@ extension SlabState where V == Int {
             s[ac.limit] = config.limit
             s[ac.batchcount] = config.batchcount
         }
+        // A dead slab's `bufctl` is not state, and the first grow overwrites it: holding the chain
+        // that grow writes keeps those cells constant in the symbolic engine's boxes until a free
+        // relinks them, where zeros would make each a range after one grow.
+        for slot in 0..<config.pages {
+            for i in 0..<config.num { s[layout.slab(slot).bufctl + i] = layout.initialBufctl(i) }
+        }
         for t in 0..<config.tasks {
             s[layout.task(t).cpu] = t % config.cpus
         }
