@@ -9,18 +9,30 @@ extension Kernel {
         return layout.slab(slot)
     }
 
+    /// The kernel unlinks through the slab's own pointers; the model finds the slab first. It asks
+    /// which list holds the slab, then where on it: one decision per list, where asking slot by
+    /// slot would split the symbolic engine's paths over every length of every list searched.
     mutating func listDel(_ slab: SlabRef) {
         for list in SlabList.allCases {
             let l = layout.list(list)
-            for k in 0..<config.pages {
-                guard when(V(constant: k) < s[l.count]) else { break }
-                if when(s[l.slots + k] == V(constant: slab.slot)) {
-                    for j in k..<(config.pages - 1) { s[l.slots + j] = s[l.slots + j + 1] }
-                    s[l.count] = s[l.count] - V(constant: 1)
-                    return
-                }
-            }
+            guard when(holds(l, slab)) else { continue }
+            // The first place that holds it: past all the others, the last one, unasked.
+            var k = 0
+            while k < config.pages - 1, !when(holds(l, slab, at: k)) { k += 1 }
+            for j in k..<(config.pages - 1) { s[l.slots + j] = s[l.slots + j + 1] }
+            s[l.count] = s[l.count] - V(constant: 1)
+            return
         }
+    }
+
+    /// `slab` is at some place of `l` (`pages` is at least 1).
+    func holds(_ l: ListRef, _ slab: SlabRef) -> V.Condition {
+        (1..<config.pages).reduce(holds(l, slab, at: 0)) { $0.or(holds(l, slab, at: $1)) }
+    }
+
+    /// `slab` is at place `k` of `l`.
+    func holds(_ l: ListRef, _ slab: SlabRef, at k: Int) -> V.Condition {
+        (V(constant: k) < s[l.count]).and(s[l.slots + k] == V(constant: slab.slot))
     }
 
     mutating func listAdd(_ slab: SlabRef, _ list: SlabList) throws(Crash) {
