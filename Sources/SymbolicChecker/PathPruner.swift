@@ -8,7 +8,7 @@ import Z3Kit
 /// invariant (the properties BMC has shown for the shallower depths, induction's hypothesis),
 /// an alternative whose guard contradicts the invariant can be dropped: the relation stays exact
 /// for those states, which are the only ones it is used from. On small the converged relation
-/// goes from 13,582 paths to 1,034.
+/// went from 13,582 paths to 1,034.
 ///
 /// Most queries never reach the solver. The explorer asks depth first, so a query shares most of
 /// its prefix with one just answered: the model of a recent satisfiable one often satisfies it
