@@ -21,10 +21,11 @@ public struct PropertyModel: CompactModel {
         symmetric = true
     }
 
-    /// Fails with every problem of every property (unbound names, step facts in a state
-    /// property, too many properties for the engine's 64-bit property set).
+    /// Fails with every problem of the configuration (one built in Swift has met no spec parser)
+    /// and of every property (unbound names, step facts in a state property, too many properties
+    /// for the engine's 64-bit property set).
     public init(_ base: SlabModel, properties: [Property]) throws(PropertyError) {
-        var problems = properties.flatMap(\.problems)
+        var problems = base.layout.config.problems.map(\.message) + properties.flatMap(\.problems)
         let names = properties.map(\.name)
         for (i, name) in names.enumerated() where names[..<i].contains(name) {
             problems.append("property `\(name)` is defined twice")

@@ -7,8 +7,8 @@ import Z3Kit
 /// on a free chain and in an array. When every state a step starts from is known to satisfy an
 /// invariant (the properties BMC has shown for the shallower depths, induction's hypothesis),
 /// an alternative whose guard contradicts the invariant can be dropped: the relation stays exact
-/// for those states, which are the only ones it is used from. On small the converged relation
-/// went from 13,582 paths to 1,034.
+/// for those states, which are the only ones it is used from. On small it took the converged
+/// relation from 13,582 paths to 1,034 (before `list_del` asked which list first).
 ///
 /// Most queries never reach the solver. The explorer asks depth first, so a query shares most of
 /// its prefix with one just answered: the model of a recent satisfiable one often satisfies it

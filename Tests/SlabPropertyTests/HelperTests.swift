@@ -54,4 +54,21 @@ import Testing
             #expect(throws: PropertyError.self) { try expectHolds(p, on: .tiny) }
         }
     }
+
+    /// A spec's configuration is checked by the parser; one built in Swift is checked here, before
+    /// a division by `num` or a loop over no pages can trap.
+    @Test(arguments: [PropertyEngine.explicit, .bmc(depth: 2)])
+    func aConfigurationTheKernelWouldRefuseIsRefusedWithItsProblems(engine: PropertyEngine) throws {
+        var bad = Configuration.tiny
+        bad.num = 0
+        bad.pages = 0
+        do {
+            try expectHolds(sharedRefillKeepsFreeCount, on: bad, engine: engine)
+            Issue.record("a configuration with num 0 and pages 0 was judged")
+        } catch let error as PropertyError {
+            #expect(error.description.contains("num must be at least 1, got 0"))
+            #expect(error.description.contains("pages must be at least 1, got 0"))
+        }
+        #expect(throws: PropertyError.self) { try expectRandomRunsPass(on: bad, runs: 1, steps: 2) }
+    }
 }
