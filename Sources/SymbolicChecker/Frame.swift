@@ -3,17 +3,19 @@ import SlabModel
 import Z3Kit
 
 /// One position of an unrolling: a fresh variable for each cell its box leaves free, the value
-/// for each cell the box fixes, and a selector for the step taken from it.
+/// for each cell the box fixes, and a selector for the step taken from it. In a run from the
+/// initial state a free cell's variable has only the bits its step's outcomes need, extended to a
+/// cell (`EncodingWidth.narrowBits`).
 public struct Frame {
     /// The value of each fixed cell; nil for a free one.
     public let constants: [Int?]
-    /// Each cell as a term: its variable, or its value's numeral.
+    /// Each cell as a term: its variable (extended, when narrow), or its value's numeral.
     let values: [Term]
     public let selector: Term
     /// How many steps from the initial state the frame's state is (nil: any number).
     let step: Int?
 
-    /// The variable of each free cell; nil for a fixed one.
+    /// The term of each free cell, its variable extended if narrow; nil for a fixed one.
     public var cells: [Term?] { zip(constants, values).map { $0 == nil ? $1 : nil } }
 
     /// The state for a property to be evaluated on: the fixed cells as constants, the free ones as
@@ -36,6 +38,10 @@ extension TransitionSystem {
 
     private func frame(_ index: Int, step: Int?, prefix: String, deadline: Deadline) throws(SymbolicError) -> Frame {
         let box = try box(afterSteps: step, deadline: deadline)
+        // A frame of a run from the initial state holds one of its round's outcomes, so each free
+        // cell's variable needs only the bits of their range. Induction's frames of any reachable
+        // state keep every bit: their ranges are a conjunct Z3 proves, not one it is given.
+        let outcomes = try step.map { k throws(SymbolicError) in try analysis.outcomeRanges(afterSteps: k, deadline: deadline) }
         do {
             var constants: [Int?] = []
             var values: [Term] = []
@@ -44,6 +50,9 @@ extension TransitionSystem {
                 constants.append(k)
                 if let k {
                     values.append(try context.bitVector(UInt64(bitPattern: Int64(k)), width: width.bits))
+                } else if let range = outcomes?[c], let n = EncodingWidth.narrowBits(for: range, cellBits: width.bits) {
+                    let x = try context.bitVectorConstant("\(prefix)\(index)_\(c)", width: n)
+                    values.append(try EncodingWidth.extend(x, for: range, cellBits: width.bits))
                 } else {
                     values.append(try context.bitVectorConstant("\(prefix)\(index)_\(c)", width: width.bits))
                 }

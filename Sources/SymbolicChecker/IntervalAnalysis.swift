@@ -21,6 +21,19 @@ struct Box: Equatable {
         })
     }
 
+    /// For each free cell whose range needs fewer bits than a cell has, its variable and a fresh
+    /// narrow one, extended (`EncodingWidth.narrowBits`). Only for states a step starts from: a
+    /// step is enabled only while the run goes on, and then every cell is in the box.
+    func narrowing(_ variables: [Term], width: Int, _ context: Context) throws(Z3Error) -> [(from: Term, to: Term)] {
+        var pairs: [(from: Term, to: Term)] = []
+        for (c, v) in variables.enumerated() where constant(c) == nil {
+            guard let n = EncodingWidth.narrowBits(for: ranges[c], cellBits: width) else { continue }
+            let x = try context.freshConstant(prefix: "n\(c)", sort: context.bitVectorSort(width: n))
+            pairs.append((v, try EncodingWidth.extend(x, for: ranges[c], cellBits: width)))
+        }
+        return pairs
+    }
+
     /// That `variables` lie in the box: `crash` in its range always, every other cell while the
     /// run goes on (`crash == 0`).
     func contains(_ variables: [Term], crash: Int, width: Int, _ context: Context) throws(Z3Error) -> Term {
@@ -78,6 +91,9 @@ final class IntervalAnalysis {
     /// `pruning[r - 1]`: round r's solver calls and alternatives dropped by its `PathPruner`.
     private(set) var pruning: [(calls: Int, dropped: Int)] = []
     private var growths: [Int]
+    /// `outcomeRanges[r]`: per cell, the hull of box r and of every state round r's paths end
+    /// in, ended runs included (`outcomeRanges[0]` is box 0's).
+    private(set) var outcomeRanges: [[ClosedRange<Int>]]
 
     init(
         model: SlabModel, context: Context, variables: [Term], selector: Term, selectorWidth: Int, width: Int, pathLimit: Int,
@@ -98,6 +114,7 @@ final class IntervalAnalysis {
         let initial = SlabState<Int>.initial(layout).cells
         boxes = [Box(ranges: initial.map { $0...$0 }, written: Array(repeating: false, count: layout.cellCount))]
         growths = Array(repeating: 0, count: layout.cellCount)
+        outcomeRanges = [boxes[0].ranges]
     }
 
     /// A new analysis of the same model, from box 0, whose explorer assumes `invariant`.
@@ -119,6 +136,13 @@ final class IntervalAnalysis {
         return fixpoint.map { f in step.map { min($0, f) } ?? f } ?? (step ?? relations.count)
     }
 
+    /// Per cell, the values a state `steps` steps into a run may hold (nil: any number), ended
+    /// runs included.
+    func outcomeRanges(afterSteps steps: Int?, deadline: Deadline) throws(SymbolicError) -> [ClosedRange<Int>] {
+        if steps == 0 { return outcomeRanges[0] }
+        return outcomeRanges[try round(forStep: steps, deadline: deadline)]
+    }
+
     /// The box holding every state reachable within `steps` steps (nil: any number).
     func box(afterSteps steps: Int?, deadline: Deadline) throws(SymbolicError) -> Box {
         if steps == 0 { return boxes[0] }
@@ -134,9 +158,14 @@ final class IntervalAnalysis {
             from: box, invariant: try prunedFor(box, state), weights: pathCounts.last ?? [])
         var grown = box.ranges
         var wrote = box.written
+        var ended = [ClosedRange<Int>?](repeating: nil, count: layout.cellCount)
         for paths in explored {
             for path in paths {
                 guard let outcome = path.outcome else { continue }
+                for c in 0..<layout.cellCount {
+                    let r = outcome.state.cells[c].range
+                    ended[c] = ended[c].map { Self.hull($0, r) } ?? r
+                }
                 for c in 0..<layout.cellCount where !wrote[c] {
                     if outcome.state.cells[c].constantValue != state.cells[c].constantValue { wrote[c] = true }
                 }
@@ -159,6 +188,7 @@ final class IntervalAnalysis {
         } catch {
             throw .z3(error)
         }
+        outcomeRanges.append(next.ranges.indices.map { c in ended[c].map { Self.hull($0, next.ranges[c]) } ?? next.ranges[c] })
         pathCounts.append(explored.map(\.count))
         pruning.append((calls: calls, dropped: dropped))
         boxes.append(next)

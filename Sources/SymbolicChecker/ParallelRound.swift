@@ -108,7 +108,8 @@ private final class Half: @unchecked Sendable {
             var pruner: PathPruner?
             if let invariant {
                 do {
-                    pruner = try PathPruner(context: context, invariant: invariant, deadline: deadline)
+                    pruner = try PathPruner(
+                        context: context, invariant: invariant, narrowing: box.narrowing(variables, width: width, context), deadline: deadline)
                 } catch {
                     throw .z3(error)
                 }

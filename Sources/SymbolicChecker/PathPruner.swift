@@ -40,11 +40,26 @@ final class PathPruner {
     /// at once and stops there.
     let deadline: Deadline
 
-    init(context: Context, invariant: Term, deadline: Deadline) throws(Z3Error) {
+    /// Each free cell's variable, and the narrow variable, extended, that replaces it in every
+    /// formula the solver sees (`Box.narrowing`); the explorer's terms keep the cells' own.
+    private let narrowing: [(from: Term, to: Term)]
+    /// Each term asked so far, narrowed: a guard term recurs under many prefixes.
+    private var narrowed: [Term: Term] = [:]
+
+    init(context: Context, invariant: Term, narrowing: [(from: Term, to: Term)] = [], deadline: Deadline) throws(Z3Error) {
         self.context = context
         self.deadline = deadline
+        self.narrowing = narrowing
         solver = try Solver(context, flavor: BoundedModelChecker.incrementalSAT)
-        try solver.assert(invariant)
+        try solver.assert(narrowing.isEmpty ? invariant : invariant.substitute(narrowing))
+    }
+
+    private func narrow(_ term: Term) throws(Z3Error) -> Term {
+        guard !narrowing.isEmpty else { return term }
+        if let t = narrowed[term] { return t }
+        let t = try term.substitute(narrowing)
+        narrowed[term] = t
+        return t
     }
 
     /// Whether a state satisfying the invariant satisfies every term of `conjuncts` (true when
@@ -84,7 +99,7 @@ final class PathPruner {
             if let known = witnesses[i].known[t] {
                 value = known
             } else {
-                value = try witnesses[i].model.boolValue(of: t) ?? false
+                value = try witnesses[i].model.boolValue(of: narrow(t)) ?? false
                 witnesses[i].known[t] = value
             }
             if !value { return false }
@@ -95,7 +110,7 @@ final class PathPruner {
     private func proxy(_ term: Term) throws(Z3Error) -> Term {
         if let p = proxies[term] { return p }
         let p = try context.freshConstant(prefix: "prefix", sort: context.boolSort)
-        try solver.assert(p.implies(term))
+        try solver.assert(p.implies(narrow(term)))
         proxies[term] = p
         proxied[p] = term
         return p

@@ -7,7 +7,9 @@ import Z3Kit
 /// are translated back. What an action's paths are must not depend on that.
 @Suite struct ParallelRoundTests {
     /// The pruners drop only what Z3 refutes, so an action explored beside other actions, on
-    /// another thread, in another context, has the paths it has when explored alone.
+    /// another thread, in another context, has the paths it has when explored alone. The round's
+    /// pruners also ask Z3 over narrow variables (`Box.narrowing`) and the lone one over the
+X
     @Test func everyActionHasThePathsItHasWhenExploredAloneInOneContext() throws {
         let context = try Context()
         let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: context)
