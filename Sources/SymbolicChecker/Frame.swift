@@ -26,22 +26,31 @@ public struct Frame {
 }
 
 extension TransitionSystem {
-    /// The state `step` steps into a run from the initial state, named `prefix…`.
+    /// The state `step` steps into a run from the initial state, named `prefix…`. It holds one of
+    /// round `step`'s outcomes, so each free cell's variable has only the bits of their range.
     public func frame(step: Int, prefix: String, deadline: Deadline = .none) throws(SymbolicError) -> Frame {
-        try frame(step, step: step, prefix: prefix, deadline: deadline)
+        try frame(step, step: step, prefix: prefix, deadline: deadline, narrowedTo: analysis.outcomeRanges(afterSteps: step, deadline: deadline))
     }
 
-    /// Any reachable state (induction's step case), at position `index` of its unrolling.
+    /// Any reachable state (induction's step case), at position `index` of its unrolling. Each
+    /// free cell keeps every bit: its range is a conjunct Z3 must prove, not one it is given.
     public func frame(anyReachable index: Int, prefix: String) throws(SymbolicError) -> Frame {
-        try frame(index, step: nil, prefix: prefix, deadline: .none)
+        try frame(index, step: nil, prefix: prefix, deadline: .none, narrowedTo: nil)
     }
 
-    private func frame(_ index: Int, step: Int?, prefix: String, deadline: Deadline) throws(SymbolicError) -> Frame {
+    /// The first state of induction's step case: any reachable state that takes a step. A step is
+    /// taken only while the run goes on, and the hypothesis puts such a state in the converged
+    /// box (`ranges`), so each free cell's variable has only the bits of its range there.
+    public func frame(anyReachableTakingAStep index: Int, prefix: String) throws(SymbolicError) -> Frame {
+        try frame(index, step: nil, prefix: prefix, deadline: .none, narrowedTo: box(afterSteps: nil, deadline: .none).ranges)
+    }
+
+    /// With `ranges`, a free cell whose range needs fewer bits than a cell is a variable of those
+    /// bits, extended (`EncodingWidth.narrowBits`).
+    private func frame(
+        _ index: Int, step: Int?, prefix: String, deadline: Deadline, narrowedTo ranges: [ClosedRange<Int>]?
+    ) throws(SymbolicError) -> Frame {
         let box = try box(afterSteps: step, deadline: deadline)
-        // A frame of a run from the initial state holds one of its round's outcomes, so each free
-        // cell's variable needs only the bits of their range. Induction's frames of any reachable
-        // state keep every bit: their ranges are a conjunct Z3 proves, not one it is given.
-        let outcomes = try step.map { k throws(SymbolicError) in try analysis.outcomeRanges(afterSteps: k, deadline: deadline) }
         do {
             var constants: [Int?] = []
             var values: [Term] = []
@@ -50,7 +59,7 @@ extension TransitionSystem {
                 constants.append(k)
                 if let k {
                     values.append(try context.bitVector(UInt64(bitPattern: Int64(k)), width: width.bits))
-                } else if let range = outcomes?[c], let n = EncodingWidth.narrowBits(for: range, cellBits: width.bits) {
+                } else if let range = ranges?[c], let n = EncodingWidth.narrowBits(for: range, cellBits: width.bits) {
                     let x = try context.bitVectorConstant("\(prefix)\(index)_\(c)", width: n)
                     values.append(try EncodingWidth.extend(x, for: range, cellBits: width.bits))
                 } else {

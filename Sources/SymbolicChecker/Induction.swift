@@ -115,7 +115,7 @@ public final class Induction {
             }
             var baseFrames = [try system.frame(step: 0, prefix: "b")]
             try base.assert(system.isInitial(baseFrames[0]))
-            var stepFrames = [try system.frame(anyReachable: 0, prefix: "y")]
+            var stepFrames = [try system.frame(anyReachableTakingAStep: 0, prefix: "y")]
 
             for k in 1...max(1, maxK) {
                 // Base case at depth k-1.

@@ -9,7 +9,7 @@ import Z3Kit
     /// The pruners drop only what Z3 refutes, so an action explored beside other actions, on
     /// another thread, in another context, has the paths it has when explored alone. The round's
     /// pruners also ask Z3 over narrow variables (`Box.narrowing`) and the lone one over the
-X
+    /// cells' own: where no call runs into its time limit, as here, narrowing changes no path.
     @Test func everyActionHasThePathsItHasWhenExploredAloneInOneContext() throws {
         let context = try Context()
         let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: context)
