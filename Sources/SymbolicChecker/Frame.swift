@@ -29,7 +29,7 @@ extension TransitionSystem {
     /// The state `step` steps into a run from the initial state, named `prefix…`. It holds one of
     /// round `step`'s outcomes, so each free cell's variable has only the bits of their range.
     public func frame(step: Int, prefix: String, deadline: Deadline = .none) throws(SymbolicError) -> Frame {
-        try frame(step, step: step, prefix: prefix, deadline: deadline, narrowedTo: analysis.outcomeRanges(afterSteps: step, deadline: deadline))
+        try frame(step, step: step, prefix: prefix, deadline: deadline, narrowedTo: outcomeRanges(afterSteps: step, deadline: deadline))
     }
 
     /// Any reachable state (induction's step case), at position `index` of its unrolling. Each

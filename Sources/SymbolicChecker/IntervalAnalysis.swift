@@ -136,9 +136,8 @@ final class IntervalAnalysis {
         return fixpoint.map { f in step.map { min($0, f) } ?? f } ?? (step ?? relations.count)
     }
 
-    /// Per cell, the values a state `steps` steps into a run may hold (nil: any number), ended
-    /// runs included.
-    func outcomeRanges(afterSteps steps: Int?, deadline: Deadline) throws(SymbolicError) -> [ClosedRange<Int>] {
+    /// Per cell, the values a state `steps` steps into a run may hold, ended runs included.
+    func outcomeRanges(afterSteps steps: Int, deadline: Deadline) throws(SymbolicError) -> [ClosedRange<Int>] {
         if steps == 0 { return outcomeRanges[0] }
         return outcomeRanges[try round(forStep: steps, deadline: deadline)]
     }

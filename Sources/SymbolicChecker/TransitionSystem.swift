@@ -114,6 +114,14 @@ public final class TransitionSystem {
         return try analysis.box(afterSteps: steps, deadline: deadline)
     }
 
+    /// Per cell, the values a state `steps` steps into a run may hold, ended runs included, its
+    /// rounds run first if need be.
+    func outcomeRanges(afterSteps steps: Int, deadline: Deadline) throws(SymbolicError) -> [ClosedRange<Int>] {
+        let started = ContinuousClock.now
+        defer { buildSeconds += seconds(since: started) }
+        return try analysis.outcomeRanges(afterSteps: steps, deadline: deadline)
+    }
+
     /// Whether state-property `property` holds in a symbolic state (nil for a step property).
     public func holds(_ property: BuiltInProperty) -> StateFormula? {
         guard SlabProperties.stateProperties.contains(property) else { return nil }

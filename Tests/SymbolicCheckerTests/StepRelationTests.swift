@@ -26,6 +26,17 @@ import Z3Kit
         #expect(system.report.fixpoint == nil)
     }
 
+    /// A frame runs the rounds its narrowing needs before any transition is asked for: that time
+    /// is the relation's build all the same, which the reports print (`buildSeconds`).
+    @Test func roundsThatAFrameRunsCountAsBuildingTheRelation() throws {
+        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
+        let started = ContinuousClock.now
+        _ = try system.frame(step: 4, prefix: "x")
+        let elapsed = ContinuousClock.now - started
+        #expect(system.report.roundPaths.count == 4)
+        #expect(system.buildSeconds >= 0.5 * (Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)))
+    }
+
     /// `assume` drops the relations built so far: a transition asked for afterwards builds its
     /// step again rather than read a round that is gone.
     @Test func aTransitionAskedForAfterAssumingBuildsItsStepAgain() throws {
