@@ -19,7 +19,7 @@ public struct Frame {
     public var cells: [Term?] { zip(constants, values).map { $0 == nil ? $1 : nil } }
 
     /// The state for a property to be evaluated on: the fixed cells as constants, the free ones as
-    /// variables of any value (a state a step ended may lie outside the box).
+    /// their terms, unbounded by the box (a state a step ended may lie outside it).
     public var state: SlabState<SymbolicValue> {
         SlabState(cells: zip(constants, values).map { k, x in k.map { .constant($0) } ?? SymbolicValue(variable: x) })
     }
