@@ -251,18 +251,26 @@ public struct SlabProperties: Sendable {
     }
 
     /// Each object of each live slab is in exactly one place, and no place holds anything else.
+    ///
+    /// "Exactly one" is counted with two flags per object (seen, seen again), not a sum: the same
+    /// answer, but the SAT solver gets two Booleans per place where a sum gave it an adder
+    /// (BMC found small's shared-wrong-end in 30 s instead of 83 s).
     public func conservation<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
         typealias C = V.Condition
         let num = config.num
         let live = (0..<config.pages).map { isLive(s, $0) }
-        var counts = Array(repeating: V(constant: 0), count: layout.objects)
+        var seen = Array(repeating: C(constant: false), count: layout.objects)
+        var again = Array(repeating: C(constant: false), count: layout.objects)
+        func count(_ o: Int, _ here: C) {
+            again[o] = again[o].or(seen[o].and(here))
+            seen[o] = seen[o].or(here)
+        }
         var stray = C(constant: false)
         visitPlaces(s) { object, present in
             if present.constantValue == false { return }
             if let k = object.constantValue {
                 if (0..<layout.objects).contains(k) {
-                    let here = present.and(live[k / num])
-                    counts[k] = counts[k] + V.select(here, V(constant: 1), V(constant: 0))
+                    count(k, present.and(live[k / num]))
                     stray = stray.or(present.and(live[k / num].negated))
                 } else {
                     stray = stray.or(present)
@@ -272,7 +280,7 @@ public struct SlabProperties: Sendable {
             var placed = C(constant: false)
             for o in 0..<layout.objects {
                 let here = (object == V(constant: o)).and(live[o / num])
-                counts[o] = counts[o] + V.select(present.and(here), V(constant: 1), V(constant: 0))
+                count(o, present.and(here))
                 placed = placed.or(here)
             }
             stray = stray.or(present.and(placed.negated))
@@ -280,7 +288,7 @@ public struct SlabProperties: Sendable {
         var ok = stray.negated
         for slot in 0..<config.pages {
             var once = C(constant: true)
-            for i in 0..<num { once = once.and(counts[slot * num + i] == V(constant: 1)) }
+            for i in 0..<num { once = once.and(seen[slot * num + i].and(again[slot * num + i].negated)) }
             ok = ok.and(live[slot].negated.or(once))
         }
         return ok

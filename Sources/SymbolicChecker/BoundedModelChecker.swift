@@ -166,63 +166,57 @@ public final class BoundedModelChecker {
                         open = []
                         break depthLoop
                     }
-                    try deadline.apply(to: solver)
-                    let (answer, found) = try check(solver, context.or(bad.map(\.1) + [outOfBand]))
-                    switch answer {
-                    case .unsat: break
-                    case .unknown(let reason):
-                        stop(&verdicts, open, reached, reason, depth: k)
-                        open = []
-                        break depthLoop
-                    case .sat:
-                        // What a run breaks at depth k: violated if asked for, no longer assumed.
-                        func record(_ p: SymbolicProperty, _ z3model: Z3Kit.Model) throws {
-                            if open.contains(where: { $0.name == p.name }) {
-                                let actions = try trace(in: z3model, frames, k)
-                                try confirm(actions, p.name)
-                                verdicts[p.name] = .violated(actions: actions)
-                                open.removeAll { $0.name == p.name }
-                            }
-                            aux.removeAll { $0.name == p.name }
-                            broken.insert(p.name)
+                    // What a run breaks at depth k: violated if asked for, no longer assumed.
+                    func record(_ p: SymbolicProperty, _ z3model: Z3Kit.Model) throws {
+                        if open.contains(where: { $0.name == p.name }) {
+                            let actions = try trace(in: z3model, frames, k)
+                            try confirm(actions, p.name)
+                            verdicts[p.name] = .violated(actions: actions)
+                            open.removeAll { $0.name == p.name }
                         }
-                        // The run Z3 found is exact when free_objects stays in its band at depth k
-                        // (the shallower depths were shown to): every property it breaks is
-                        // violated by it, and needs no check of its own.
-                        if let found, try found.boolValue(of: outOfBand) == false {
-                            for (p, term) in bad where try found.boolValue(of: term) == true { try record(p, found) }
-                        }
-                        // The others are asked one by one, unless nothing asked for is left open.
-                        let rest = open.isEmpty ? [] : bad.filter { item in (open + aux).contains { $0.name == item.0.name } }
-                        if !rest.isEmpty {
-                            try deadline.apply(to: solver)
-                            if try check(solver, outOfBand).answer != .unsat {
-                                let reason = "free_objects may leave ±\(system.width.band) at depth \(k), where a \(system.width.bits)-bit encoding is no longer exact"
-                                for p in open { verdicts[p.name] = .unknown(reason: reason) }
-                                open = []
-                                break depthLoop
-                            }
-                        }
-                        for (p, term) in rest {
-                            try deadline.apply(to: solver)
-                            let (answer, found) = try check(solver, term)
-                            switch answer {
-                            case .unsat: continue
-                            case .unknown(let reason):
-                                if open.contains(where: { $0.name == p.name }) {
-                                    stop(&verdicts, [p], reached, reason, depth: k)
-                                    open.removeAll { $0.name == p.name }
-                                }
-                                // Neither shown nor refuted: it can no longer be assumed.
-                                aux.removeAll { $0.name == p.name }
-                                broken.insert(p.name)
-                            case .sat:
-                                guard let found else { throw SymbolicError.internalError("Z3 answered sat without a model") }
-                                try record(p, found)
-                            }
-                        }
-                        broken.formIntersection(assumed)
+                        aux.removeAll { $0.name == p.name }
+                        broken.insert(p.name)
                     }
+                    // One check per property, asked ones first: the violation of one property is
+                    // easier to refute than the disjunction of all of them (small's
+                    // shared-counts-free: 9.7 s instead of 18–27 s), and each finds its own
+                    // shortest run. A run that keeps free_objects in its band is exact.
+                    let inBand = try outOfBand.not()
+                    for (p, term) in bad {
+                        // Once nothing asked for is open, what the auxiliaries do no longer matters.
+                        if open.isEmpty { break }
+                        try deadline.apply(to: solver)
+                        let (answer, found) = try check(solver, context.and([term, inBand]))
+                        switch answer {
+                        case .unsat: continue
+                        case .unknown(let reason):
+                            // Depth k is not shown, so nothing deeper can be.
+                            stop(&verdicts, open, reached, reason, depth: k)
+                            open = []
+                            break depthLoop
+                        case .sat:
+                            guard let found else { throw SymbolicError.internalError("Z3 answered sat without a model") }
+                            try record(p, found)
+                        }
+                    }
+                    // Outside the band the encoding is no longer exact: what the checks above
+                    // refuted there is not shown.
+                    if !open.isEmpty {
+                        try deadline.apply(to: solver)
+                        switch try check(solver, outOfBand).answer {
+                        case .unsat: break
+                        case .unknown(let reason):
+                            stop(&verdicts, open, reached, reason, depth: k)
+                            open = []
+                            break depthLoop
+                        case .sat:
+                            let reason = "free_objects may leave ±\(system.width.band) at depth \(k), where a \(system.width.bits)-bit encoding is no longer exact"
+                            for p in open { verdicts[p.name] = .unknown(reason: reason) }
+                            open = []
+                            break depthLoop
+                        }
+                    }
+                    broken.formIntersection(assumed)
                 }
                 reached = max(reached, k)
                 progress?(reached, seconds(since: started))
