@@ -132,8 +132,11 @@ extension Kernel {
     mutating func finish(_ end: AllocEnd<V>, task t: Int?) throws(Crash) {
         switch end {
         case .object(let o):
-            guard let object = oracle.pick(o, below: layout.objects) else { throw .wildObject }
-            s[layout.held(object)] = s[layout.held(object)] + 1
+            // A store at the object, not a split on it: symbolically `o` is often an `ite` over
+            // the array's entries, and splitting on it multiplies a refill's paths by them.
+            guard when(o >= 0), when(o < V(constant: layout.objects)) else { throw .wildObject }
+            let held = V.load(s.cells, base: layout.held(0), count: layout.objects, at: o)
+            V.store(held + 1, into: &s.cells, base: layout.held(0), count: layout.objects, at: o)
             returned = .some(o)
             setStatus(t, .idle)
         case .null:

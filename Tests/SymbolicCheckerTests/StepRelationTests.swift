@@ -1,5 +1,5 @@
 import SlabModel
-import SymbolicChecker
+@testable import SymbolicChecker
 import Testing
 import Z3Kit
 
@@ -12,6 +12,27 @@ import Z3Kit
         let system = try TransitionSystem(model: SlabModel(configuration: Configs.small, variant: .seed), context: Context())
         _ = try BoundedModelChecker(system: system).run(properties: [.conservation], depth: 1)
         #expect(system.report.roundPaths == [system.actions.count])
+    }
+
+    /// The object a refill hands out is an array entry, which from a box is any object: the
+    /// hand-out adds the holder at that object without splitting on which it is. Splitting made a
+    /// path per object here, and multiplied every refill's paths by the objects its entries may hold.
+    @Test func aHandOutCountsItsHolderWithoutSplittingOnTheObject() throws {
+        let context = try Context()
+        let model = SlabModel(configuration: Configs.small, variant: .seed)
+        let layout = model.layout
+        let ac = layout.ac(0)
+        var state = SlabState(cells: SlabState<Int>.initial(layout).cells.map { SymbolicValue.constant($0) })
+        state.cells[ac.avail] = .constant(2)
+        for i in 0..<ac.capacity {
+            state.cells[ac.entries + i] = SymbolicValue(
+                variable: try context.bitVectorConstant("e\(i)", width: 8), range: 0...(layout.objects - 1))
+        }
+        let explorer = PathExplorer(context: context, pathLimit: 100, width: 8, deadline: .none)
+        let paths = try explorer.paths(of: .irqAlloc(cpu: 0), from: state, layout: layout, variant: .seed)
+        #expect(paths.count == 1)
+        let outcome = try #require(paths.first?.outcome)
+        #expect((0..<layout.objects).allSatisfy { outcome.state.cells[layout.held($0)].constantValue == nil })
     }
 
     @Test func aOneStepCounterexampleBuildsOnlyTheFirstStep() throws {
