@@ -93,6 +93,9 @@ public enum SymbolicRun {
             notes.append("strengthening (each proved with the properties, not assumed): " + (r.strengthening.isEmpty ? "none" : r.strengthening.joined(separator: ", ")))
             if !r.dropped.isEmpty { notes.append("strengthening refuted by the base case and dropped: " + r.dropped.joined(separator: ", ")) }
             notes.append(String(format: "induction stopped at k = %d after %.2f s", r.k, r.seconds))
+            if let cti = r.counterexampleToInduction {
+                notes.append(contentsOf: CounterexampleToInductionText.lines(cti, layout: model.layout))
+            }
         }
         var properties: [PropertyResult] = []
         for name in named.map(\.name) {

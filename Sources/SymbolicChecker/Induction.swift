@@ -11,6 +11,8 @@ import Z3Kit
 ///   out, e.g., a task status only `grow-fail-irqs-on` reaches;
 /// - every other state property of MODEL.md §4 (each is a kernel consistency check; together they
 ///   rule out most unreachable states a lone property would admit);
+/// - each `AuxiliaryInvariant`: what those checks take for granted, added where a counterexample
+///   to induction showed it missing;
 /// - `free-objects-band`: `free_objects` stays where the encoding is exact (`EncodingWidth`). It
 ///   is the one conjunct the proof cannot do without: if the base case refutes it, nothing is
 ///   proved and every open property ends `unknown`.
@@ -43,6 +45,8 @@ public final class Induction {
         public var strengthening: [String]
         /// Strengthening conjuncts the base case refuted.
         public var dropped: [String]
+        /// Why the step case failed at the last k tried, when that is how the run ended.
+        public var counterexampleToInduction: CounterexampleToInduction?
         public var k: Int
         public var seconds: Double
     }
@@ -70,7 +74,8 @@ public final class Induction {
         var verdicts: [BuiltInProperty: SymbolicVerdict] = [:]
         for p in properties { verdicts[p] = result.verdicts[p.rawValue] }
         return Result(
-            verdicts: verdicts, strengthening: result.strengthening, dropped: result.dropped, k: result.k, seconds: result.seconds)
+            verdicts: verdicts, strengthening: result.strengthening, dropped: result.dropped,
+            counterexampleToInduction: result.counterexampleToInduction, k: result.k, seconds: result.seconds)
     }
 
     /// Proves `properties` (with the strengthening above) or refutes them; `confirm` must throw
@@ -97,6 +102,10 @@ public final class Induction {
                 Conjunct(name: "ranges", isProperty: false, checked: false) { f in try system.instantiate(ranges, at: f) },
                 Conjunct(name: Self.band, isProperty: false, checked: false) { f in try system.instantiate(band, at: f) },
             ]
+            for invariant in AuxiliaryInvariant.allCases where !excluded.contains(invariant.rawValue) {
+                let h = system.holds(invariant)
+                conjuncts.append(Conjunct(name: invariant.rawValue, isProperty: false, checked: false) { f in try h(f.state) })
+            }
             for p in SlabProperties.stateProperties where !excluded.contains(p.rawValue) {
                 guard let h = system.holds(p) else { continue }
                 conjuncts.append(Conjunct(name: p.rawValue, isProperty: true, checked: checkedNames.contains(p.rawValue)) { f in try h(f.state) })
@@ -204,12 +213,14 @@ public final class Induction {
                 try step.push()
                 try step.assert(context.or(bad))
                 let answer = try step.check()
-                var failing: [String] = []
+                var cti: CounterexampleToInduction?
                 if answer == .sat, k == max(1, maxK) {
                     let z3model = try step.model()
+                    var failing: [String] = []
                     for c in conjuncts where try z3model.boolValue(of: c.holds(stepFrames[k])) == false {
                         failing.append(c.name)
                     }
+                    cti = try CounterexampleToInduction(frames: stepFrames, failing: failing, in: z3model, system: system)
                 }
                 try step.pop()
                 switch answer {
@@ -219,9 +230,12 @@ public final class Induction {
                     return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: .z3(reason, "in the step case for k = \(k)"), depth: d)
                 case .sat:
                     progress?(k, seconds(since: started))
-                    if k == max(1, maxK) {
-                        return finish(verdicts, properties, conjuncts, dropped, k, started,
-                            notProved: .bounded("not k-inductive for k ≤ \(k): the step case breaks \(failing.isEmpty ? "a step property" : failing.joined(separator: ", "))"), depth: d)
+                    if let cti {
+                        let broken = cti.failing.isEmpty ? "a step property" : cti.failing.joined(separator: ", ")
+                        var result = finish(verdicts, properties, conjuncts, dropped, k, started,
+                            notProved: .bounded("not k-inductive for k ≤ \(k): the step case breaks \(broken)"), depth: d)
+                        result.counterexampleToInduction = cti
+                        return result
                     }
                 }
             }
@@ -292,6 +306,8 @@ public final class Induction {
                 verdicts[p.name] = .holds(proof: "k-induction, k = \(k), strengthened with \(strengthening.isEmpty ? "nothing" : strengthening.joined(separator: ", "))")
             }
         }
-        return Result(verdicts: verdicts, strengthening: strengthening, dropped: dropped, k: k, seconds: seconds(since: started))
+        return Result(
+            verdicts: verdicts, strengthening: strengthening, dropped: dropped, counterexampleToInduction: nil, k: k,
+            seconds: seconds(since: started))
     }
 }

@@ -137,6 +137,17 @@ public final class TransitionSystem {
         }
     }
 
+    /// An auxiliary invariant as a formula, for induction's strengthening.
+    public func holds(_ invariant: AuxiliaryInvariant) -> StateFormula {
+        { [model, context] (state) throws(SymbolicError) in
+            do throws(Z3Error) {
+                return try model.properties.holds(invariant, in: state).term(in: context)
+            } catch {
+                throw .z3(error)
+            }
+        }
+    }
+
     /// `crash` in range, and every cell in the box of the states reachable within `steps` steps
     /// while the run goes on (over `s`). For the converged box (nil) it is induction's `ranges`
     /// conjunct; for a step's box, BMC tells the solver what the box's paths were pruned with.

@@ -17,6 +17,8 @@ import Z3Kit
             #expect(proof.contains("ranges"))
         }
         #expect(result.strengthening.contains("ranges"))
+        #expect(result.strengthening.contains(AuxiliaryInvariant.listsHoldSlabs.rawValue))
+        #expect(result.counterexampleToInduction == nil)
     }
 
     @Test func inductionDoesNotProveTheMutantsBrokenProperty() throws {
@@ -30,5 +32,19 @@ import Z3Kit
             return
         }
         #expect(actions.count == 1)
+    }
+
+    @Test func aFailedStepCaseComesWithACounterexampleTheConcreteModelSteps() throws {
+        let model = SlabModel(configuration: Configs.tiny, variant: .noFreeDecrement)
+        let system = try TransitionSystem(model: model, context: Context())
+        let result = try Induction(system: system).run(properties: [.freeObjectsExact], maxK: 1)
+        let cti = try #require(result.counterexampleToInduction)
+        #expect(cti.states.count == 2)
+        #expect(cti.actions.count == 1)
+        #expect(cti.failing.contains(BuiltInProperty.freeObjectsExact.rawValue))
+        let first = try #require(cti.states.first), last = try #require(cti.states.last)
+        #expect(!model.violations(in: first).contains(BuiltInProperty.freeObjectsExact.set))
+        #expect(model.violations(in: last).contains(BuiltInProperty.freeObjectsExact.set))
+        #expect(model.step(cti.actions[0], from: first)?.state.cells == last.cells)
     }
 }
