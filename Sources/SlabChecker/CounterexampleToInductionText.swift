@@ -9,7 +9,7 @@ public enum CounterexampleToInductionText {
     public static func lines(_ cti: CounterexampleToInduction, layout: Layout) -> [String] {
         let k = cti.actions.count
         var lines = [
-            "counterexample to induction (k = \(k)): \(k == 1 ? "a state" : "\(k) states") that satisfy the invariant,"
+            "counterexample to induction (k = \(k)): \(k == 1 ? "a state that satisfies" : "\(k) states that satisfy") the invariant,"
                 + " stepping into one that breaks " + (cti.failing.isEmpty ? "a step property" : cti.failing.joined(separator: ", "))
                 + "; none need be reachable",
             "  0. a state satisfying the invariant",

@@ -45,6 +45,15 @@ import Testing
         #expect(run.stdout.contains("NOT MET"))
     }
 
+    @Test func aStepCaseThatFailsPrintsItsCounterexampleToInduction() throws {
+        let run = try runSlabcheck(["check", "--engine", "induction", "--depth", "1", "--out", try temporaryFolder(), spec("no-free-decrement")])
+        #expect(run.status == 1)
+        let headline = run.stdout.split(separator: "\n").first { $0.contains("counterexample to induction") }
+        #expect(headline?.contains("(k = 1): a state that satisfies the invariant") == true)
+        #expect(headline?.contains("free-objects-exact") == true)
+        #expect(run.stdout.contains("  1. "))
+    }
+
     @Test func aMalformedSpecExitsTwoNamingFileLineAndColumn() throws {
         let folder = try temporaryFolder()
         let path = "\(folder)/bad.spec"
