@@ -56,6 +56,16 @@ public enum SymbolicRun {
         ]
     }
 
+    static func describe(_ check: Induction.StepCheck) -> String {
+        let answer = switch check.answer {
+        case .unsat: "cleared"
+        case .sat: "broken"
+        case .unknown(let reason): reason
+        }
+        let parts = check.parts == 1 ? "" : " (\(check.parts) parts)"
+        return String(format: "%@ at k = %d %@ in %.2f s%@", check.conjunct, check.k, answer, check.seconds, parts)
+    }
+
     /// The engine's verdict on each built-in property and each of `model`'s own, judged together
     /// in one run; every counterexample is replayed on the concrete model (with the user's
     /// properties) before it is reported, and a run that does not break its property there is an
@@ -93,6 +103,9 @@ public enum SymbolicRun {
             notes.append("strengthening (each proved with the properties, not assumed): " + (r.strengthening.isEmpty ? "none" : r.strengthening.joined(separator: ", ")))
             if !r.dropped.isEmpty { notes.append("strengthening refuted by the base case and dropped: " + r.dropped.joined(separator: ", ")) }
             notes.append(String(format: "induction stopped at k = %d after %.2f s", r.k, r.seconds))
+            if !r.stepChecks.isEmpty {
+                notes.append("step case, one check per conjunct: " + r.stepChecks.map(Self.describe).joined(separator: ", "))
+            }
             if let cti = r.counterexampleToInduction {
                 notes.append(contentsOf: CounterexampleToInductionText.lines(cti, layout: model.layout))
             }

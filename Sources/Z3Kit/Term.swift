@@ -81,6 +81,39 @@ public final class Term {
         return nil
     }
 
+    /// The operator of an application; nil for anything else (a quantifier, a bound variable).
+    var operation: Z3_decl_kind? {
+        guard Z3_is_app(context.raw, raw), let app = Z3_to_app(context.raw, raw), let decl = Z3_get_app_decl(context.raw, app)
+        else { return nil }
+        return Z3_get_decl_kind(context.raw, decl)
+    }
+
+    /// The parts of a Boolean formula that is a conjunction at its top, found through `and`,
+    /// `not (a or b)` and `not (not a)`: the formula holds exactly when every part does. Any
+    /// other term is its own only part.
+    public func conjuncts() throws(Z3Error) -> [Term] {
+        switch operation {
+        case Z3_OP_AND:
+            var parts: [Term] = []
+            for a in arguments { parts += try a.conjuncts() }
+            return parts
+        case Z3_OP_NOT:
+            guard let inner = arguments.first else { return [self] }
+            switch inner.operation {
+            case Z3_OP_OR:
+                var parts: [Term] = []
+                for a in inner.arguments { parts += try a.not().conjuncts() }
+                return parts
+            case Z3_OP_NOT:
+                return try inner.arguments.first?.conjuncts() ?? [self]
+            default:
+                return [self]
+            }
+        default:
+            return [self]
+        }
+    }
+
     /// Z3's rewriter: folds concrete sub-terms (so `bv8 250 + 10` becomes `4`) and normalises.
     public func simplify() throws(Z3Error) -> Term {
         try context.unary(self, Z3_simplify)

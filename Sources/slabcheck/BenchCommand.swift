@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure the explicit engine: states, states/s, memory, and what symmetry saves.",
         discussion: """
-            Runs each spec twice, with and without symmetry reduction, under the same budgets, and
+            Runs each spec twice, with and without symmetry reduction, under the same budgets, and \
             prints the figures of both. Build with -c release for figures worth comparing.
 
             Examples:

@@ -10,12 +10,12 @@ struct BenchSymbolicCommand: ParsableCommand {
         commandName: "bench-symbolic",
         abstract: "Measure the Z3 engines: mutants' counterexamples, BMC depth over time, induction.",
         discussion: """
-            Prints: the time to each mutant's first counterexample on small (overrun-slab on a
-            config with batchcount = num + 1), the time to each BMC depth on medium for the seed
-            up to --medium-depth (the issue marks 10 and 20), the induction time per seed
-            configuration, the depth BMC reaches in --kernel-seconds on a kernel-size
-            configuration, and the cross-check of BMC against BFS (shortest violations of the seed
-            and every mutant on tiny and small) and Z3's count of the states within each depth on
+            Prints: the time to each mutant's first counterexample on small (overrun-slab on a \
+            config with batchcount = num + 1), the time to each BMC depth on medium for the seed \
+            up to --medium-depth (the issue marks 10 and 20), the induction time per seed \
+            configuration, the depth BMC reaches in --kernel-seconds on a kernel-size \
+            configuration, and the cross-check of BMC against BFS (shortest violations of the seed \
+            and every mutant on tiny and small) and Z3's count of the states within each depth on \
             tiny against BFS's (states), both to --cross-check-depth. Build with -c release.
 
             Examples:

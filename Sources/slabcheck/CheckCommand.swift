@@ -9,17 +9,17 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check specs: a verdict per property, and a counterexample for each violation.",
         discussion: """
-            Each violated property's shortest counterexample is printed step by step and written
+            Each violated property's shortest counterexample is printed step by step and written \
             to the output folder as an ITF trace (<spec name>-<property>.itf.json).
 
-            With --coverage, each spec's report also says which branches of the refill and its
-            surroundings the search reached (shared-hit, retry-after-grow, …) and how many explored
-            transitions took each. A spec's `cover:` line names branches that must be reached: a
-            check that never reaches one does not meet its expectation. Only the explicit engine
+            With --coverage, each spec's report also says which branches of the refill and its \
+            surroundings the search reached (shared-hit, retry-after-grow, …) and how many explored \
+            transitions took each. A spec's `cover:` line names branches that must be reached: a \
+            check that never reaches one does not meet its expectation. Only the explicit engine \
             measures coverage; the Z3 engines say so.
 
-            On a terminal, a progress line (states, states/s, depth, queue, elapsed, memory) is
-            redrawn on stderr at most four times a second; --quiet, or stderr not a terminal, turns
+            On a terminal, a progress line (states, states/s, depth, queue, elapsed, memory) is \
+            redrawn on stderr at most four times a second; --quiet, or stderr not a terminal, turns \
             it off.
 
             Examples:

@@ -9,10 +9,10 @@ struct DifferentialCommand: ParsableCommand {
         commandName: "differential",
         abstract: "Run random schedules on the model and the real allocator in lockstep and compare every step.",
         discussion: """
-            The schedules pick uniformly among the model's enabled actions at each step, from a
-            seeded generator, over tiny, small, medium and large, each also with a tuning triple
-            (the steps are split evenly among them). For the seed every divergence is a
-            disagreement between the model and the real allocator; for a mutant, a divergence
+            The schedules pick uniformly among the model's enabled actions at each step, from a \
+            seeded generator, over tiny, small, medium and large, each also with a tuning triple \
+            (the steps are split evenly among them). For the seed every divergence is a \
+            disagreement between the model and the real allocator; for a mutant, a divergence \
             before the model reports a violation is one.
 
             Exit status: 0 when there is no such divergence, 1 when there is, 2 for bad arguments.

@@ -11,10 +11,10 @@ struct RandomCommand: ParsableCommand {
         commandName: "random",
         abstract: "Property-based testing of the real allocator: random schedules in lockstep with the model, failures shrunk.",
         discussion: """
-            Each run takes up to --steps random steps (uniform among the model's enabled actions) on
-            the spec's configuration and variant, on the model and the real allocator at once. After
-            every step every property is judged (MODEL.md's and the spec's own `property:` lines) and
-            the two states are compared. The first failure is shrunk (fewest steps, then the smallest
+            Each run takes up to --steps random steps (uniform among the model's enabled actions) on \
+            the spec's configuration and variant, on the model and the real allocator at once. After \
+            every step every property is judged (MODEL.md's and the spec's own `property:` lines) and \
+            the two states are compared. The first failure is shrunk (fewest steps, then the smallest \
             arguments), printed with the seed that repeats it, and written as an ITF trace.
 
             Exit status: 0 when every run passed, 1 when one failed, 2 for bad input.

@@ -9,17 +9,17 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Replay counterexample traces (ITF) on the real allocator and compare it with the model.",
         discussion: """
-            Each trace is first re-run on the model: a trace whose recorded states the model does not
-            produce, or that takes a step the model does not allow, is refused. Then the real
-            allocator (Sources/CSlab), built with the trace's configuration and variant, runs the
+            Each trace is first re-run on the model: a trace whose recorded states the model does not \
+            produce, or that takes a step the model does not allow, is refused. Then the real \
+            allocator (Sources/CSlab), built with the trace's configuration and variant, runs the \
             same steps; after each one its state is read back and compared with the recorded one.
 
-            Outcomes: "reproduced P at step k" (the real allocator breaks P, or hits the same
-            BUG_ON, at step k), "diverged at step k: <field> model=… real=…", "not reproduced", or,
+            Outcomes: "reproduced P at step k" (the real allocator breaks P, or hits the same \
+            BUG_ON, at step k), "diverged at step k: <field> model=… real=…", "not reproduced", or, \
             for a trace that names no property, "matched the model at every step".
 
-            Exit status: 0 when every trace's outcome is the one it records (a counterexample for P
-            reproduces P at the step that breaks it), 1 otherwise, 2 for bad input (unreadable file,
+            Exit status: 0 when every trace's outcome is the one it records (a counterexample for P \
+            reproduces P at the step that breaks it), 1 otherwise, 2 for bad input (unreadable file, \
             not ITF, unknown configuration or variant, impossible or tampered step).
 
             Examples:

@@ -8,9 +8,9 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show a counterexample trace (ITF) as swimlanes: a lane per CPU, a row per step.",
         discussion: """
-            Each step sits in the lane of the CPU it ran on, labelled with its context: a task
-            (t0@cpu0), an interrupt (irq@cpu1), cache_reap (reap@cpu0), or tune on every CPU
-            (tune@all). Beneath it are the fields it changed (per-CPU arrays, the shared array,
+            Each step sits in the lane of the CPU it ran on, labelled with its context: a task \
+            (t0@cpu0), an interrupt (irq@cpu1), cache_reap (reap@cpu0), or tune on every CPU \
+            (tune@all). Beneath it are the fields it changed (per-CPU arrays, the shared array, \
             the slab lists, freeObjects, held), and the step that breaks a property is marked ✗.
 
             Colour is used when standard output is a terminal (--color auto), unless NO_COLOR is set.

@@ -19,6 +19,12 @@ import Z3Kit
         #expect(result.strengthening.contains("ranges"))
         #expect(result.strengthening.contains(AuxiliaryInvariant.listsHoldSlabs.rawValue))
         #expect(result.counterexampleToInduction == nil)
+        // The step case cleared every conjunct, each once, the properties' among them.
+        let checked = result.stepChecks.map(\.conjunct)
+        #expect(Set(checked).count == checked.count)
+        #expect(Set(checked).isSuperset(of: result.strengthening))
+        #expect(checked.contains(BuiltInProperty.conservation.rawValue))
+        #expect(result.stepChecks.allSatisfy { $0.answer == .unsat && $0.parts >= 1 })
     }
 
     @Test func inductionDoesNotProveTheMutantsBrokenProperty() throws {
@@ -42,9 +48,14 @@ import Z3Kit
         #expect(cti.states.count == 2)
         #expect(cti.actions.count == 1)
         #expect(cti.failing.contains(BuiltInProperty.freeObjectsExact.rawValue))
-        let first = try #require(cti.states.first), last = try #require(cti.states.last)
+        let first = try #require(cti.states.first), broken = try #require(cti.states.last)
         #expect(!model.violations(in: first).contains(BuiltInProperty.freeObjectsExact.set))
-        #expect(model.violations(in: last).contains(BuiltInProperty.freeObjectsExact.set))
-        #expect(model.step(cti.actions[0], from: first)?.state.cells == last.cells)
+        #expect(model.violations(in: broken).contains(BuiltInProperty.freeObjectsExact.set))
+        #expect(model.step(cti.actions[0], from: first)?.state.cells == broken.cells)
+        // The step case stops at the first conjunct it breaks: nothing after it was asked.
+        let last = try #require(result.stepChecks.last)
+        #expect(last.answer == .sat)
+        #expect(cti.failing.contains(last.conjunct))
+        #expect(result.stepChecks.dropLast().allSatisfy { $0.answer == .unsat })
     }
 }

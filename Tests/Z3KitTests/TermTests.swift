@@ -17,6 +17,19 @@ extension Z3KitTests {
             #expect(try z3.bool(true).uint64Value == nil)
         }
 
+        @Test func conjunctsSplitAConjunctionThroughNestingAndDeMorgan() throws {
+            let z3 = try Context()
+            let (a, b, c, d) = (try z3.boolConstant("a"), try z3.boolConstant("b"), try z3.boolConstant("c"), try z3.boolConstant("d"))
+            #expect(try z3.and([a, z3.and([b, c])]).conjuncts() == [a, b, c])
+            #expect(try z3.or([a, b]).not().conjuncts() == [a.not(), b.not()])
+            #expect(try a.not().not().conjuncts() == [a])
+            #expect(try z3.and([a, z3.or([b, c]).not()]).conjuncts() == [a, b.not(), c.not()])
+            // A disjunction, or a conjunction under one, is a single part.
+            #expect(try z3.or([a, z3.and([b, d])]).conjuncts() == [z3.or([a, z3.and([b, d])])])
+            #expect(try z3.and([a, b]).not().conjuncts().count == 1)
+            #expect(try d.conjuncts() == [d])
+        }
+
         @Test func simplifyFoldsConcreteSubtermsAndKeepsSymbolicOnes() throws {
             let z3 = try Context()
             let x = try z3.bitVectorConstant("x", width: 8)
