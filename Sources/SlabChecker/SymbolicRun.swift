@@ -62,7 +62,11 @@ public enum SymbolicRun {
         case .sat: "broken"
         case .unknown(let reason): reason
         }
-        let parts = check.parts == 1 ? "" : " (\(check.parts) parts)"
+        let parts = switch (check.parts, check.answer) {
+        case (1, _): ""
+        case (_, .unsat): " (\(check.parts) parts)"
+        default: " (\(check.cleared) of \(check.parts) parts cleared)"
+        }
         return String(format: "%@ at k = %d %@ in %.2f s%@", check.conjunct, check.k, answer, check.seconds, parts)
     }
 

@@ -60,6 +60,9 @@ public final class Induction {
         public var conjunct: String
         /// The parts of the conjunct (`Term.conjuncts`), each checked on its own.
         public var parts: Int
+        /// The parts cleared before the answer: all of them when it is unsat, else how far the
+        /// check got, which tells a slow proof from one that stalls on a particular part.
+        public var cleared: Int
         public var k: Int
         public var seconds: Double
         /// unsat: cleared; sat: a counterexample to induction (at this k); unknown: not decided.
@@ -249,20 +252,24 @@ public final class Induction {
                 var allCleared = true
                 conjunctLoop: for (name, parts) in bad {
                     let asked = ContinuousClock.now
-                    for term in parts {
+                    for (done, term) in parts.enumerated() {
                         let literal = try context.freshConstant(prefix: "stepBad", sort: context.boolSort)
                         try step.assert(literal.implies(term))
                         try deadline.apply(to: step)
                         let answer = try step.check(assumptions: [literal])
                         switch answer {
                         case .unsat:
+                            // Every state the step case admits satisfies this part, so asserting it
+                            // removes no model; it hands the later parts a fact about the new state
+                            // (conservation, checked last, gets the free chains' shape).
+                            try step.assert(term.not())
                             continue
                         case .unknown(let reason):
-                            stepChecks.append(StepCheck(conjunct: name, parts: parts.count, k: k, seconds: seconds(since: asked), answer: answer))
+                            stepChecks.append(StepCheck(conjunct: name, parts: parts.count, cleared: done, k: k, seconds: seconds(since: asked), answer: answer))
                             return finish(verdicts, properties, conjuncts, dropped, k, started,
                                 notProved: .z3(reason, "in the step case for k = \(k) on \(name), \(cleared(stepCleared))"), depth: d)
                         case .sat:
-                            stepChecks.append(StepCheck(conjunct: name, parts: parts.count, k: k, seconds: seconds(since: asked), answer: answer))
+                            stepChecks.append(StepCheck(conjunct: name, parts: parts.count, cleared: done, k: k, seconds: seconds(since: asked), answer: answer))
                             allCleared = false
                             guard k == max(1, maxK) else { break conjunctLoop }
                             let z3model = try step.model()
@@ -278,7 +285,7 @@ public final class Induction {
                             return result
                         }
                     }
-                    stepChecks.append(StepCheck(conjunct: name, parts: parts.count, k: k, seconds: seconds(since: asked), answer: .unsat))
+                    stepChecks.append(StepCheck(conjunct: name, parts: parts.count, cleared: parts.count, k: k, seconds: seconds(since: asked), answer: .unsat))
                     stepCleared.insert(name)
                 }
                 if allCleared {
