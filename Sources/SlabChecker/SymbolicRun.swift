@@ -52,7 +52,8 @@ public enum SymbolicRun {
             report.assumed.isEmpty
                 ? "built for every state in the box"
                 : "built for the states that satisfy " + report.assumed.map(\.rawValue).joined(separator: ", ")
-                    + " (shown at the shallower depths or assumed by induction): \(report.dropped) alternatives dropped, \(report.solverCalls) solver calls",
+                    + " (shown at the shallower depths or assumed by induction): \(report.pruning.dropped) alternatives dropped, "
+                    + String(format: "%d solver calls taking %.1f s", report.pruning.calls, report.pruning.seconds),
         ]
     }
 

@@ -88,8 +88,11 @@ final class IntervalAnalysis {
     private(set) var relations: [StepRelation] = []
     /// `pathCounts[r - 1]`: round r's paths per action of `model.possibleActions`.
     private(set) var pathCounts: [[Int]] = []
-    /// `pruning[r - 1]`: round r's solver calls and alternatives dropped by its `PathPruner`.
-    private(set) var pruning: [(calls: Int, dropped: Int)] = []
+    /// `pruning[r - 1]`: what round r's pruners cost and dropped.
+    private(set) var pruning: [Pruning] = []
+    /// The pruning of a round that ended in an error (a time limit, too many paths): its calls
+    /// are where the build's time went.
+    private(set) var unfinished: Pruning?
     private var growths: [Int]
     /// `outcomeRanges[r]`: per cell, the hull of box r and of every state round r's paths end
     /// in, ended runs included (`outcomeRanges[0]` is box 0's).
@@ -153,8 +156,15 @@ final class IntervalAnalysis {
         let box = boxes[relations.count]
         let state = box.state(variables)
         let round = ParallelRound(model: model, context: context, variables: variables, width: width, pathLimit: pathLimit, deadline: deadline)
-        let (explored, calls, dropped) = try round.explore(
-            from: box, invariant: try prunedFor(box, state), weights: pathCounts.last ?? [])
+        var spent = Pruning()
+        let explored: [[PathExplorer.Path]]
+        do {
+            explored = try round.explore(from: box, invariant: try prunedFor(box, state), weights: pathCounts.last ?? [], pruning: &spent)
+        } catch {
+            unfinished = spent
+            throw error
+        }
+        unfinished = nil
         var grown = box.ranges
         var wrote = box.written
         var outcomeHull = [ClosedRange<Int>?](repeating: nil, count: layout.cellCount)
@@ -189,7 +199,7 @@ final class IntervalAnalysis {
         }
         outcomeRanges.append(next.ranges.indices.map { c in outcomeHull[c].map { Self.hull($0, next.ranges[c]) } ?? next.ranges[c] })
         pathCounts.append(explored.map(\.count))
-        pruning.append((calls: calls, dropped: dropped))
+        pruning.append(spent)
         boxes.append(next)
     }
 

@@ -19,12 +19,13 @@ struct ParallelRound {
     let pathLimit: Int
     let deadline: Deadline
 
-    /// The paths of every action of `model.possibleActions` from `box`, the corrupt states marked;
-    /// with the solver calls and the alternatives the pruners dropped. `invariant` (over
-    /// `variables`) is what the pruners assume; nil: no pruning.
+    /// The paths of every action of `model.possibleActions` from `box`, the corrupt states marked.
+    /// `invariant` (over `variables`) is what the pruners assume; nil: no pruning. What they cost
+    /// is added to `pruning`, also when the round ends in an error (a time limit's report says
+    /// where the time went).
     func explore(
-        from box: Box, invariant: Term?, weights: [Int]
-    ) throws(SymbolicError) -> (paths: [[PathExplorer.Path]], calls: Int, dropped: Int) {
+        from box: Box, invariant: Term?, weights: [Int], pruning: inout Pruning
+    ) throws(SymbolicError) -> [[PathExplorer.Path]] {
         let actions = model.possibleActions
         let halves = Self.balanced(weights, count: actions.count)
         let worker: Half
@@ -44,12 +45,9 @@ struct ParallelRound {
             halvesRun[i].run(model: model, box: box, width: width, pathLimit: pathLimit, deadline: deadline, stop: stop)
         }
         var paths = [[PathExplorer.Path]](repeating: [], count: actions.count)
-        var calls = 0
-        var dropped = 0
+        for half in halvesRun { pruning = pruning + half.pruning }
         for half in halvesRun {
             if let error = half.error { throw error }
-            calls += half.calls
-            dropped += half.dropped
             for (a, found) in half.found {
                 guard half.context !== context else {
                     paths[a] = found
@@ -62,7 +60,7 @@ struct ParallelRound {
                 }
             }
         }
-        return (paths, calls, dropped)
+        return paths
     }
 
     /// The indices of `count` actions in two halves of about equal weight, the heaviest placed
@@ -89,8 +87,7 @@ private final class Half: @unchecked Sendable {
     let actions: [Int]
     var found: [(Int, [PathExplorer.Path])] = []
     var error: SymbolicError?
-    var calls = 0
-    var dropped = 0
+    var pruning = Pruning()
 
     init(context: Context, variables: [Term], invariant: Term?, actions: [Int]) {
         self.context = context
@@ -116,8 +113,7 @@ private final class Half: @unchecked Sendable {
             }
             let explorer = PathExplorer(context: context, pathLimit: pathLimit, width: width, deadline: deadline, pruner: pruner)
             defer {
-                calls = pruner?.calls ?? 0
-                dropped = pruner?.dropped ?? 0
+                pruning = pruner?.statistics ?? Pruning()
             }
             for a in actions {
                 if stop.withLock({ $0 }) { return }

@@ -27,9 +27,8 @@ final class PathPruner {
     static let witnessCount = 16
     /// Guard terms that contradict the invariant together.
     private var cores: [Set<Term>] = []
-    /// Solver calls made, and alternatives dropped (by a call or by a core).
-    private(set) var calls = 0
-    private(set) var dropped = 0
+    /// Solver calls made, the seconds they took, and alternatives dropped (by a call or a core).
+    private(set) var statistics = Pruning()
 
     /// A check that runs this long is taken as satisfiable: pruning is an optimisation, and an
     /// alternative kept is never wrong. (Capping checks at 20 ms instead kept so many paths on
@@ -67,7 +66,7 @@ final class PathPruner {
     func satisfiable(_ conjuncts: [Term]) throws(Z3Error) -> Bool {
         let asked = Set(conjuncts)
         if cores.contains(where: { $0.isSubset(of: asked) }) {
-            dropped += 1
+            statistics.dropped += 1
             return false
         }
         for i in witnesses.indices where try witness(i, satisfies: conjuncts) { return true }
@@ -76,10 +75,13 @@ final class PathPruner {
         var literals: [Term] = []
         for t in conjuncts { literals.append(try proxy(t)) }
         try solver.setTimeout(limit)
-        calls += 1
-        switch try solver.check(assumptions: literals) {
+        statistics.calls += 1
+        let started = ContinuousClock.now
+        let answer = try solver.check(assumptions: literals)
+        statistics.seconds += seconds(since: started)
+        switch answer {
         case .unsat:
-            dropped += 1
+            statistics.dropped += 1
             cores.append(Set(try solver.unsatCore().compactMap { proxied[$0] }))
             return false
         case .sat:

@@ -184,11 +184,10 @@ extension TransitionSystem {
         public var cells: Int
         /// The actions of the last round with the most paths: where a slow build spends them.
         public var mostPaths: [(action: SlabAction, paths: Int)]
-        /// The properties the relation was built for (`assume`), the alternatives dropped as no
-        /// such state's, and the solver calls that took.
+        /// The properties the relation was built for (`assume`), and what pruning for them cost
+        /// and dropped, a round that did not finish included.
         public var assumed: [BuiltInProperty]
-        public var dropped: Int
-        public var solverCalls: Int
+        public var pruning: Pruning
         public var seconds: Double
     }
 
@@ -200,7 +199,7 @@ extension TransitionSystem {
             roundPaths: analysis.pathCounts.map { $0.reduce(0, +) }, fixpoint: analysis.fixpoint,
             freeCells: (0..<cells).filter { last.constant($0) == nil }.count, cells: cells,
             mostPaths: most.map { (action: $0.0, paths: $0.1) }, assumed: assumed,
-            dropped: analysis.pruning.map(\.dropped).reduce(0, +), solverCalls: analysis.pruning.map(\.calls).reduce(0, +),
+            pruning: (analysis.pruning + [analysis.unfinished].compactMap { $0 }).reduce(Pruning(), +),
             seconds: buildSeconds)
     }
 }

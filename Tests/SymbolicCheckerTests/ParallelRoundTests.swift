@@ -21,7 +21,9 @@ import Z3Kit
         let round = ParallelRound(
             model: system.model, context: context, variables: system.variables, width: width, pathLimit: 10_000, deadline: .none)
         let weights = system.actions.indices.map { $0 % 3 }
-        let parallel = try round.explore(from: box, invariant: invariant, weights: weights)
+        var pruning = Pruning()
+        let parallel = try round.explore(from: box, invariant: invariant, weights: weights, pruning: &pruning)
+        #expect(pruning.calls > 0)
         #expect(!ParallelRound.balanced(weights, count: system.actions.count)[1].isEmpty)
 
         let explorer = PathExplorer(
@@ -35,7 +37,7 @@ import Z3Kit
                 IntervalAnalysis.markCorrupt(&outcome.state, layout: system.model.layout, codec: system.model.codec)
                 alone[i].outcome = outcome
             }
-            #expect(try Self.summary(alone, context, width) == Self.summary(parallel.paths[a], context, width), "\(action)")
+            #expect(try Self.summary(alone, context, width) == Self.summary(parallel[a], context, width), "\(action)")
             paths += alone.count
         }
         #expect(paths > system.actions.count)

@@ -85,6 +85,19 @@ import Z3Kit
         #expect(reason.contains("more than 100 paths"))
     }
 
+    /// A build cut short inside a round still reports that round's pruning calls: on the
+    /// kernel-size configuration they were where the time went, and the report counted only the
+    /// rounds before.
+    @Test func aRoundCutShortByATimeLimitStillCountsItsPruningCalls() throws {
+        let system = try TransitionSystem(model: SlabModel(configuration: Configs.medium, variant: .seed), context: Context())
+        try system.assume(SlabProperties.stateProperties)
+        #expect(throws: SymbolicError.self) { try system.box(afterSteps: 8, deadline: Deadline(seconds: 3)) }
+        let unfinished = try #require(system.analysis.unfinished)
+        #expect(unfinished.calls > 0)
+        #expect(unfinished.seconds > 0)
+        #expect(system.report.pruning == system.analysis.pruning.reduce(Pruning(), +) + unfinished)
+    }
+
     /// From a box, most paths are taken only by states no run reaches: a slab on `slabs_partial`
     /// with every object free, an object both on a free chain and in an array. Built for the
     /// states that satisfy MODEL.md's state properties, tiny's converged relation keeps a small
@@ -99,8 +112,8 @@ import Z3Kit
         let all = try #require(every.report.roundPaths.last)
         let kept = try #require(wellFormed.report.roundPaths.last)
         #expect(kept * 5 < all, "\(kept) of \(all) paths kept")
-        #expect(wellFormed.report.dropped > 0)
-        #expect(every.report.dropped == 0)
+        #expect(wellFormed.report.pruning.dropped > 0)
+        #expect(every.report.pruning.dropped == 0)
     }
 
     /// Induction needs the converged relation first; medium's takes minutes to build.
