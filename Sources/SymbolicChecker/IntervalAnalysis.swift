@@ -164,7 +164,8 @@ final class IntervalAnalysis {
             unfinished = spent
             throw error
         }
-        unfinished = nil
+        // Until the round is kept, its pruning is an unfinished round's.
+        unfinished = spent
         var grown = box.ranges
         var wrote = box.written
         var outcomeHull = [ClosedRange<Int>?](repeating: nil, count: layout.cellCount)
@@ -200,6 +201,7 @@ final class IntervalAnalysis {
         outcomeRanges.append(next.ranges.indices.map { c in outcomeHull[c].map { Self.hull($0, next.ranges[c]) } ?? next.ranges[c] })
         pathCounts.append(explored.map(\.count))
         pruning.append(spent)
+        unfinished = nil
         boxes.append(next)
     }
 
