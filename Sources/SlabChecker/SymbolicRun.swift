@@ -53,7 +53,9 @@ public enum SymbolicRun {
                 ? "built for every state in the box"
                 : "built for the states that satisfy " + report.assumed.map(\.rawValue).joined(separator: ", ")
                     + " (shown at the shallower depths or assumed by induction): \(report.pruning.dropped) alternatives dropped, "
-                    + String(format: "%d solver calls taking %.1f s", report.pruning.calls, report.pruning.seconds),
+                    + String(
+                        format: "%d solver calls (%d satisfiable) taking %.1f s", report.pruning.calls, report.pruning.satisfiable,
+                        report.pruning.seconds),
         ]
     }
 

@@ -21,18 +21,21 @@ struct Box: Equatable {
         })
     }
 
-    /// For each free cell whose range needs fewer bits than a cell has, its variable and a fresh
-    /// narrow one, extended (`EncodingWidth.narrowBits`). Only for states a step starts from: a
+    /// For each free cell whose range needs fewer bits than a cell has, its variable, a fresh
+    /// narrow one extended (`EncodingWidth.narrowBits`), and the narrow one itself. Only for states a step starts from: a
     /// step is enabled only while the run goes on, and then every cell is in the box.
-    func narrowing(_ variables: [Term], width: Int, _ context: Context) throws(Z3Error) -> [(from: Term, to: Term)] {
-        var pairs: [(from: Term, to: Term)] = []
+    func narrowing(_ variables: [Term], width: Int, _ context: Context) throws(Z3Error) -> [(from: Term, to: Term, narrow: Term)] {
+        var pairs: [(from: Term, to: Term, narrow: Term)] = []
         for (c, v) in variables.enumerated() where constant(c) == nil {
             guard let n = EncodingWidth.narrowBits(for: ranges[c], cellBits: width) else { continue }
             let x = try context.freshConstant(prefix: "n\(c)", sort: context.bitVectorSort(width: n))
-            pairs.append((v, try EncodingWidth.extend(x, for: ranges[c], cellBits: width)))
+            pairs.append((v, try EncodingWidth.extend(x, for: ranges[c], cellBits: width), x))
         }
         return pairs
     }
+
+    /// Each cell's value where the box fixes it, nil where it is free.
+    var constants: [Int?] { ranges.indices.map(constant) }
 
     /// That `variables` lie in the box: `crash` in its range always, every other cell while the
     /// run goes on (`crash == 0`).
@@ -94,6 +97,8 @@ final class IntervalAnalysis {
     /// are where the build's time went.
     private(set) var unfinished: Pruning?
     private var growths: [Int]
+    /// States the pruners' satisfiable checks found, for the next round's pruners to start from.
+    private var witnessStates: [[Int]] = []
     /// `outcomeRanges[r]`: per cell, the hull of box r and of every state round r's paths end
     /// in, ended runs included (`outcomeRanges[0]` is box 0's).
     private(set) var outcomeRanges: [[ClosedRange<Int>]]
@@ -159,7 +164,8 @@ final class IntervalAnalysis {
         var spent = Pruning()
         let explored: [[PathExplorer.Path]]
         do {
-            explored = try round.explore(from: box, invariant: try prunedFor(box, state), weights: pathCounts.last ?? [], pruning: &spent)
+            explored = try round.explore(
+                from: box, invariant: try prunedFor(box, state), weights: pathCounts.last ?? [], pruning: &spent, witnesses: &witnessStates)
         } catch {
             unfinished = spent
             throw error

@@ -22,9 +22,10 @@ struct ParallelRound {
     /// The paths of every action of `model.possibleActions` from `box`, the corrupt states marked.
     /// `invariant` (over `variables`) is what the pruners assume; nil: no pruning. What they cost
     /// is added to `pruning`, also when the round ends in an error (a time limit's report says
-    /// where the time went).
+    /// where the time went). `witnesses` are states the pruners of earlier rounds found, which
+    /// this round's start from; the states its own pruners find are added (`carried`).
     func explore(
-        from box: Box, invariant: Term?, weights: [Int], pruning: inout Pruning
+        from box: Box, invariant: Term?, weights: [Int], pruning: inout Pruning, witnesses: inout [[Int]]
     ) throws(SymbolicError) -> [[PathExplorer.Path]] {
         let actions = model.possibleActions
         let halves = Self.balanced(weights, count: actions.count)
@@ -34,11 +35,11 @@ struct ParallelRound {
             let workerVariables = try variables.map { v throws(Z3Error) in try v.translated(to: workerContext) }
             worker = Half(
                 context: workerContext, variables: workerVariables, invariant: try invariant?.translated(to: workerContext),
-                actions: halves[1])
+                actions: halves[1], carried: witnesses)
         } catch {
             throw .z3(error)
         }
-        let halvesRun = [Half(context: context, variables: variables, invariant: invariant, actions: halves[0]), worker]
+        let halvesRun = [Half(context: context, variables: variables, invariant: invariant, actions: halves[0], carried: witnesses), worker]
         let stop = Mutex(false)
         let (model, width, pathLimit, deadline) = (model, width, pathLimit, deadline)
         DispatchQueue.concurrentPerform(iterations: halvesRun.count) { i in
@@ -46,6 +47,7 @@ struct ParallelRound {
         }
         var paths = [[PathExplorer.Path]](repeating: [], count: actions.count)
         for half in halvesRun { pruning = pruning + half.pruning }
+        witnesses = Self.carried(halvesRun.map(\.witnessStates), before: witnesses)
         for half in halvesRun {
             if let error = half.error { throw error }
             for (a, found) in half.found {
@@ -61,6 +63,22 @@ struct ParallelRound {
             }
         }
         return paths
+    }
+
+    /// How many witness states a round hands on to the next: a pruner makes each of them a
+    /// model of the free cells when it starts, and tests it on each term asked until its terms
+    /// rule it out. Medium's six rounds find about 6,600.
+    static let carriedLimit = 4096
+
+    /// The states the next round's pruners start from: this round's, the latest of each half
+    /// first, then the older ones, each once, at most `carriedLimit`.
+    static func carried(_ found: [[[Int]]], before older: [[Int]]) -> [[Int]] {
+        var seen: Set<[Int]> = []
+        var kept: [[Int]] = []
+        for state in found.flatMap({ $0 }) + older where kept.count < carriedLimit && seen.insert(state).inserted {
+            kept.append(state)
+        }
+        return kept
     }
 
     /// The indices of `count` actions in two halves of about equal weight, the heaviest placed
@@ -88,12 +106,15 @@ private final class Half: @unchecked Sendable {
     var found: [(Int, [PathExplorer.Path])] = []
     var error: SymbolicError?
     var pruning = Pruning()
+    let carried: [[Int]]
+    var witnessStates: [[Int]] = []
 
-    init(context: Context, variables: [Term], invariant: Term?, actions: [Int]) {
+    init(context: Context, variables: [Term], invariant: Term?, actions: [Int], carried: [[Int]]) {
         self.context = context
         self.variables = variables
         self.invariant = invariant
         self.actions = actions
+        self.carried = carried
     }
 
     /// Explores `actions` in order. An error ends this half and raises `stop`, at which the other
@@ -106,7 +127,8 @@ private final class Half: @unchecked Sendable {
             if let invariant {
                 do {
                     pruner = try PathPruner(
-                        context: context, invariant: invariant, narrowing: box.narrowing(variables, width: width, context), deadline: deadline)
+                        context: context, invariant: invariant, box: box, variables: variables, cellBits: width,
+                        narrowing: box.narrowing(variables, width: width, context), carried: carried, deadline: deadline)
                 } catch {
                     throw .z3(error)
                 }
@@ -114,6 +136,7 @@ private final class Half: @unchecked Sendable {
             let explorer = PathExplorer(context: context, pathLimit: pathLimit, width: width, deadline: deadline, pruner: pruner)
             defer {
                 pruning = pruner?.statistics ?? Pruning()
+                witnessStates = pruner?.foundStates ?? []
             }
             for a in actions {
                 if stop.withLock({ $0 }) { return }

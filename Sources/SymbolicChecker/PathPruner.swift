@@ -11,8 +11,8 @@ import Z3Kit
 /// relation from 13,582 paths to 1,034 (before `list_del` asked which list first).
 ///
 /// Most queries never reach the solver. The explorer asks depth first, so a query shares most of
-/// its prefix with one just answered: the model of a recent satisfiable one often satisfies it
-/// too, and the unsat core of a refuted one (a few guard terms) recurs under many prefixes.
+/// its prefix with one just answered: a state an earlier satisfiable check found often satisfies
+/// it too, and the unsat core of a refuted one (a few guard terms) recurs under many prefixes.
 final class PathPruner {
     let context: Context
     private let solver: Solver
@@ -20,11 +20,13 @@ final class PathPruner {
     /// bit-blasted once however many prefixes hold it.
     private var proxies: [Term: Term] = [:]
     private var proxied: [Term: Term] = [:]
-    /// Models of the latest satisfiable checks, with what each makes of the guard terms asked.
-    private var witnesses: [(model: Model, known: [Term: Bool])] = []
-    /// In medium's round 3, 16 witnesses answered three queries in four of those that got this
-    /// far, and 64 hardly more (four in five).
-    static let witnessCount = 16
+    /// The states satisfiable checks found, this round's and those carried from the rounds
+    /// before, each a model of the free cells alone, with what it makes of the terms asked.
+    private var witnesses: [Witness] = []
+    /// The first witnesses: the carried states it kept.
+    let carriedCount: Int
+    /// The last query's prefix, term by term, with the witnesses that satisfy it up to each term.
+    private var levels: [(term: Term, consistent: [Int])] = []
     /// Guard terms that contradict the invariant together.
     private var cores: [Set<Term>] = []
     /// Solver calls made, the seconds they took, and alternatives dropped (by a call or a core).
@@ -39,25 +41,60 @@ final class PathPruner {
     /// at once and stops there.
     let deadline: Deadline
 
-    /// Each free cell's variable, and the narrow variable, extended, that replaces it in every
+    /// Each cell's value where the box fixes it (nil: free).
+    private let constants: [Int?]
+    /// The cells the box leaves free, each with its variable and the values a witness can give
+    /// it exactly (those of its narrow variable, extended, or of a whole cell).
+    private let free: [(cell: Int, variable: Term, exact: ClosedRange<Int>)]
+    private let cellBits: Int
+    /// Each narrowed cell's variable and the narrow variable, extended, that replaces it in every
     /// formula the solver sees (`Box.narrowing`); the explorer's terms keep the cells' own.
     private let narrowing: [(from: Term, to: Term)]
+    /// Each narrowed cell's variable, with its narrow variable and that extended: a witness
+    /// gives the narrow variable a value, and the cell's is read through the extension.
+    private let narrowed: [Term: (narrow: Term, extended: Term)]
     /// Each term asked so far, narrowed: a guard term recurs under many prefixes.
-    private var narrowed: [Term: Term] = [:]
+    private var narrowedTerms: [Term: Term] = [:]
 
-    init(context: Context, invariant: Term, narrowing: [(from: Term, to: Term)] = [], deadline: Deadline) throws(Z3Error) {
+    /// For a round from `box`, whose free cells are `variables`. `carried` are states that
+    /// checks of earlier rounds found: they satisfy this round's invariant too (boxes only grow),
+    /// and are kept where the narrow variables hold each of their cells exactly (a state that
+    /// ended a run may hold a cell far outside the box).
+    init(
+        context: Context, invariant: Term, box: Box, variables: [Term], cellBits: Int,
+        narrowing: [(from: Term, to: Term, narrow: Term)] = [], carried: [[Int]] = [], deadline: Deadline
+    ) throws(Z3Error) {
         self.context = context
         self.deadline = deadline
-        self.narrowing = narrowing
+        let constants = box.constants
+        self.constants = constants
+        var free: [(cell: Int, variable: Term, exact: ClosedRange<Int>)] = []
+        var byVariable: [Term: (narrow: Term, extended: Term)] = [:]
+        for n in narrowing { byVariable[n.from] = (n.narrow, n.to) }
+        for (c, v) in variables.enumerated() where constants[c] == nil {
+            let bits = byVariable[v]?.narrow.bitWidth ?? cellBits
+            let signed = bits == cellBits || box.ranges[c].lowerBound < 0
+            free.append((c, v, signed ? -(1 << (bits - 1))...((1 << (bits - 1)) - 1) : 0...((1 << bits) - 1)))
+        }
+        self.free = free
+        narrowed = byVariable
+        self.cellBits = cellBits
+        self.narrowing = narrowing.map { ($0.from, $0.to) }
+        let exact = carried.filter { state in
+            state.count == constants.count && zip(constants, state).allSatisfy { $0 == nil || $0 == $1 }
+                && free.allSatisfy { $0.exact.contains(state[$0.cell]) }
+        }
+        carriedCount = exact.count
         solver = try Solver(context, flavor: BoundedModelChecker.incrementalSAT)
-        try solver.assert(narrowing.isEmpty ? invariant : invariant.substitute(narrowing))
+        try solver.assert(narrowing.isEmpty ? invariant : invariant.substitute(self.narrowing))
+        for state in exact { witnesses.append(Witness(state: state, model: try model(of: state))) }
     }
 
     private func narrow(_ term: Term) throws(Z3Error) -> Term {
         guard !narrowing.isEmpty else { return term }
-        if let t = narrowed[term] { return t }
+        if let t = narrowedTerms[term] { return t }
         let t = try term.substitute(narrowing)
-        narrowed[term] = t
+        narrowedTerms[term] = t
         return t
     }
 
@@ -69,7 +106,8 @@ final class PathPruner {
             statistics.dropped += 1
             return false
         }
-        for i in witnesses.indices where try witness(i, satisfies: conjuncts) { return true }
+        guard let alternative = conjuncts.last else { return true }
+        if try witnessed(conjuncts.dropLast(), alternative) { return true }
         let limit = min(Self.checkLimit, deadline.remaining ?? Self.checkLimit)
         guard limit > .zero else { return true }
         var literals: [Term] = []
@@ -85,29 +123,62 @@ final class PathPruner {
             cores.append(Set(try solver.unsatCore().compactMap { proxied[$0] }))
             return false
         case .sat:
-            witnesses.insert((try solver.model(), [:]), at: 0)
-            if witnesses.count > Self.witnessCount { witnesses.removeLast() }
+            statistics.satisfiable += 1
+            let state = try state(in: solver.model())
+            witnesses.append(Witness(state: state, model: try model(of: state)))
+            // It satisfies the whole query, so every prefix of it too.
+            for j in levels.indices { levels[j].consistent.append(witnesses.count - 1) }
             return true
         case .unknown:
             return true
         }
     }
 
-    /// Whether witness `i` makes every term of `conjuncts` true (the last, the new alternative,
-    /// is the likeliest to fail, so it goes first).
-    private func witness(_ i: Int, satisfies conjuncts: [Term]) throws(Z3Error) -> Bool {
-        for t in conjuncts.reversed() {
-            let value: Bool
-            if let known = witnesses[i].known[t] {
-                value = known
-            } else {
-                value = try witnesses[i].model.boolValue(of: narrow(t)) ?? false
-                witnesses[i].known[t] = value
-            }
-            if !value { return false }
+    /// Whether some witness satisfies `prefix` and `alternative`. The witnesses consistent with
+    /// each term of the prefix are kept from the query before, as far as the prefixes agree.
+    private func witnessed(_ prefix: ArraySlice<Term>, _ alternative: Term) throws(Z3Error) -> Bool {
+        var common = 0
+        for (level, term) in zip(levels, prefix) {
+            guard level.term == term else { break }
+            common += 1
         }
-        return true
+        levels.removeSubrange(common...)
+        for term in prefix.dropFirst(common) {
+            let before = levels.last?.consistent ?? Array(witnesses.indices)
+            var consistent: [Int] = []
+            for i in before where try witnesses[i].satisfies(term, narrow) { consistent.append(i) }
+            levels.append((term, consistent))
+        }
+        for i in (levels.last?.consistent ?? Array(witnesses.indices)).reversed() where try witnesses[i].satisfies(alternative, narrow) {
+            return true
+        }
+        return false
     }
+
+    /// The state `found` holds: the box's constants, and every free cell's value read through
+    /// its narrowing.
+    private func state(in found: Model) throws(Z3Error) -> [Int] {
+        var cells = constants.map { $0 ?? 0 }
+        for f in free {
+            let term = narrowed[f.variable]?.extended ?? f.variable
+            cells[f.cell] = signedCellValue(try found.uint64Value(of: term) ?? 0, width: cellBits)
+        }
+        return cells
+    }
+
+    /// A model of only the free cells, holding their values in `state`.
+    private func model(of state: [Int]) throws(Z3Error) -> Model {
+        var values: [(constant: Term, value: Term)] = []
+        for f in free {
+            let constant = narrowed[f.variable]?.narrow ?? f.variable
+            guard let bits = constant.bitWidth else { continue }
+            values.append((constant, try context.bitVector(UInt64(bitPattern: Int64(state[f.cell])), width: bits)))
+        }
+        return try Model(context, values: values)
+    }
+
+    /// The states this pruner's checks found (not those it was given), the latest first.
+    var foundStates: [[Int]] { witnesses[carriedCount...].reversed().map(\.state) }
 
     private func proxy(_ term: Term) throws(Z3Error) -> Term {
         if let p = proxies[term] { return p }
@@ -116,5 +187,25 @@ final class PathPruner {
         proxies[term] = p
         proxied[p] = term
         return p
+    }
+}
+
+/// A state a check found, as cells and as a model of the free ones, and what it makes of each
+/// term asked of it.
+private final class Witness {
+    let state: [Int]
+    let model: Model
+    private var known: [Term: Bool] = [:]
+
+    init(state: [Int], model: Model) {
+        self.state = state
+        self.model = model
+    }
+
+    func satisfies(_ term: Term, _ narrow: (Term) throws(Z3Error) -> Term) throws(Z3Error) -> Bool {
+        if let value = known[term] { return value }
+        let value = try model.boolValue(of: narrow(term)) ?? false
+        known[term] = value
+        return value
     }
 }

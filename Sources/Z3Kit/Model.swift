@@ -12,6 +12,24 @@ public final class Model {
         Z3_model_inc_ref(context.raw, raw)
     }
 
+    /// A model of our own making that gives each constant in `values` its value (a numeral):
+    /// a state known by its cells, to evaluate terms in as Z3 would in one of its models.
+    public convenience init(_ context: Context, values: [(constant: Term, value: Term)]) throws(Z3Error) {
+        guard let raw = Z3_mk_model(context.raw) else { throw Z3Error(kind: .exception, message: "Z3_mk_model failed") }
+        self.init(context: context, retaining: raw)
+        for (constant, value) in values {
+            let c = try context.own(constant)
+            let v = try context.own(value)
+            guard Z3_is_app(context.raw, c), let app = Z3_to_app(context.raw, c), let decl = Z3_get_app_decl(context.raw, app),
+                Z3_get_arity(context.raw, decl) == 0, Z3_get_decl_kind(context.raw, decl) == Z3_OP_UNINTERPRETED
+            else {
+                throw Z3Error(kind: .exception, message: "\(constant) is not a constant")
+            }
+            Z3_add_const_interp(context.raw, raw, decl, v)
+            try context.check()
+        }
+    }
+
     deinit {
         Z3_model_dec_ref(context.raw, raw)
     }

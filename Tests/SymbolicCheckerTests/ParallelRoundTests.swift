@@ -22,25 +22,105 @@ import Z3Kit
             model: system.model, context: context, variables: system.variables, width: width, pathLimit: 10_000, deadline: .none)
         let weights = system.actions.indices.map { $0 % 3 }
         var pruning = Pruning()
-        let parallel = try round.explore(from: box, invariant: invariant, weights: weights, pruning: &pruning)
+        var carried: [[Int]] = []
+        let parallel = try round.explore(from: box, invariant: invariant, weights: weights, pruning: &pruning, witnesses: &carried)
         #expect(pruning.calls > 0)
         #expect(!ParallelRound.balanced(weights, count: system.actions.count)[1].isEmpty)
 
-        let explorer = PathExplorer(
-            context: context, pathLimit: 10_000, width: width, deadline: .none,
-            pruner: try PathPruner(context: context, invariant: invariant, deadline: .none))
-        var paths = 0
+        let pruner = try PathPruner(
+            context: context, invariant: invariant, box: box, variables: system.variables, cellBits: width, deadline: .none)
+        let alone = try Self.explore(system, from: box, pruner)
         for (a, action) in system.actions.enumerated() {
-            var alone = try explorer.paths(of: action, from: state, layout: system.model.layout, variant: .seed)
-            for i in alone.indices {
-                guard var outcome = alone[i].outcome else { continue }
-                IntervalAnalysis.markCorrupt(&outcome.state, layout: system.model.layout, codec: system.model.codec)
-                alone[i].outcome = outcome
-            }
-            #expect(try Self.summary(alone, context, width) == Self.summary(parallel[a], context, width), "\(action)")
-            paths += alone.count
+            #expect(try Self.summary(alone[a], context, width) == Self.summary(parallel[a], context, width), "\(action)")
         }
-        #expect(paths > system.actions.count)
+        #expect(alone.map(\.count).reduce(0, +) > system.actions.count)
+    }
+
+    /// A pruner may start from the states an earlier round's checks found: they lie in the later,
+    /// larger box and satisfy the same invariant. What a witness answers is only ever
+    /// "satisfiable", and truly so, so no path changes; a model of a carried state that got a cell
+    /// wrong would keep a path the fresh pruner drops.
+    @Test func statesCarriedFromTheRoundBeforeChangeNoPath() throws {
+        let (system, context) = try Self.tinyAssumingTheProperties()
+        let earlier = try system.box(afterSteps: 2, deadline: .none)
+        let later = try system.box(afterSteps: 3, deadline: .none)
+        #expect(earlier != later)
+        let before = try Self.pruner(system, from: earlier, carried: [])
+        _ = try Self.explore(system, from: earlier, before)
+        #expect(!before.foundStates.isEmpty)
+
+        let freshPaths = try Self.explore(system, from: later, Self.pruner(system, from: later, carried: []))
+        let givenPaths = try Self.explore(system, from: later, Self.pruner(system, from: later, carried: before.foundStates))
+        for (a, action) in system.actions.enumerated() {
+            let width = system.width.bits
+            #expect(try Self.summary(freshPaths[a], context, width) == Self.summary(givenPaths[a], context, width), "\(action)")
+        }
+    }
+
+    /// Given every state a pruner found over a box, a second pruner over the same box asks the
+    /// solver only what is unsatisfiable: each satisfiable query the first asked, the second
+    /// asks too, and some state of the first answers it.
+    @Test func aPrunerGivenTheStatesOfOneOverTheSameBoxMakesNoSatisfiableCall() throws {
+        let (system, _) = try Self.tinyAssumingTheProperties()
+        let box = try system.box(afterSteps: 3, deadline: .none)
+        let first = try Self.pruner(system, from: box, carried: [])
+        _ = try Self.explore(system, from: box, first)
+        #expect(first.statistics.satisfiable > 0)
+        let second = try Self.pruner(system, from: box, carried: first.foundStates)
+        _ = try Self.explore(system, from: box, second)
+        #expect(second.statistics.satisfiable == 0)
+        #expect(second.statistics.dropped == first.statistics.dropped)
+    }
+
+    /// A state that ended a run may hold a cell far outside the box, where the next round's narrow
+    /// variable cannot: a model of it would hold another state, so it is not carried.
+    @Test func aCarriedStateWithACellItsNarrowVariableCannotHoldIsLeftBehind() throws {
+        let (system, _) = try Self.tinyAssumingTheProperties()
+        let box = try system.box(afterSteps: 3, deadline: .none)
+        let first = try Self.pruner(system, from: box, carried: [])
+        _ = try Self.explore(system, from: box, first)
+        let state = try #require(first.foundStates.first)
+        let narrowed = try box.narrowing(system.variables, width: system.width.bits, system.context)
+        let cell = try #require(system.variables.firstIndex { v in narrowed.contains { $0.from == v } })
+        var wide = state
+        wide[cell] = box.ranges[cell].upperBound + (1 << system.width.bits) / 2
+        #expect(try Self.pruner(system, from: box, carried: [state, wide]).carriedCount == 1)
+    }
+
+    static func tinyAssumingTheProperties() throws -> (TransitionSystem, Context) {
+        let context = try Context()
+        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: context)
+        try system.assume(SlabProperties.stateProperties)
+        return (system, context)
+    }
+
+    /// A narrowed pruner over `box`, as a round's.
+    static func pruner(_ system: TransitionSystem, from box: Box, carried: [[Int]]) throws -> PathPruner {
+        let invariant = try #require(try system.analysis.prunedFor(box, box.state(system.variables)))
+        let width = system.width.bits
+        return try PathPruner(
+            context: system.context, invariant: invariant, box: box, variables: system.variables, cellBits: width,
+            narrowing: box.narrowing(system.variables, width: width, system.context), carried: carried, deadline: .none)
+    }
+
+    /// Every action's paths from `box`, pruned by `pruner`, the corrupt states marked.
+    static func explore(_ system: TransitionSystem, from box: Box, _ pruner: PathPruner) throws -> [[PathExplorer.Path]] {
+        let layout = system.model.layout
+        let explorer = PathExplorer(context: system.context, pathLimit: 10_000, width: system.width.bits, deadline: .none, pruner: pruner)
+        return try system.actions.map { action in
+            var paths = try explorer.paths(of: action, from: box.state(system.variables), layout: layout, variant: system.model.variant)
+            for i in paths.indices {
+                guard var outcome = paths[i].outcome else { continue }
+                IntervalAnalysis.markCorrupt(&outcome.state, layout: layout, codec: system.model.codec)
+                paths[i].outcome = outcome
+            }
+            return paths
+        }
+    }
+
+    @Test func carriedStatesAreThisRoundsLatestFirstThenTheOlderOnesEachOnce() {
+        let carried = ParallelRound.carried([[[3], [1]], [[4]]], before: [[1], [0]])
+        #expect(carried == [[3], [1], [4], [0]])
     }
 
     @Test func theHeaviestActionsGoToDifferentHalvesAndEveryActionToOne() {

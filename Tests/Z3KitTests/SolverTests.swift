@@ -110,6 +110,23 @@ extension Z3KitTests {
             #expect(try model.eval(unused, completion: true).isNumeral)
         }
 
+        @Test func aModelOfOurOwnEvaluatesTermsOverTheConstantsItWasGiven() throws {
+            let z3 = try Context()
+            let x = try z3.bitVectorConstant("x", width: 8)
+            let p = try z3.boolConstant("p")
+            let model = try Model(z3, values: [(x, try z3.bitVector(6, width: 8)), (p, try z3.bool(true))])
+            #expect(try model.uint64Value(of: x * 7) == 42)
+            #expect(try model.boolValue(of: z3.and([p, x.ult(z3.bitVector(7, width: 8))])) == true)
+            #expect(try model.boolValue(of: x.eq(z3.bitVector(5, width: 8))) == false)
+        }
+
+        @Test func aModelOfOurOwnRefusesATermThatIsNoConstant() throws {
+            let z3 = try Context()
+            let x = try z3.bitVectorConstant("x", width: 8)
+            #expect(throws: Z3Error.self) { try Model(z3, values: [(x + 1, try z3.bitVector(6, width: 8))]) }
+            #expect(throws: Z3Error.self) { try Model(z3, values: [(try z3.bitVector(5, width: 8), try z3.bitVector(6, width: 8))]) }
+        }
+
         @Test func statisticsOfACheckAreCopiedOut() throws {
             let z3 = try Context()
             let x = try z3.bitVectorConstant("x", width: 32)
