@@ -51,8 +51,8 @@ import Z3Kit
 
         let freshPaths = try Self.explore(system, from: later, Self.pruner(system, from: later, carried: []))
         let givenPaths = try Self.explore(system, from: later, Self.pruner(system, from: later, carried: before.foundStates))
+        let width = system.width.bits
         for (a, action) in system.actions.enumerated() {
-            let width = system.width.bits
             #expect(try Self.summary(freshPaths[a], context, width) == Self.summary(givenPaths[a], context, width), "\(action)")
         }
     }
