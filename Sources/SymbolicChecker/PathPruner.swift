@@ -43,9 +43,8 @@ final class PathPruner {
 
     /// Each cell's value where the box fixes it (nil: free).
     private let constants: [Int?]
-    /// The cells the box leaves free, each with its variable and the values a witness can give
-    /// it exactly (those of its narrow variable, extended, or of a whole cell).
-    private let free: [(cell: Int, variable: Term, exact: ClosedRange<Int>)]
+    /// The cells the box leaves free, each with its variable.
+    private let free: [(cell: Int, variable: Term)]
     private let cellBits: Int
     /// Each narrowed cell's variable and the narrow variable, extended, that replaces it in every
     /// formula the solver sees (`Box.narrowing`); the explorer's terms keep the cells' own.
@@ -57,9 +56,9 @@ final class PathPruner {
     private var narrowedTerms: [Term: Term] = [:]
 
     /// For a round from `box`, whose free cells are `variables`. `carried` are states that
-    /// checks of earlier rounds found: they satisfy this round's invariant too (boxes only grow),
-    /// and are kept where the narrow variables hold each of their cells exactly (a state that
-    /// ended a run may hold a cell far outside the box).
+    /// checks of earlier rounds found; those with every cell in this box (a state that ended a
+    /// run may hold one far outside it) satisfy this round's invariant too, as boxes only grow,
+    /// and a model of the narrow variables holds them exactly.
     init(
         context: Context, invariant: Term, box: Box, variables: [Term], cellBits: Int,
         narrowing: [(from: Term, to: Term, narrow: Term)] = [], carried: [[Int]] = [], deadline: Deadline
@@ -68,26 +67,17 @@ final class PathPruner {
         self.deadline = deadline
         let constants = box.constants
         self.constants = constants
-        var free: [(cell: Int, variable: Term, exact: ClosedRange<Int>)] = []
+        free = variables.enumerated().compactMap { c, v in constants[c] == nil ? (c, v) : nil }
         var byVariable: [Term: (narrow: Term, extended: Term)] = [:]
         for n in narrowing { byVariable[n.from] = (n.narrow, n.to) }
-        for (c, v) in variables.enumerated() where constants[c] == nil {
-            let bits = byVariable[v]?.narrow.bitWidth ?? cellBits
-            let signed = bits == cellBits || box.ranges[c].lowerBound < 0
-            free.append((c, v, signed ? -(1 << (bits - 1))...((1 << (bits - 1)) - 1) : 0...((1 << bits) - 1)))
-        }
-        self.free = free
         narrowed = byVariable
         self.cellBits = cellBits
         self.narrowing = narrowing.map { ($0.from, $0.to) }
-        let exact = carried.filter { state in
-            state.count == constants.count && zip(constants, state).allSatisfy { $0 == nil || $0 == $1 }
-                && free.allSatisfy { $0.exact.contains(state[$0.cell]) }
-        }
-        carriedCount = exact.count
+        let inBox = carried.filter { $0.count == box.ranges.count && zip(box.ranges, $0).allSatisfy { $0.contains($1) } }
+        carriedCount = inBox.count
         solver = try Solver(context, flavor: BoundedModelChecker.incrementalSAT)
         try solver.assert(narrowing.isEmpty ? invariant : invariant.substitute(self.narrowing))
-        for state in exact { witnesses.append(Witness(state: state, model: try model(of: state))) }
+        for state in inBox { witnesses.append(Witness(state: state, model: try model(of: state))) }
     }
 
     private func narrow(_ term: Term) throws(Z3Error) -> Term {

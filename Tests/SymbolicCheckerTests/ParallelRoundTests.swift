@@ -57,10 +57,10 @@ import Z3Kit
         }
     }
 
-    /// Given every state a pruner found over a box, a second pruner over the same box asks the
-    /// solver only what is unsatisfiable: each satisfiable query the first asked, the second
-    /// asks too, and some state of the first answers it.
-    @Test func aPrunerGivenTheStatesOfOneOverTheSameBoxMakesNoSatisfiableCall() throws {
+    /// Given the states a pruner found over a box, a second pruner over the same box asks the
+    /// same queries, and a state of the first answers each satisfiable one, unless only states
+    /// outside the box did (which are not carried): on tiny, one in about fifty.
+    @Test func aPrunerGivenTheStatesOfOneOverTheSameBoxMakesHardlyASatisfiableCall() throws {
         let (system, _) = try Self.tinyAssumingTheProperties()
         let box = try system.box(afterSteps: 3, deadline: .none)
         let first = try Self.pruner(system, from: box, carried: [])
@@ -68,13 +68,14 @@ import Z3Kit
         #expect(first.statistics.satisfiable > 0)
         let second = try Self.pruner(system, from: box, carried: first.foundStates)
         _ = try Self.explore(system, from: box, second)
-        #expect(second.statistics.satisfiable == 0)
+        #expect(second.statistics.satisfiable * 10 < first.statistics.satisfiable)
         #expect(second.statistics.dropped == first.statistics.dropped)
     }
 
-    /// A state that ended a run may hold a cell far outside the box, where the next round's narrow
-    /// variable cannot: a model of it would hold another state, so it is not carried.
-    @Test func aCarriedStateWithACellItsNarrowVariableCannotHoldIsLeftBehind() throws {
+    /// A state that ended a run may hold a cell outside the box, where the round's formulas,
+    /// folded by the box's ranges, may not judge it as the model does, and a narrow variable may
+    /// not hold it: it is not carried.
+    @Test func aCarriedStateWithACellOutsideTheBoxIsLeftBehind() throws {
         let (system, _) = try Self.tinyAssumingTheProperties()
         let box = try system.box(afterSteps: 3, deadline: .none)
         let first = try Self.pruner(system, from: box, carried: [])
@@ -83,7 +84,7 @@ import Z3Kit
         let narrowed = try box.narrowing(system.variables, width: system.width.bits, system.context)
         let cell = try #require(system.variables.firstIndex { v in narrowed.contains { $0.from == v } })
         var wide = state
-        wide[cell] = box.ranges[cell].upperBound + (1 << system.width.bits) / 2
+        wide[cell] = box.ranges[cell].upperBound + 1
         #expect(try Self.pruner(system, from: box, carried: [state, wide]).carriedCount == 1)
     }
 
