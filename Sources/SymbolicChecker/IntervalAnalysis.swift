@@ -22,8 +22,9 @@ struct Box: Equatable {
     }
 
     /// For each free cell whose range needs fewer bits than a cell has, its variable, a fresh
-    /// narrow one extended (`EncodingWidth.narrowBits`), and the narrow one itself. Only for states a step starts from: a
-    /// step is enabled only while the run goes on, and then every cell is in the box.
+    /// narrow one extended (`EncodingWidth.narrowBits`), and the narrow one itself. Only for
+    /// states a step starts from: a step is enabled only while the run goes on, and then every
+    /// cell is in the box.
     func narrowing(_ variables: [Term], width: Int, _ context: Context) throws(Z3Error) -> [(from: Term, to: Term, narrow: Term)] {
         var pairs: [(from: Term, to: Term, narrow: Term)] = []
         for (c, v) in variables.enumerated() where constant(c) == nil {
