@@ -60,9 +60,18 @@ struct Box: Equatable {
 /// Box 0 is the initial state. Round r runs every action on a state standing for box r−1 (the
 /// explorer prunes the paths a state in the box cannot take) and box r is the hull of box r−1 and
 /// the paths' results while the run goes on (`crash == 0`; `crash`'s own range holds always);
-/// interval arithmetic in `SymbolicValue` over-approximates each value. A cell that keeps growing
-/// is widened to its packed range (outside it a state is `corrupt`, so ended), or to every value
-/// when it has none (`free_objects`). The analysis has converged when a round changes nothing.
+/// interval arithmetic in `SymbolicValue` over-approximates each value. The analysis has
+/// converged when a round changes nothing.
+///
+/// Widening is what makes it converge soon: a cell that grows again after growing once takes its
+/// packed range (outside it a state is `corrupt`, so ended), or every value when it has none
+/// (`free_objects`). Without it small's boxes keep growing for a thousand rounds. But a widened
+/// box holds states no run reaches, and their paths are explored, pruned and refuted at every
+/// later depth: medium's step 6 had 7,632 paths from widened boxes and 3,200 from hulls, and BMC
+/// took 450 s to depth 6 instead of 56–63 s. Only the converged relation needs widening
+/// (induction's step case), so the rounds a run from the initial state asks for keep each box
+/// the hull of the round's results (`round(forStep:)` with a step), and only a round asked for
+/// to converge widens: rounds already run stay as they are, each box still holding what it must.
 ///
 /// By induction on r, box r holds every state reachable within r steps, so round r's paths are
 /// exactly the steps a run can take as its r-th. With an `invariant` the explorer drops the paths
@@ -141,7 +150,7 @@ final class IntervalAnalysis {
 
     /// The round whose paths are step `step` of a run (nil: any step), run first if need be.
     func round(forStep step: Int?, deadline: Deadline) throws(SymbolicError) -> Int {
-        while fixpoint == nil, step.map({ relations.count < $0 }) ?? true { try runRound(deadline) }
+        while fixpoint == nil, step.map({ relations.count < $0 }) ?? true { try runRound(deadline, widening: step == nil) }
         return fixpoint.map { f in step.map { min($0, f) } ?? f } ?? (step ?? relations.count)
     }
 
@@ -157,7 +166,8 @@ final class IntervalAnalysis {
         return boxes[try round(forStep: steps, deadline: deadline)]
     }
 
-    private func runRound(_ deadline: Deadline) throws(SymbolicError) {
+    /// `widening` only for a round asked for to converge: a run's rounds keep hulls.
+    private func runRound(_ deadline: Deadline, widening: Bool) throws(SymbolicError) {
         let layout = model.layout
         let box = boxes[relations.count]
         let state = box.state(variables)
@@ -197,7 +207,7 @@ final class IntervalAnalysis {
         var next = Box(ranges: box.ranges, written: wrote)
         for c in 0..<layout.cellCount where grown[c] != box.ranges[c] {
             growths[c] += 1
-            next.ranges[c] = growths[c] > 1 ? packed[c] : grown[c]
+            next.ranges[c] = widening && growths[c] > 1 ? packed[c] : grown[c]
         }
         do {
             relations.append(try StepRelation(
