@@ -25,8 +25,8 @@ import Z3Kit
 
     /// A run's rounds keep each box the hull of what its steps reach; widening, which makes the
     /// analysis converge, would put in states no run reaches, whose paths every later depth
-    /// explores and refutes. On tiny some cell still grows four steps into a run, which the
-    /// converged box gives every value its packing allows.
+    /// explores and refutes. On tiny some cell still grows four steps into a run, and the
+    /// converged box has widened it.
     @Test func theBoxesOfARunAreHullsWhereTheConvergedOneIsWidened() throws {
         let model = SlabModel(configuration: Configs.tiny, variant: .seed)
         let run = try TransitionSystem(model: model, context: Context()).box(afterSteps: 4, deadline: .none)
@@ -35,7 +35,7 @@ import Z3Kit
         let wider = (0..<layout.cellCount).filter { c in
             !(converged.ranges[c].contains(run.ranges[c].lowerBound) && converged.ranges[c].contains(run.ranges[c].upperBound))
         }
-        #expect(wider.isEmpty, "cells \(wider) are wider eight steps into a run than in the converged box")
+        #expect(wider.isEmpty, "cells \(wider) are wider four steps into a run than in the converged box")
         let narrower = (0..<layout.cellCount).filter { run.ranges[$0] != converged.ranges[$0] }
         #expect(!narrower.isEmpty)
     }
