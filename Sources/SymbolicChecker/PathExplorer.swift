@@ -41,7 +41,8 @@ struct Fact {
 /// a condition already decided on the path, and ranges of terms narrowed by the comparisons with
 /// constants the path took (so `avail == 0` then `avail > 0` is one path, not two). With a
 /// `PathPruner`, what the intervals leave open at a new decision is asked of Z3 too, against what
-/// every state the step starts from is known to satisfy.
+/// every state the step starts from is known to satisfy. A recorded path's outcome carries the
+/// ranges those comparisons imply (`PathKnowledge`), which the next box is built from.
 ///
 /// Joins (`Oracle.join`) keep the paths of a step from multiplying. A run that reaches a join
 /// the current task has not passed yet stops recording there (it *arrives*). The paths arriving
@@ -333,12 +334,15 @@ final class PathExplorer {
                 if let arrival {
                     arrivals.append(arrival)
                 } else if !closed {
+                    var narrowed = outcome
                     if let outcome {
                         for cell in outcome.state.cells {
                             if case .failed(let e) = cell { throw .z3(e) }
                         }
+                        var knowledge = PathKnowledge(facts: facts, decided: decided)
+                        narrowed?.state.cells = knowledge.narrowed(outcome.state.cells)
                     }
-                    result.append(Path(guardParts: next.reach.map { [$0] + guardParts } ?? guardParts, outcome: outcome))
+                    result.append(Path(guardParts: next.reach.map { [$0] + guardParts } ?? guardParts, outcome: narrowed))
                 }
                 explored += 1
                 if explored > pathLimit {
