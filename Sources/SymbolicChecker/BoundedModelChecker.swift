@@ -221,6 +221,17 @@ public final class BoundedModelChecker {
                 reached = max(reached, k)
                 progress?(reached, seconds(since: started))
                 if open.isEmpty || !broken.isEmpty { break }
+                // Step k + 1's relation is explored from box k: narrowed to the hull of what the
+                // runs reach, it leaves out the paths of states that none reaches.
+                if k >= 1, k < maxDepth {
+                    var facts = [try outOfBand.not()]
+                    for (_, term) in bad { facts.append(try term.not()) }
+                    if let hull = try reachableHull(solver, frame: frames[k], depth: k, given: facts, deadline: deadline),
+                        system.narrow(box: k, to: hull)
+                    {
+                        try solver.assert(system.instantiate(system.rangeInvariant(afterSteps: k), at: frames[k]))
+                    }
+                }
             }
         } catch let error as SymbolicError {
             throw error

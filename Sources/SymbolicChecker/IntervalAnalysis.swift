@@ -112,6 +112,8 @@ final class IntervalAnalysis {
     /// `outcomeRanges[r]`: per cell, the hull of box r and of every state round r's paths end
     /// in, ended runs included (`outcomeRanges[0]` is box 0's).
     private(set) var outcomeRanges: [[ClosedRange<Int>]]
+    /// The boxes `narrow(box:to:)` made tighter than their round's image.
+    private var narrowed: Set<Int> = []
 
     init(
         model: SlabModel, context: Context, variables: [Term], selector: Term, selectorWidth: Int, width: Int, pathLimit: Int,
@@ -143,9 +145,31 @@ final class IntervalAnalysis {
     }
 
     /// The round after which no box grows, once one did not.
+    ///
+    /// A box narrowed below its round's image proves nothing of the rounds after it: the states
+    /// within one more step may leave the hull of those within this many even where the hull did
+    /// not grow this time, so the next round must run from it.
     var fixpoint: Int? {
-        guard relations.count >= 1, boxes[relations.count] == boxes[relations.count - 1] else { return nil }
-        return relations.count
+        let n = relations.count
+        guard n >= 1, boxes[n] == boxes[n - 1], !narrowed.contains(n) else { return nil }
+        return n
+    }
+
+    /// Narrows box `steps` to `ranges`, which the caller has shown hold every running state
+    /// reachable within `steps` steps (BMC: Z3 over its unrolling, from the states the invariant
+    /// admits), before the round after it runs from it. The tighter box drops the paths of states
+    /// that no run reaches, which a box's ranges alone cannot rule out. False, and nothing
+    /// changed, when that round has already run or the ranges are no narrower.
+    func narrow(box steps: Int, to ranges: [ClosedRange<Int>]) -> Bool {
+        guard steps >= 1, steps == relations.count, ranges.count == boxes[steps].ranges.count else { return false }
+        var box = boxes[steps]
+        for c in ranges.indices where c != model.layout.crash {
+            box.ranges[c] = PathKnowledge.meet(box.ranges[c], ranges[c])
+        }
+        guard box != boxes[steps] else { return false }
+        boxes[steps] = box
+        narrowed.insert(steps)
+        return true
     }
 
     /// The round whose paths are step `step` of a run (nil: any step), run first if need be.

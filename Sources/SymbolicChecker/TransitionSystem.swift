@@ -114,6 +114,12 @@ public final class TransitionSystem {
         return try analysis.box(afterSteps: steps, deadline: deadline)
     }
 
+    /// Narrows box `steps` to `ranges` (`IntervalAnalysis.narrow(box:to:)`): the caller must have
+    /// shown that they hold every running state reachable within `steps` steps.
+    func narrow(box steps: Int, to ranges: [ClosedRange<Int>]) -> Bool {
+        analysis.narrow(box: steps, to: ranges)
+    }
+
     /// Per cell, the values a state `steps` steps into a run may hold, ended runs included, its
     /// rounds run first if need be.
     func outcomeRanges(afterSteps steps: Int, deadline: Deadline) throws(SymbolicError) -> [ClosedRange<Int>] {

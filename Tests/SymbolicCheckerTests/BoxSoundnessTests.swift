@@ -47,4 +47,24 @@ import Z3Kit
             #expect(outside.isEmpty, "\(name), \(k) steps: \(outside.count) cells, first \(outside.prefix(3))")
         }
     }
+
+    /// BMC narrows each box of its run to the hull of the running states its unrolling reaches
+    /// (`BoundedModelChecker.reachableHull`), which for the seed are exactly the states the
+    /// concrete model reaches: no tighter (that would lose a run) and no wider.
+    @Test(arguments: [("tiny", Configs.tiny, 6), ("small", Configs.small, 5)])
+    func bmcNarrowsTheBoxesOfItsRunToTheHullOfTheStatesRunsReach(name: String, configuration: Configuration, depth: Int) throws {
+        let model = SlabModel(configuration: configuration, variant: .seed)
+        let system = try TransitionSystem(model: model, context: Context())
+        _ = try BoundedModelChecker(system: system).run(properties: [.conservation], depth: depth)
+        let layers = Self.reachable(model, depth: depth)
+        var hull: [ClosedRange<Int>?] = Array(repeating: nil, count: model.layout.cellCount)
+        for k in 0..<depth {
+            for state in layers[k] where !model.isTerminal(state) {
+                for (c, v) in state.cells.enumerated() { hull[c] = hull[c].map { IntervalAnalysis.hull($0, v...v) } ?? v...v }
+            }
+            let box = try system.box(afterSteps: k, deadline: .none)
+            let differ = (0..<model.layout.cellCount).filter { $0 != model.layout.crash && hull[$0] != box.ranges[$0] }
+            #expect(differ.isEmpty, "\(name), \(k) steps: cells \(differ.map { "\($0): box \(box.ranges[$0]), runs \(String(describing: hull[$0]))" })")
+        }
+    }
 }
