@@ -16,7 +16,7 @@ import Z3Kit
         let model = SlabModel(configuration: Configs.small, variant: .seed)
         let layout = model.layout
         let ac = layout.ac(0)
-        var state = SlabState(cells: SlabState<Int>.initial(layout).cells.map { SymbolicValue.constant($0) })
+        var state = constantInitialState(layout)
         state.cells[ac.avail] = SymbolicValue(variable: try context.bitVectorConstant("avail", width: 8), range: 0...2)
         for i in 0..<ac.capacity { state.cells[ac.entries + i] = .constant(i) }
         let explorer = PathExplorer(context: context, pathLimit: 100, width: 8, deadline: .none)

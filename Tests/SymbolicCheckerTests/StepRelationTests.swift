@@ -22,7 +22,7 @@ import Z3Kit
         let model = SlabModel(configuration: Configs.small, variant: .seed)
         let layout = model.layout
         let ac = layout.ac(0)
-        var state = SlabState(cells: SlabState<Int>.initial(layout).cells.map { SymbolicValue.constant($0) })
+        var state = constantInitialState(layout)
         state.cells[ac.avail] = .constant(2)
         for i in 0..<ac.capacity {
             state.cells[ac.entries + i] = SymbolicValue(
