@@ -164,7 +164,7 @@ final class IntervalAnalysis {
         guard steps >= 1, steps == relations.count, ranges.count == boxes[steps].ranges.count else { return false }
         var box = boxes[steps]
         for c in ranges.indices where c != model.layout.crash {
-            box.ranges[c] = PathKnowledge.meet(box.ranges[c], ranges[c])
+            box.ranges[c] = Self.meet(box.ranges[c], ranges[c])
         }
         guard box != boxes[steps] else { return false }
         boxes[steps] = box
@@ -260,6 +260,14 @@ final class IntervalAnalysis {
 
     static func hull(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> ClosedRange<Int> {
         min(a.lowerBound, b.lowerBound)...max(a.upperBound, b.upperBound)
+    }
+
+    /// The intersection of two ranges; `a` when they do not meet, which two sound ranges of one
+    /// value never do (the value lies in both).
+    static func meet(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> ClosedRange<Int> {
+        let lo = max(a.lowerBound, b.lowerBound)
+        let hi = min(a.upperBound, b.upperBound)
+        return lo <= hi ? lo...hi : a
     }
 
     /// `SlabModel.step`'s last word: a state whose cells leave the packed ranges ends the run as

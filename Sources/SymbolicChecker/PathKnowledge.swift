@@ -36,17 +36,17 @@ struct PathKnowledge {
         guard case .term(let t, let own, let shape) = value else { return value.range }
         if let known = memo[t] { return known }
         var r = own
-        if let f = facts[t] { r = Self.meet(r, f.range) }
+        if let f = facts[t] { r = IntervalAnalysis.meet(r, f.range) }
         switch shape {
         case .opaque:
             break
         case .offset(let base, _, let by):
-            if let f = facts[base], let shifted = Self.shift(f.range, by: by) { r = Self.meet(r, shifted) }
+            if let f = facts[base], let shifted = Self.shift(f.range, by: by) { r = IntervalAnalysis.meet(r, shifted) }
         case .choice(let c, let a, let b, _):
             switch truth(of: c) {
-            case true?: r = Self.meet(r, range(of: a))
-            case false?: r = Self.meet(r, range(of: b))
-            case nil: r = Self.meet(r, IntervalAnalysis.hull(range(of: a), range(of: b)))
+            case true?: r = IntervalAnalysis.meet(r, range(of: a))
+            case false?: r = IntervalAnalysis.meet(r, range(of: b))
+            case nil: r = IntervalAnalysis.meet(r, IntervalAnalysis.hull(range(of: a), range(of: b)))
             }
         }
         memo[t] = r
@@ -69,14 +69,6 @@ struct PathKnowledge {
             guard let branch = truth(of: c) else { return nil }
             return truth(of: branch ? a : b)
         }
-    }
-
-    /// The intersection of two ranges; `a` when they do not meet, which a feasible path never
-    /// gives (its facts hold of some state, whose value lies in both).
-    static func meet(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> ClosedRange<Int> {
-        let lo = max(a.lowerBound, b.lowerBound)
-        let hi = min(a.upperBound, b.upperBound)
-        return lo <= hi ? lo...hi : a
     }
 
     /// `range + by`, or nil on overflow.
