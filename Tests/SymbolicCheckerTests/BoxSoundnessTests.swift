@@ -55,7 +55,8 @@ import Z3Kit
     func bmcNarrowsTheBoxesOfItsRunToTheHullOfTheStatesRunsReach(name: String, configuration: Configuration, depth: Int) throws {
         let model = SlabModel(configuration: configuration, variant: .seed)
         let system = try TransitionSystem(model: model, context: Context())
-        _ = try BoundedModelChecker(system: system).run(properties: [.conservation], depth: depth)
+        let result = try BoundedModelChecker(system: system).run(properties: [.conservation], depth: depth)
+        #expect(result.depthReached == depth)
         let layers = Self.reachable(model, depth: depth)
         var hull: [ClosedRange<Int>?] = Array(repeating: nil, count: model.layout.cellCount)
         for k in 0..<depth {

@@ -4,8 +4,8 @@ import Testing
 import Z3Kit
 
 /// A path's outcome ranges are what the path implies, not what interval arithmetic over the box
-/// gives: the next box is built from them, and every value a box holds that no state can take is
-/// paths the rounds after it explore and Z3 must refute.
+/// gives: the next box is built from them, and each value a box holds that no state takes brings
+/// paths that the rounds after it explore and Z3 must refute.
 @Suite struct PathKnowledgeTests {
     /// An interrupt's allocation from `avail` in 0...2 hands out `entries[--avail]` only on the
     /// paths that found `avail > 0`, so `avail` ends in 0...1 there (each path reads its entry at a
