@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "SlabPropertyTests", dependencies: ["SlabTesting", "SlabProperty", "SlabModel", "SlabChecker", "Replay"]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
         .testTarget(name: "SlabCheckerTests", dependencies: ["SlabChecker"]),
-        .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec", "SlabProperty"]),
+        .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec", "SlabProperty", "ModelKit"]),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "SlabChecker", "SlabModel", "Z3Kit"]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
