@@ -24,10 +24,13 @@ public enum CrossCheck {
     /// The shortest violation depth of each property by BMC, within `depth`. A property BMC could
     /// not judge to the bound (Z3 `unknown`, a time limit) throws: a missing depth must mean
     /// "no violation", never "no answer".
+    /// `conservationPruningLimit` as BMC's own (nil: its default).
     public static func bmcDepths(
-        _ system: TransitionSystem, depth: Int, deadline: Deadline = Deadline(seconds: nil)
+        _ system: TransitionSystem, depth: Int, deadline: Deadline = Deadline(seconds: nil), conservationPruningLimit: Int? = nil
     ) throws -> [BuiltInProperty: Int] {
-        let result = try BoundedModelChecker(system: system).run(properties: BuiltInProperty.allCases, depth: depth, deadline: deadline)
+        let bmc = BoundedModelChecker(system: system)
+        if let conservationPruningLimit { bmc.conservationPruningLimit = conservationPruningLimit }
+        let result = try bmc.run(properties: BuiltInProperty.allCases, depth: depth, deadline: deadline)
         var depths: [BuiltInProperty: Int] = [:]
         for (p, verdict) in result.verdicts {
             switch verdict {

@@ -224,6 +224,13 @@ public struct SlabProperties: Sendable {
         return (counts, strays)
     }
 
+    /// How many places `visitPlaces` visits at most: `conservation`'s formula compares each with
+    /// every object, so its size is `objects` times this.
+    public var placeCount: Int {
+        let arrays = config.cpus * layout.entryCapacity + layout.sharedCapacity
+        return layout.objects + arrays + layout.objects * StateCodec.maxHolders
+    }
+
     /// Calls `place` with each place's object and whether that place holds it.
     func visitPlaces<V: ModelValue>(_ s: SlabState<V>, _ place: (V, V.Condition) -> Void) {
         for slot in 0..<config.pages {
