@@ -23,8 +23,8 @@ public enum CrossCheck {
 
     /// The shortest violation depth of each property by BMC, within `depth`. A property BMC could
     /// not judge to the bound (Z3 `unknown`, a time limit) throws: a missing depth must mean
-    /// "no violation", never "no answer".
-    /// `conservationPruningLimit` as BMC's own (nil: its default).
+    /// "no violation", never "no answer". A `conservationPruningLimit` replaces BMC's own, so a
+    /// test can have BMC build its relation as it does for large configurations.
     public static func bmcDepths(
         _ system: TransitionSystem, depth: Int, deadline: Deadline = Deadline(seconds: nil), conservationPruningLimit: Int? = nil
     ) throws -> [BuiltInProperty: Int] {
