@@ -1,8 +1,10 @@
 /*
  * free.c — the free path: free_block, cache_flusharray, __cache_free (mm/slab.c 2.6.9, less debug
- * and statistics). MODEL.md section 3, steps 3 and 5, and free_block.
+ * and statistics). Documentation/Model.md, Steps, steps 3 and 5, and free_block.
  */
 #include "slab.h"
+
+#define FREE_PUSH_SITE "__cache_free: ac_entry(ac)[ac->avail++] past ac->limit"
 
 static void oops_if(int cond, const char *site)
 {
@@ -73,6 +75,8 @@ void cache_flusharray(kmem_cache_t *cachep, struct array_cache *ac)
         if (max) {
             if (batchcount > max)
                 batchcount = max;
+            ac_range(shared_array, shared_array->avail, batchcount,
+                     "cache_flusharray: memcpy past shared_array->limit");
             memcpy(&ac_entry(shared_array)[shared_array->avail], &ac_entry(ac)[0],
                    sizeof(void *) * batchcount);
             shared_array->avail += batchcount;
@@ -103,11 +107,11 @@ void __cache_free(kmem_cache_t *cachep, void *objp)
     AC_ACCESS(ac);
     if (likely(ac->avail < ac->limit)) {
         STATS_INC_FREEHIT(cachep);
-        ac_entry(ac)[ac->avail++] = objp;
+        ac_entry(ac)[ac_slot(ac, ac->avail++, FREE_PUSH_SITE)] = objp;
         return;
     } else {
         STATS_INC_FREEMISS(cachep);
         cache_flusharray(cachep, ac);
-        ac_entry(ac)[ac->avail++] = objp;
+        ac_entry(ac)[ac_slot(ac, ac->avail++, FREE_PUSH_SITE)] = objp;
     }
 }

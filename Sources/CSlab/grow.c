@@ -67,16 +67,16 @@ struct slab *GET_PAGE_SLAB(kmem_cache_t *cachep, void *objp)
 }
 
 /* kmem_getpages: the lowest dead page, or NULL. For a sleeping allocation (__GFP_WAIT, a task) the
- * page allocator is where the task sleeps: it parks here until the driver says growDone(task, ok). */
+ * page allocator is where the task sleeps: it parks here until the driver says growDone(task, ok).
+ * An atomic one (an interrupt) fails at once under memory pressure: irqAlloc(cpu, growFails). */
 static void *kmem_getpages(kmem_cache_t *cachep, int flags)
 {
     struct cslab_world *w = cache_world(cachep);
     struct cslab_ctx *ctx = cslab_current;
-    if ((flags & __GFP_WAIT) && ctx->id >= 0) {
+    if ((flags & __GFP_WAIT) && ctx->id >= 0)
         cslab_park(ctx, CSLAB_TASK_PARKED_IN_GROW, CSLAB_POINT_NONE);
-        if (!ctx->grow_ok)
-            return NULL;
-    }
+    if (!ctx->grow_ok)
+        return NULL;
     int slot = cslab_dead_page(w);
     if (slot < 0)
         return NULL;

@@ -1,5 +1,5 @@
 /*
- * reap.c — drain_array_locked and cache_reap's work for one CPU (MODEL.md section 3, step 7).
+ * reap.c — drain_array_locked and cache_reap's work for one CPU (Documentation/Model.md, Steps, step 7).
  *
  * cache_reap walks the cache chain on each CPU from a work queue; here the driver says which CPU
  * (smp_processor_id() is that CPU) and whether the list-level part is due (`full`, which stands for

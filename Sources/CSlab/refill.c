@@ -1,15 +1,16 @@
 /*
  * refill.c — cache_alloc_refill, statement by statement from the seed
- * (shared/seeds/000_ab2e4b841047021b.txt, Linux 2.6.9 mm/slab.c), and __cache_alloc.
+ * (Linux 2.6.9 mm/slab.c, quoted in Documentation/Model.md), and __cache_alloc.
  *
  * Added lines, none of which changes a statement of the seed:
  *   AC_ACCESS(ac)         the ac-current / irqs-off check before code touches ac;
  *   REFILL_PASS()         refill-terminates: counts passes of the outer loop (retries included);
  *   cslab_irq_point(k)    the grow-fail-irqs-on interleaving points (a no-op unless interrupts are
  *                         on at that point, which only that mutant makes possible);
- *   MUTANT(...)           each mutant of MODEL.md section 5, at its one place;
- *   bufctl_next/ac_slot   wild-index guards: where the kernel would read or write far out of
- *                         bounds (only mutants get there) the run stops with an oops.
+ *   MUTANT(...)           each mutant of Documentation/Model.md (Mutants), at its one place;
+ *   bufctl_next           a wild-index guard: where the kernel would read bufctl far out of
+ *                         bounds (only mutants get there) the run stops with an oops;
+ *   ac_slot/ac_range      bounds guards on ac_entry (slab.h): avail-bounds, at the access's site.
  * `return ac_entry(ac)[--ac->avail];` is written as the decrement followed by the read of the
  * entry at the index the decrement produced, so that point 5 can sit between them.
  */
@@ -18,6 +19,7 @@
 #include <stdint.h>
 
 #define BATCHREFILL_LIMIT (cache_world(cachep)->cfg.batchrefill_limit)
+#define SHARED_COPY_SITE "cache_alloc_refill: memcpy from shared_array entries out of bounds"
 
 #define BUG_ON(condition)                                                                        \
     do {                                                                                         \
@@ -37,14 +39,6 @@ static kmem_bufctl_t bufctl_next(kmem_cache_t *cachep, struct slab *slabp, kmem_
     if (i >= cachep->num)
         cslab_stop(CSLAB_STOP_OOPS, "cache_alloc_refill:oops(slab_bufctl(slabp)[slabp->free] out of bounds)");
     return slab_bufctl(slabp)[i];
-}
-
-/* An index into ac's entries that the kernel would use unchecked. */
-static unsigned int ac_slot(struct array_cache *ac, unsigned int i, const char *site)
-{
-    if (i >= ac->limit)
-        cslab_stop(CSLAB_STOP_OOPS, site);
-    return i;
 }
 
 void *cache_alloc_refill(kmem_cache_t *cachep, int flags)
@@ -77,11 +71,14 @@ retry:
                 batchcount = shared_array->avail;
             shared_array->avail -= batchcount;
             ac->avail = batchcount;
-            if (MUTANT(CSLAB_SHARED_WRONG_END)) /* shared-wrong-end: the one place */
+            if (MUTANT(CSLAB_SHARED_WRONG_END)) { /* shared-wrong-end: the one place */
+                ac_range(shared_array, 0, batchcount, SHARED_COPY_SITE);
                 memcpy(ac_entry(ac), &ac_entry(shared_array)[0], sizeof(void *) * batchcount);
-            else
+            } else {
+                ac_range(shared_array, shared_array->avail, batchcount, SHARED_COPY_SITE);
                 memcpy(ac_entry(ac), &ac_entry(shared_array)[shared_array->avail],
                        sizeof(void *) * batchcount);
+            }
             shared_array->touched = 1;
             if (MUTANT(CSLAB_SHARED_COUNTS_FREE)) /* shared-counts-free: the one place */
                 l3->free_objects -= ac->avail;
@@ -114,7 +111,7 @@ retry:
             STATS_SET_HIGH(cachep);
 
             /* get obj pointer (32-bit index arithmetic, as in the kernel) */
-            ac_entry(ac)[ac_slot(ac, ac->avail++, "cache_alloc_refill:oops(ac entry beyond limit)")] =
+            ac_entry(ac)[ac_slot(ac, ac->avail++, "cache_alloc_refill: ac_entry(ac)[ac->avail++] past ac->limit")] =
                 (void *)((uintptr_t)slabp->s_mem + (unsigned int)(slabp->free * cachep->objsize));
 
             slabp->inuse++;
@@ -163,7 +160,7 @@ alloc_done:
         idx = --ac->avail;
         cslab_irq_point(CSLAB_POINT_READ);
         AC_ACCESS(ac);
-        return ac_entry(ac)[ac_slot(ac, idx, "cache_alloc_refill:oops(ac_entry(ac)[--ac->avail] out of bounds)")];
+        return ac_entry(ac)[ac_slot(ac, idx, "cache_alloc_refill: ac_entry(ac)[--ac->avail] out of bounds")];
     }
 }
 
@@ -179,7 +176,7 @@ void *__cache_alloc(kmem_cache_t *cachep, int flags)
     if (likely(ac->avail)) {
         STATS_INC_ALLOCHIT(cachep);
         ac->touched = 1;
-        objp = ac_entry(ac)[ac_slot(ac, --ac->avail, "__cache_alloc:oops(ac->avail beyond limit)")];
+        objp = ac_entry(ac)[ac_slot(ac, --ac->avail, "__cache_alloc: ac_entry(ac)[--ac->avail] out of bounds")];
     } else {
         STATS_INC_ALLOCMISS(cachep);
         objp = cache_alloc_refill(cachep, flags);

@@ -338,7 +338,7 @@ cslab_result cslab_free(cslab_world *w, int task, int32_t obj)
     return run_step(w, ctx);
 }
 
-cslab_result cslab_irq_alloc(cslab_world *w, int cpu)
+cslab_result cslab_irq_alloc(cslab_world *w, int cpu, int grow_fails)
 {
     if (!w)
         return error(CSLAB_E_NULL_ARG);
@@ -346,6 +346,10 @@ cslab_result cslab_irq_alloc(cslab_world *w, int cpu)
         return error(CSLAB_E_BAD_CPU);
     if (w->crashed)
         return error(CSLAB_E_CRASHED);
+    if (grow_fails && !w->cfg.grow_may_fail)
+        return error(CSLAB_E_GROW_MUST_SUCCEED);
+    /* The kernel thread's grow_ok says how its GFP_ATOMIC cache_grow ends where a page is free. */
+    w->kthread.grow_ok = grow_fails ? 0 : 1;
     w->kthread.cmd = CMD_IRQ_ALLOC;
     w->kthread.arg_cpu = cpu;
     return run_step(w, &w->kthread);

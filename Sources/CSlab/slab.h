@@ -293,4 +293,21 @@ void cslab_park(struct cslab_ctx *ctx, int status, int point);
 /* The irqs-on interleaving point k: stops the task only where its code runs with interrupts on. */
 void cslab_irq_point(int point);
 
+/* Bounds guards on ac_entry(ac), where the kernel indexes unchecked: an access outside
+ * entries[0..limit) stops the run at `site` (avail-bounds) before it touches memory, as the model
+ * stops there. Only mutants and corrupted states get there. */
+static inline unsigned int ac_slot(struct array_cache *ac, unsigned int i, const char *site)
+{
+    if (i >= ac->limit)
+        cslab_stop(CSLAB_STOP_OUT_OF_BOUNDS, site);
+    return i;
+}
+
+/* The same for a memcpy of n entries from entries[start]. */
+static inline void ac_range(struct array_cache *ac, unsigned int start, int n, const char *site)
+{
+    if (start > ac->limit || n < 0 || (unsigned int)n > ac->limit - start)
+        cslab_stop(CSLAB_STOP_OUT_OF_BOUNDS, site);
+}
+
 #endif

@@ -1,5 +1,5 @@
 /*
- * snapshot.c — the real state read back by walking the real structures (MODEL.md section 2).
+ * snapshot.c — the real state read back by walking the real structures (Documentation/Model.md, State).
  */
 #include "slab.h"
 
@@ -105,4 +105,12 @@ int cslab_object_poisoned(const cslab_world *w, int32_t obj)
 #else
     return -1;
 #endif
+}
+
+int cslab_corrupt_shared_avail(cslab_world *w, unsigned int avail)
+{
+    if (!w || !w->cache.lists.shared)
+        return CSLAB_E_NULL_ARG;
+    w->cache.lists.shared->avail = avail;
+    return CSLAB_OK;
 }

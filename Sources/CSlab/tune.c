@@ -1,5 +1,5 @@
 /*
- * tune.c — do_tune_cpucache (MODEL.md section 3, step 8): new per-CPU arrays installed by a
+ * tune.c — do_tune_cpucache (Documentation/Model.md, Steps, step 8): new per-CPU arrays installed by a
  * cross-CPU call, free_limit recomputed, the old arrays emptied through free_block and freed, the
  * shared array replaced. The cross-CPU call runs do_ccupdate_local "on" each CPU in turn
  * (smp_processor_id() = that CPU, interrupts off, as an IPI handler).

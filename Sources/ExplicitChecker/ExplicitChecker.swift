@@ -54,7 +54,10 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     private var sightings: [Int: Sighting] = [:]
     private var transitions = 0
     private var coverage = BranchCounts()
+    /// The greatest depth of a state stored so far (the initial states are at depth 0).
     private var depth = 0
+    /// The depth of the successors the current level's expansion makes.
+    private var successorDepth = 1
     private var progressThrottle: Throttle
 
     init(model: M, options: ExplicitOptions) {
@@ -87,7 +90,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         var frontier: [UInt64] = []
         var buffer = [UInt64](repeating: 0, count: words)
         for state in model.initialStates() {
-            buffer.withUnsafeMutableBufferPointer { model.encode(state, symmetric: options.symmetry, into: $0) }
+            buffer.withUnsafeMutableBufferPointer { model.encode(state, symmetry: options.symmetry, into: $0) }
             let fp = buffer.withUnsafeBufferPointer(fingerprint)
             guard visited.insert(fp, parent: 0) == .new else { continue }
             frontier += buffer
@@ -105,9 +108,10 @@ final class Search<M: CompactModel>: @unchecked Sendable {
                 halt("depth \(maxDepth) reached")
                 break
             }
-            depth = level + 1
+            successorDepth = level + 1
             frontier = expand(frontier)
             level += 1
+            if !frontier.isEmpty { depth = level }
         }
         let completion: Completion =
             if let reason = stopReason { .bounded(reason) } else if allJudgedViolated() && !frontier.isEmpty {
@@ -131,7 +135,8 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     func statistics(frontier: Int) -> ExplicitStatistics {
         ExplicitStatistics(
             distinctStates: visited.count, transitions: transitions, depth: depth, frontier: frontier,
-            seconds: Date().timeIntervalSince(started), peakMemoryBytes: peakResidentBytes(), wordsPerState: words)
+            seconds: Date().timeIntervalSince(started), peakMemoryBytes: peakResidentBytes(), wordsPerState: words,
+            symmetry: options.symmetry)
     }
 
     /// Expands one level on `options.threads` threads and returns the next.
@@ -181,20 +186,20 @@ final class Search<M: CompactModel>: @unchecked Sendable {
                 // A step that changed nothing (a reap with nothing to do) leads back here: only
                 // what the step itself broke can be news.
                 if model.isSameState(successor.state, state) {
-                    sight(successor.violations, Sighting(depth: depth, parent: parentFp, target: parentFp))
+                    sight(successor.violations, Sighting(depth: successorDepth, parent: parentFp, target: parentFp))
                     continue
                 }
                 buffer.withUnsafeMutableBufferPointer {
-                    model.encode(successor.state, symmetric: options.symmetry, into: $0)
+                    model.encode(successor.state, symmetry: options.symmetry, into: $0)
                 }
                 let fp = buffer.withUnsafeBufferPointer(fingerprint)
-                sight(successor.violations, Sighting(depth: depth, parent: parentFp, target: fp))
+                sight(successor.violations, Sighting(depth: successorDepth, parent: parentFp, target: fp))
                 switch visited.insert(fp, parent: parentFp) {
                 case .new:
                     result.next += buffer
                     result.next.append(fp)
                     fresh += 1
-                    sight(model.violations(in: successor.state), Sighting(depth: depth, parent: parentFp, target: fp))
+                    sight(model.violations(in: successor.state), Sighting(depth: successorDepth, parent: parentFp, target: fp))
                 case .seen:
                     break
                 case .full:

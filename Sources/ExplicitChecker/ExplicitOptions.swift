@@ -12,8 +12,8 @@ public struct ExplicitOptions: Sendable {
     /// Explore no deeper than this many steps.
     public var maxDepth: Int?
     public var threads: Int
-    /// Store one state per symmetry orbit (the model's canonical form).
-    public var symmetry: Bool
+    /// The kinds of names the model's canonical form may rename (`.none`: store every state).
+    public var symmetry: Symmetry
     /// Called from the search with the figures so far, at most once per `progressInterval`.
     public var progress: (@Sendable (ExplicitStatistics) -> Void)?
     /// Seconds between two calls of `progress`.
@@ -21,7 +21,7 @@ public struct ExplicitOptions: Sendable {
 
     public init(
         properties: PropertySet, maxStates: Int? = nil, maxSeconds: Double? = nil,
-        memoryBytes: Int = 16 << 30, maxDepth: Int? = nil, threads: Int = 2, symmetry: Bool = true,
+        memoryBytes: Int = 16 << 30, maxDepth: Int? = nil, threads: Int = 2, symmetry: Symmetry = .all,
         progress: (@Sendable (ExplicitStatistics) -> Void)? = nil
     ) {
         self.properties = properties

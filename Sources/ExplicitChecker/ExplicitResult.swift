@@ -14,20 +14,18 @@ public enum Completion: Sendable, Equatable {
 public struct ExplicitStatistics: Sendable {
     public var distinctStates: Int
     public var transitions: Int
-    /// The deepest level fully or partly explored (steps from an initial state).
+    /// The greatest depth of a state the search stored: steps from an initial state, which is at
+    /// depth 0.
     public var depth: Int
     public var frontier: Int
     public var seconds: Double
     public var peakMemoryBytes: Int
     public var wordsPerState: Int
+    /// The kinds of names the search renamed: its counts are of classes of states that differ
+    /// only by such renamings (`.none`: of states).
+    public var symmetry: Symmetry = .none
 
     public var statesPerSecond: Double { seconds > 0 ? Double(distinctStates) / seconds : 0 }
-
-    /// The chance that two distinct states shared a fingerprint somewhere in the search.
-    public var collisionProbability: Double {
-        let n = Double(distinctStates)
-        return min(1, n * n / 3.7e19)
-    }
 }
 
 /// A path from an initial state to one that breaks a property, in concrete (not canonical) states.

@@ -24,7 +24,7 @@ extension Search {
         path.append(sighting.target)
         var buffer = [UInt64](repeating: 0, count: words)
         func canonical(_ state: M.State) -> UInt64 {
-            buffer.withUnsafeMutableBufferPointer { model.encode(state, symmetric: options.symmetry, into: $0) }
+            buffer.withUnsafeMutableBufferPointer { model.encode(state, symmetry: options.symmetry, into: $0) }
             return buffer.withUnsafeBufferPointer(fingerprint)
         }
         guard let initial = model.initialStates().first(where: { canonical($0) == path[0] }) else {
@@ -56,7 +56,7 @@ extension Search {
     func research(_ property: Int, depth: Int) throws -> Counterexample<M> {
         var options = self.options
         options.properties = PropertySet(index: property)
-        options.symmetry = false
+        options.symmetry = .none
         options.maxDepth = depth
         options.maxStates = nil
         options.maxSeconds = nil

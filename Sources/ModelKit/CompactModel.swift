@@ -7,9 +7,10 @@ public protocol CompactModel: Model {
     /// Words per packed state; fixed for one model instance.
     var wordCount: Int { get }
 
-    /// Writes the canonical packed form of `state` (identical for all states in one symmetry
-    /// orbit when `symmetric` is true; only don't-care normalisation otherwise).
-    func encode(_ state: State, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>)
+    /// Writes the canonical packed form of `state`: identical for all states that differ only by
+    /// renaming names of the kinds in `symmetry`, and with only don't-care cells normalised when
+    /// `symmetry` is `.none`.
+    func encode(_ state: State, symmetry: Symmetry, into words: UnsafeMutableBufferPointer<UInt64>)
 
     /// A state whose encoding is `words`; any member of the orbit will do.
     func decode(_ words: UnsafeBufferPointer<UInt64>) -> State

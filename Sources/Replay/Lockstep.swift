@@ -13,7 +13,7 @@ public struct LockstepSubject: Hashable, Sendable {
         self.configuration = configuration
     }
 
-    /// tiny, small, medium and large (MODEL.md / the issue), each as given and with one tuning triple.
+    /// tiny, small, medium and large (the model's Configuration), each as given and with one tuning triple.
     public static let standard: [LockstepSubject] = {
         let (tiny, small, medium, large): (Configuration, Configuration, Configuration, Configuration) = (.tiny, .small, .medium, .large)
         func tuned(_ c: Configuration, _ limit: Int, _ batchcount: Int, _ sharedFactor: Int) -> Configuration {

@@ -106,7 +106,7 @@ public final class RealAllocator {
             case .alloc(let t): cslab_alloc(world, c(t))
             case .growDone(let t, let ok): cslab_grow_done(world, c(t), ok ? 1 : 0)
             case .free(let t, let o): cslab_free(world, c(t), c(o))
-            case .irqAlloc(let cpu): cslab_irq_alloc(world, c(cpu))
+            case .irqAlloc(let cpu, let growFails): cslab_irq_alloc(world, c(cpu), growFails ? 1 : 0)
             case .irqFree(let cpu, let o): cslab_irq_free(world, c(cpu), c(o))
             case .migrate(let t, let cpu): cslab_migrate(world, c(t), c(cpu))
             case .reap(let cpu, let full): cslab_reap(world, c(cpu), full ? 1 : 0)

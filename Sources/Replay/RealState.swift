@@ -130,8 +130,8 @@ public struct RealState: Sendable {
     /// `BUG_ON(ac->avail > 0)` → refillBugOn, `BUG_ON(slabp->inuse)` → reapBugOn, hang → hang,
     /// use-after-free stop → useAfterFree; an oops by its site: a read of `bufctl[BUFCTL_END]` or a
     /// `virt_to_page` of a non-object → wildObject, an object of a destroyed slab → deadSlab, an
-    /// array index past `limit` → arrayOverflow. nil for a stop the model has no case for (a
-    /// recursive spinlock).
+    /// access outside an array's entries → the model's crash with the same site (`avail-bounds`).
+    /// nil for a stop the model has no case for (a recursive spinlock).
     public static func crash(code: Int, site: String) -> Crash? {
         switch code {
         case Int(CSLAB_BUG_NONE): return Crash.none
@@ -142,8 +142,8 @@ public struct RealState: Sendable {
         case Int(CSLAB_STOP_OOPS):
             if site.contains("slab_bufctl") || site.contains("virt_to_page") { return .wildObject }
             if site.contains("destroyed slab") { return .deadSlab }
-            if site.contains("beyond limit") || site.contains("out of bounds") { return .arrayOverflow }
             return nil
+        case Int(CSLAB_STOP_OUT_OF_BOUNDS): return Crash.allCases.first { $0.isOutOfBounds && $0.site == site }
         default: return nil
         }
     }

@@ -48,8 +48,19 @@ public struct ReplayReport: Hashable, Sendable {
     public var steps: Int
     public var outcome: ReplayOutcome
     /// The first step where the real allocator and the model differ in any field, even when the
-    /// outcome is `reproduced` (a crash step often differs in details, after the violation).
+    /// outcome is `reproduced`: every step of the trace is compared, the violating step and those
+    /// after it included.
     public var firstDifference: Divergence?
+
+    public init(
+        property: String?, recordedStep: Int?, steps: Int, outcome: ReplayOutcome, firstDifference: Divergence?
+    ) {
+        self.property = property
+        self.recordedStep = recordedStep
+        self.steps = steps
+        self.outcome = outcome
+        self.firstDifference = firstDifference
+    }
 
     /// The outcome the trace records: a counterexample for P reproduces P at the step it records
     /// P broken; a trace without a property matches the model at every step.
@@ -58,7 +69,9 @@ public struct ReplayReport: Hashable, Sendable {
         return .matched(steps: steps)
     }
 
-    public var meetsRecord: Bool { outcome == expected }
+    /// The recorded outcome, with the real allocator in the model's state at every step: a
+    /// violation reproduced while the real state went elsewhere is not the model's counterexample.
+    public var meetsRecord: Bool { outcome == expected && firstDifference == nil }
 }
 
 /// Replays model traces on the real allocator (`Sources/CSlab`) step by step.
@@ -100,16 +113,18 @@ public enum Replayer {
             if let difference, report.firstDifference == nil {
                 report.firstDifference = Divergence(step: k, difference: difference)
             }
-            if let property = trace.origin.property, view.violated.contains(property) {
-                report.outcome = .reproduced(property: property, step: k)
-                return report
-            }
-            if let difference {
-                report.outcome = .diverged(Divergence(step: k, difference: difference))
-                return report
+            if case .notReproduced = report.outcome {
+                if let property = trace.origin.property, view.violated.contains(property) {
+                    report.outcome = .reproduced(property: property, step: k)
+                } else if let difference {
+                    report.outcome = .diverged(Divergence(step: k, difference: difference))
+                    return report
+                }
             }
         }
-        report.outcome = trace.origin.property == nil ? .matched(steps: trace.steps.count) : .notReproduced
+        if case .notReproduced = report.outcome, trace.origin.property == nil {
+            report.outcome = .matched(steps: trace.steps.count)
+        }
         return report
     }
 

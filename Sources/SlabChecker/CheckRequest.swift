@@ -1,4 +1,5 @@
 import Foundation
+import ModelKit
 import SlabSpec
 
 /// A spec and how to check it: the engine and the budgets (the command line's, else the spec's).
@@ -9,11 +10,12 @@ public struct CheckRequest: Sendable {
     public var maxDepth: Int?
     public var memoryBytes: Int
     public var threads: Int
-    public var symmetry: Bool
+    /// The kinds of names the explicit engine may rename (the properties may narrow it further).
+    public var symmetry: Symmetry
 
     public init(
         spec: Spec, maxStates: Int? = nil, maxSeconds: Double? = nil, maxDepth: Int? = nil,
-        memoryBytes: Int? = nil, threads: Int = 2, symmetry: Bool = true
+        memoryBytes: Int? = nil, threads: Int = 2, symmetry: Symmetry = .all
     ) {
         self.spec = spec
         self.maxStates = maxStates ?? spec.bounds.states

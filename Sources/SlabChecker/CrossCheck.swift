@@ -14,7 +14,7 @@ public enum CrossCheck {
     public static func bfsDepths(_ model: SlabModel, depth: Int) throws -> [BuiltInProperty: Int] {
         var depths: [BuiltInProperty: Int] = [:]
         for p in BuiltInProperty.allCases {
-            let options = ExplicitOptions(properties: p.set, maxDepth: depth, threads: 1, symmetry: false)
+            let options = ExplicitOptions(properties: p.set, maxDepth: depth, threads: 1, symmetry: .none)
             let result = try ExplicitChecker(model: model, options: options).run()
             if let found = result.counterexamples[p.index] { depths[p] = found.steps.count }
         }
@@ -58,7 +58,7 @@ public enum CrossCheck {
 
     /// The number of distinct states (no symmetry) within `depth` steps, by breadth-first search.
     public static func bfsStateCount(_ model: SlabModel, within depth: Int) throws -> Int {
-        let options = ExplicitOptions(properties: .all(count: BuiltInProperty.allCases.count), maxDepth: depth, threads: 1, symmetry: false)
+        let options = ExplicitOptions(properties: .all(count: BuiltInProperty.allCases.count), maxDepth: depth, threads: 1, symmetry: .none)
         return try ExplicitChecker(model: model, options: options).run().statistics.distinctStates
     }
 
@@ -71,7 +71,7 @@ public enum CrossCheck {
         try ReachableStates.enumerate(system, within: depth) { states in
             for state in states {
                 var words = [UInt64](repeating: 0, count: model.wordCount)
-                words.withUnsafeMutableBufferPointer { model.encode(state, symmetric: false, into: $0) }
+                words.withUnsafeMutableBufferPointer { model.encode(state, symmetry: .none, into: $0) }
                 canonical.insert(words)
             }
             counts.append(canonical.count)

@@ -17,7 +17,7 @@ public enum ExplicitRun {
         var options = ExplicitOptions(
             properties: [], maxStates: request.maxStates, maxSeconds: request.maxSeconds,
             memoryBytes: request.memoryBytes, maxDepth: request.maxDepth, threads: request.threads,
-            symmetry: request.symmetry, progress: progress)
+            symmetry: request.symmetry.intersection(model.symmetry), progress: progress)
         options.progressInterval = ProgressLine.interval
         let names = spec.properties.map(\.rawValue) + spec.userProperties.map(\.property.name)
         let (properties, result) = try judge(names, on: model, options: options, spec: spec.path)

@@ -1,4 +1,5 @@
 import ExplicitChecker
+import ModelKit
 import SlabModel
 import SlabSpec
 
@@ -34,5 +35,12 @@ public enum ReportText {
         "\(s.distinctStates) states, \(s.transitions) transitions, depth \(s.depth), "
             + String(format: "%.2f s (%.0f states/s), peak memory %d MiB, %d bytes/state packed",
                 s.seconds, s.statesPerSecond, s.peakMemoryBytes >> 20, s.wordsPerState * 8)
+            + renamed(s.symmetry)
+    }
+
+    /// What the counts are of, when the search renamed names.
+    static func renamed(_ symmetry: Symmetry) -> String {
+        let kinds = symmetry.kindNames
+        return kinds.isEmpty ? "" : "; states up to renaming of " + kinds.joined(separator: ", ")
     }
 }

@@ -33,10 +33,14 @@ extension Kernel {
         }
     }
 
-    /// `cache_grow` in an interrupt (`GFP_ATOMIC`): it never sleeps, and fails only when every page
-    /// is live.
+    /// `cache_grow` in an interrupt (`GFP_ATOMIC`): it never sleeps; it fails when every page is
+    /// live, or under memory pressure (`irqAlloc(growFails: true)`) though a page is free.
     mutating func cacheGrowAtomic() throws(Crash) -> V {
         guard let slot = deadSlot() else { return 0 }
+        if pressure != .none {
+            pressure = .applied
+            return 0
+        }
         try growSlab(into: slot)
         return 1
     }

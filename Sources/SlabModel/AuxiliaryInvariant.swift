@@ -1,4 +1,4 @@
-/// Facts of every reachable state that MODEL.md's properties take for granted but do not state,
+/// Facts of every reachable state that the model's properties take for granted but do not state,
 /// which induction needs as strengthening: without them a state the properties admit, and no run
 /// reaches, steps into a violation (the counterexample to induction each was added for is named).
 ///

@@ -1,4 +1,4 @@
-/// The properties of MODEL.md §4, by the names specs use.
+/// The properties of Documentation/Model.md (Properties), by the names specs use.
 public enum BuiltInProperty: String, CaseIterable, Hashable, Sendable, Codable {
     case availBounds = "avail-bounds"
     case noBug = "no-bug"

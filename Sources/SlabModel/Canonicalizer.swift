@@ -1,9 +1,14 @@
+import ModelKit
+
 /// Brings a state to the form the explicit engine stores: don't-care cells zeroed, and with symmetry
-/// reduction one representative per orbit of CPU and slab-slot renamings.
+/// reduction one representative per orbit of the renamings of the kinds asked for (tasks, CPUs,
+/// slab slots, the objects within a slab).
 ///
-/// Why renaming is sound: CPUs (with the tasks on them) are interchangeable, and so are slab slots,
-/// because which dead slot a grow fills only picks a name. A renamed state has renamed successors,
-/// and every property is blind to names, so checking one state per orbit checks them all.
+/// Why renaming is sound: tasks are interchangeable (each step is offered for every task), CPUs
+/// (with the tasks on them) are interchangeable, and so are slab slots, because which dead slot a
+/// grow fills only picks a name. A renamed state has renamed successors, so where every property
+/// judged is blind to the renamed kinds, checking one state per orbit checks them all. Each kind
+/// is renamed only when asked for, so a property that names a task still lets CPUs be renamed.
 ///
 /// The objects of one live slab are interchangeable too: `free_block` and the refill never compare
 /// object indices, they only follow and relink the `bufctl` chain. A grow does give a new slab the
@@ -43,7 +48,7 @@ struct Canonicalizer: Sendable {
 
     /// Whether entry `i` of CPU `c`'s array is state: below `avail`, or the one a task of
     /// `grow-fail-irqs-on` is about to read, which its decrement has just put at `avail` (so
-    /// MODEL.md's rule that entries from `avail` up are don't-cares does not hold for it).
+    /// the model's rule that entries from `avail` up are don't-cares does not hold for it).
     func keepsEntry(_ cells: UnsafeBufferPointer<Int>, cpu c: Int, _ i: Int) -> Bool {
         if i < cells[layout.ac(c).avail] { return true }
         for t in 0..<config.tasks {
@@ -109,10 +114,10 @@ struct Canonicalizer: Sendable {
     }
 
     /// Writes into `out` the state `cells` with slots renamed by `rename`, CPUs by `perm`, tasks
-    /// sorted, and every don't-care cell zeroed (MODEL.md's canonical state).
+    /// sorted when `sortingTasks`, and every don't-care cell zeroed (the canonical state).
     func write(
         _ cells: UnsafeBufferPointer<Int>, chains: UnsafeBufferPointer<UInt64>, slots rename: UnsafeBufferPointer<Int>,
-        objects names: UnsafeBufferPointer<Int>, cpus perm: UnsafeBufferPointer<Int>,
+        objects names: UnsafeBufferPointer<Int>, cpus perm: UnsafeBufferPointer<Int>, sortingTasks: Bool,
         into out: UnsafeMutableBufferPointer<Int>
     ) {
         let num = config.num
@@ -163,6 +168,7 @@ struct Canonicalizer: Sendable {
             out[to.index] = status == TaskStatus.irqsOnBeforeRead.rawValue ? cells[task.index] : 0
         }
         // Tasks are interchangeable: sort their records (insertion sort; there are a handful).
+        guard sortingTasks else { return }
         let base = layout.task(0).base
         for t in stride(from: 1, to: config.tasks, by: 1) {
             var j = t
@@ -227,19 +233,23 @@ struct Canonicalizer: Sendable {
     }
 
     /// CPUs in canonical order, as a permutation (`perm[old] = new`), without trying them all:
-    /// each CPU gets a key made of its own array and the tasks on it, blind to every label, and
-    /// CPUs are numbered by key. An entry counts in the key only by its slab, since the object's
-    /// own name is settled afterwards (`objectNames`) by where it appears; CPUs whose keys tie
-    /// then come out the same whichever goes first. Nil when some task holds a pointer to a CPU's array (`stale-ac`,
-    /// `grow-fail-irqs-on`): that links CPUs, and the caller must try every permutation.
+    /// each CPU gets a key made of its own array and the tasks on it, blind to the labels that
+    /// `symmetry` renames, and CPUs are numbered by key. Where objects are renamed, an entry counts
+    /// in the key only by its slab, since the object's own name is settled afterwards
+    /// (`objectNames`) by where it appears; where tasks are renamed, a task counts only by its
+    /// record. CPUs whose keys tie then come out the same whichever goes first. False when some
+    /// task holds a pointer to a CPU's array (`stale-ac`, `grow-fail-irqs-on`): that links CPUs,
+    /// and the caller must try every permutation.
     func cpuOrder(
-        _ cells: UnsafeBufferPointer<Int>, slots rename: UnsafeBufferPointer<Int>, into perm: UnsafeMutableBufferPointer<Int>
+        _ cells: UnsafeBufferPointer<Int>, slots rename: UnsafeBufferPointer<Int>, symmetry: Symmetry,
+        into perm: UnsafeMutableBufferPointer<Int>
     ) -> Bool {
         let cpus = config.cpus
         for t in 0..<config.tasks where holdsAc(cells[layout.task(t).status]) { return false }
         let num = config.num
         let capacity = layout.entryCapacity
-        let taskFields = 2
+        let namesObjects = !symmetry.contains(.objects), namesTasks = !symmetry.contains(.tasks)
+        let taskFields = 3
         let keyLength = 4 + capacity + config.tasks * taskFields
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: cpus * keyLength) { keys in
             for c in 0..<cpus {
@@ -252,21 +262,29 @@ struct Canonicalizer: Sendable {
                 keys[key + 3] = cells[ac.touched]
                 for i in 0..<capacity {
                     let o = i < avail ? cells[ac.entries + i] : 0
-                    keys[key + 4 + i] = o >= 0 && o < layout.objects ? rename[o / num] : o
+                    if o >= 0 && o < layout.objects {
+                        keys[key + 4 + i] = namesObjects ? rename[o / num] * num + o % num : rename[o / num]
+                    } else {
+                        keys[key + 4 + i] = o
+                    }
                 }
                 var n = 0
                 let tasks = key + 4 + capacity
                 for t in 0..<config.tasks where cells[layout.task(t).cpu] == c {
                     let task = layout.task(t)
                     var j = n
-                    let record = (cells[task.status], cells[task.status] == TaskStatus.irqsOnBeforeRead.rawValue ? cells[task.index] : 0)
-                    while j > 0, (keys[tasks + (j - 1) * taskFields], keys[tasks + (j - 1) * taskFields + 1]) > record {
-                        keys[tasks + j * taskFields] = keys[tasks + (j - 1) * taskFields]
-                        keys[tasks + j * taskFields + 1] = keys[tasks + (j - 1) * taskFields + 1]
+                    let record = (
+                        namesTasks ? t : 0, cells[task.status],
+                        cells[task.status] == TaskStatus.irqsOnBeforeRead.rawValue ? cells[task.index] : 0
+                    )
+                    func at(_ j: Int) -> (Int, Int, Int) {
+                        (keys[tasks + j * taskFields], keys[tasks + j * taskFields + 1], keys[tasks + j * taskFields + 2])
+                    }
+                    while j > 0, at(j - 1) > record {
+                        for f in 0..<taskFields { keys[tasks + j * taskFields + f] = keys[tasks + (j - 1) * taskFields + f] }
                         j -= 1
                     }
-                    keys[tasks + j * taskFields] = record.0
-                    keys[tasks + j * taskFields + 1] = record.1
+                    (keys[tasks + j * taskFields], keys[tasks + j * taskFields + 1], keys[tasks + j * taskFields + 2]) = record
                     n += 1
                 }
                 for k in (n * taskFields)..<(config.tasks * taskFields) { keys[tasks + k] = -1 }

@@ -1,4 +1,4 @@
-/// The size and shape of one SLAB cache and of the schedule that drives it (MODEL.md §1).
+/// The size and shape of one SLAB cache and of the schedule that drives it (Documentation/Model.md, Configuration).
 ///
 /// Every field is one a spec sets. Validation mirrors what `slabinfo_write` would refuse, plus the
 /// few minimums the model itself needs, so a configuration that is accepted is one the kernel could run.

@@ -6,12 +6,12 @@ extension Kernel {
         checkIrqOff()
         try access(ac)
         if when(s[ac.avail] < s[ac.limit]) {
-            try setEntry(ac, s[ac.avail], objp)
+            try setEntry(ac, s[ac.avail], objp, site: .freeOverflow)
             s[ac.avail] = s[ac.avail] + 1
             return
         }
         try cacheFlusharray(ac)
-        try setEntry(ac, s[ac.avail], objp)
+        try setEntry(ac, s[ac.avail], objp, site: .freeOverflow)
         s[ac.avail] = s[ac.avail] + 1
     }
 
@@ -28,7 +28,8 @@ extension Kernel {
                 if when(batchcount > max) { batchcount = max }
                 for i in 0..<sharedArray.capacity {
                     guard when(V(constant: i) < batchcount) else { break }
-                    try setEntry(sharedArray, s[sharedArray.avail] + V(constant: i), entry(ac, V(constant: i)))
+                    try setEntry(
+                        sharedArray, s[sharedArray.avail] + V(constant: i), entry(ac, V(constant: i)), site: .flushOverflow)
                 }
                 s[sharedArray.avail] = s[sharedArray.avail] + batchcount
                 return finishFlush(ac, batchcount)  // goto free_done;

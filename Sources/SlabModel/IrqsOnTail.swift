@@ -1,7 +1,7 @@
 /// The end of the refill run with interrupts on (`grow-fail-irqs-on`), one access at a time.
 ///
 /// Each `resume` runs the code up to the next access to `ac`, so an interrupt can come in between
-/// any two of them, as MODEL.md §5 requires for the corruption itself to be reachable.
+/// any two of them, as Documentation/Model.md (Mutants) requires for the corruption itself to be reachable.
 extension Kernel {
     mutating func resume(task t: Int, at status: TaskStatus) throws(Crash) {
         var ac = heldAc(t)
@@ -32,7 +32,7 @@ extension Kernel {
         case .irqsOnBeforeRead:
             try access(ac)
             let index = s[layout.task(t).index]
-            guard when(index >= 0), when(index < s[ac.limit]) else { throw .arrayOverflow }
+            guard when(index >= 0), when(index < s[ac.limit]) else { throw .handOutOutOfBounds }
             try finish(.object(entry(ac, index)), task: t)  // return ac_entry(ac)[index];
         case .idle, .sleepingInGrow:
             return

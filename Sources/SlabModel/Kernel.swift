@@ -27,8 +27,12 @@ struct Kernel<O: Oracle> {
     var coverage: UInt64 = 0
     /// `free_block` calls this step has made: with the array, where a `free_block` join is.
     var blockFrees = 0
+    /// Whether an interrupt's `cache_grow` is to fail though a page is free, and whether one did.
+    var pressure = Pressure.none
 
     var config: Configuration { layout.config }
+    /// An interrupt was told its grow fails, and no grow with a free page came.
+    var pressureUnused: Bool { pressure == .pending }
     var num: V { V(constant: config.num) }
     var end: V { V(constant: layout.end) }
 
@@ -87,11 +91,11 @@ struct Kernel<O: Oracle> {
         V.load(s.cells, base: ac.entries, count: ac.capacity, at: i)
     }
 
-    /// `ac_entry(ac)[i] = value`; a write past `ac->limit` is memory corruption the model does not
-    /// follow, so it ends the run.
-    mutating func setEntry(_ ac: ArrayCacheRef, _ i: V, _ value: V) throws(Crash) {
+    /// `ac_entry(ac)[i] = value`; a write outside `0..<ac->limit` is memory corruption the model
+    /// does not follow, so it ends the run, at `site` (an `avail-bounds` violation).
+    mutating func setEntry(_ ac: ArrayCacheRef, _ i: V, _ value: V, site: Crash) throws(Crash) {
         guard when(i >= V(constant: 0)), when(i < s[ac.limit]), when(i < V(constant: ac.capacity)) else {
-            throw .arrayOverflow
+            throw site
         }
         V.store(value, into: &s.cells, base: ac.entries, count: ac.capacity, at: i)
     }
@@ -109,6 +113,16 @@ struct Kernel<O: Oracle> {
         guard let slot = oracle.pick(object / num, below: config.pages) else { throw .wildObject }
         return (layout.slab(slot), object - V(constant: slot) * num)
     }
+}
+
+/// Memory pressure on an interrupt's `cache_grow` (`irqAlloc(growFails: true)`).
+enum Pressure {
+    /// The grow succeeds wherever a page is free.
+    case none
+    /// The next grow with a free page fails.
+    case pending
+    /// A grow with a free page failed.
+    case applied
 }
 
 extension BuiltInProperty {

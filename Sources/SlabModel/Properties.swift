@@ -1,6 +1,6 @@
 import ModelKit
 
-/// MODEL.md §4's state properties, judged on a state between steps.
+/// The state properties of Documentation/Model.md (Properties), judged on a state between steps.
 ///
 /// These are the kernel's own consistency checks (`s_show`'s accounting errors, `check_slabp`)
 /// made into predicates. They are written once, over `ModelValue`: concretely (`Int`, `Bool`) they
@@ -54,10 +54,15 @@ public struct SlabProperties: Sendable {
         s[layout.slab(slot).live] != V(constant: 0)
     }
 
+    /// Every `avail` within `0...limit`, and the run did not stop at an access outside an array's
+    /// entries (a write past `limit` is where `avail` would have left its bounds).
     public func availBounds<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
         var ok = V.Condition(constant: true)
         for ac in (0..<config.cpus).map(layout.ac) + [layout.shared] {
             ok = ok.and((s[ac.avail] >= V(constant: 0)).and(s[ac.avail] <= s[ac.limit]))
+        }
+        for crash in Crash.allCases where crash.isOutOfBounds {
+            ok = ok.and(s[layout.crash] != V(constant: crash.rawValue))
         }
         return ok
     }

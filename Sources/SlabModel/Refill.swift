@@ -15,7 +15,7 @@ enum AfterGrow {
     case handOut
 }
 
-/// `cache_alloc_refill` (Linux 2.6.9 mm/slab.c), to be read beside `shared/seeds/`.
+/// `cache_alloc_refill` (Linux 2.6.9 mm/slab.c), to be read beside the kernel's text (quoted in `Documentation/Model.md`).
 extension Kernel {
     mutating func cacheAllocRefill(inInterrupt: Bool) throws(Crash) -> AllocEnd<V> {
         checkIrqOff()
@@ -66,7 +66,7 @@ extension Kernel {
                 s[ac.avail] = batchcount
                 // memcpy(ac_entry(ac), &ac_entry(shared_array)[shared_array->avail], sizeof(void*)*batchcount);
                 let top = variant == .sharedWrongEnd ? 0 : s[sharedArray.avail]
-                copy(batchcount, from: sharedArray, at: top, to: ac)
+                try copy(batchcount, from: sharedArray, at: top, to: ac)
                 s[sharedArray.touched] = 1
                 if variant == .sharedCountsFree {
                     s[layout.freeObjects] = s[layout.freeObjects] - s[ac.avail]
@@ -96,7 +96,7 @@ extension Kernel {
                 postDecrement(&batchcount)
             {
                 // ac_entry(ac)[ac->avail++] = slabp->s_mem + slabp->free*cachep->objsize;
-                try setEntry(ac, s[ac.avail], objectAddress(slabp, s[slabp.free]))
+                try setEntry(ac, s[ac.avail], objectAddress(slabp, s[slabp.free]), site: .refillOverflow)
                 s[ac.avail] = s[ac.avail] + 1
                 s[slabp.inuse] = s[slabp.inuse] + 1
                 let next = try bufctl(slabp, s[slabp.free])  // next = slab_bufctl(slabp)[slabp->free];
@@ -174,8 +174,10 @@ extension Kernel {
         return V.load(s.cells, base: slab.bufctl, count: config.num, at: index)
     }
 
-    /// `memcpy` of `n` entries from `from` starting at `at` into `to` starting at 0.
-    mutating func copy(_ n: V, from: ArrayCacheRef, at start: V, to: ArrayCacheRef) {
+    /// `memcpy` of `n` entries from `from` starting at `at` into `to` starting at 0. Entries
+    /// outside `from`'s `0..<limit` are memory the model does not follow: the run stops there.
+    mutating func copy(_ n: V, from: ArrayCacheRef, at start: V, to: ArrayCacheRef) throws(Crash) {
+        guard when(start >= 0), when(start + n <= s[from.limit]) else { throw .sharedCopyOutOfBounds }
         for i in 0..<to.capacity {
             guard when(V(constant: i) < n) else { break }
             s[to.entries + i] = entry(from, start + V(constant: i))

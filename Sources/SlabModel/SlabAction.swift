@@ -1,9 +1,11 @@
-/// One atomic step of MODEL.md §3: who runs, and with which arguments.
+/// One atomic step of Documentation/Model.md (Steps): who runs, and with which arguments.
 public enum SlabAction: Hashable, Sendable, CustomStringConvertible {
     case alloc(task: Int)
     case growDone(task: Int, ok: Bool)
     case free(task: Int, object: Int)
-    case irqAlloc(cpu: Int)
+    /// `growFails`: the interrupt's `cache_grow` fails though a slot is dead (memory pressure;
+    /// only with `growMayFail`, and only where the step reaches such a grow).
+    case irqAlloc(cpu: Int, growFails: Bool)
     case irqFree(cpu: Int, object: Int)
     case migrate(task: Int, cpu: Int)
     case reap(cpu: Int, full: Bool)
@@ -32,7 +34,7 @@ public enum SlabAction: Hashable, Sendable, CustomStringConvertible {
         case .alloc(let t), .resume(let t): [("task", t)]
         case .growDone(let t, let ok): [("task", t), ("ok", ok ? 1 : 0)]
         case .free(let t, let o): [("task", t), ("object", o)]
-        case .irqAlloc(let c): [("cpu", c)]
+        case .irqAlloc(let c, let fails): [("cpu", c), ("growFails", fails ? 1 : 0)]
         case .irqFree(let c, let o): [("cpu", c), ("object", o)]
         case .migrate(let t, let c): [("task", t), ("cpu", c)]
         case .reap(let c, let full): [("cpu", c), ("full", full ? 1 : 0)]
@@ -56,7 +58,9 @@ public enum SlabAction: Hashable, Sendable, CustomStringConvertible {
             guard let t = arg("task"), let ok = flag("ok") else { return nil }; self = .growDone(task: t, ok: ok)
         case "free":
             guard let t = arg("task"), let o = arg("object") else { return nil }; self = .free(task: t, object: o)
-        case "irqAlloc": guard let c = arg("cpu") else { return nil }; self = .irqAlloc(cpu: c)
+        case "irqAlloc":
+            guard let c = arg("cpu"), let fails = flag("growFails") else { return nil }
+            self = .irqAlloc(cpu: c, growFails: fails)
         case "irqFree":
             guard let c = arg("cpu"), let o = arg("object") else { return nil }; self = .irqFree(cpu: c, object: o)
         case "migrate":

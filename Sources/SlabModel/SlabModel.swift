@@ -49,7 +49,8 @@ public struct SlabModel: CompactModel {
         guard var outcome = slabStep(action, from: state, layout: layout, variant: variant, oracle: &oracle) else {
             return nil
         }
-        if !codec.fits(outcome.state.cells) {
+        // A run that already stopped keeps the site it stopped at: that is the more precise word.
+        if outcome.state[layout.crash] == 0, !codec.fits(outcome.state.cells) {
             outcome.state[layout.crash] = Crash.corrupt.rawValue
         }
         return outcome
@@ -77,25 +78,25 @@ public struct SlabModel: CompactModel {
 
     public func isTerminal(_ state: State) -> Bool { state[layout.crash] != 0 }
 
-    public func encode(_ state: State, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>) {
+    public func encode(_ state: State, symmetry: Symmetry, into words: UnsafeMutableBufferPointer<UInt64>) {
         let c = canonicalizer
         let pages = layout.config.pages
         state.cells.withUnsafeBufferPointer { cells in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: pages) { chains in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: pages) { rename in
                     c.chainMasks(cells, into: chains)
-                    if !symmetric {
+                    if !symmetry.contains(.slots) {
                         for slot in 0..<pages { rename[slot] = slot }
-                        pack(cells, chains, rename, symmetric: false, into: words, first: true)
+                        pack(cells, chains, rename, symmetry: symmetry, into: words, first: true)
                     } else if c.slotRenaming(cells, into: rename) {
-                        pack(cells, chains, rename, symmetric: true, into: words, first: true)
+                        pack(cells, chains, rename, symmetry: symmetry, into: words, first: true)
                     } else if c.slotPermutations.isEmpty {
                         for slot in 0..<pages { rename[slot] = slot }
-                        pack(cells, chains, rename, symmetric: true, into: words, first: true)
+                        pack(cells, chains, rename, symmetry: symmetry, into: words, first: true)
                     } else {
                         for (k, perm) in c.slotPermutations.enumerated() {
                             for slot in 0..<pages { rename[slot] = perm[slot] }
-                            pack(cells, chains, rename, symmetric: true, into: words, first: k == 0)
+                            pack(cells, chains, rename, symmetry: symmetry, into: words, first: k == 0)
                         }
                     }
                 }
@@ -103,11 +104,12 @@ public struct SlabModel: CompactModel {
         }
     }
 
-    /// Packs `cells` with slots renamed by `rename` and CPUs in canonical order into `words`, or,
-    /// unless `first`, only if that packs less than what `words` holds.
+    /// Packs `cells` with slots renamed by `rename`, CPUs in canonical order where `symmetry`
+    /// renames them, into `words`, or, unless `first`, only if that packs less than what `words`
+    /// holds.
     private func pack(
         _ cells: UnsafeBufferPointer<Int>, _ chains: UnsafeMutableBufferPointer<UInt64>,
-        _ rename: UnsafeMutableBufferPointer<Int>, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>,
+        _ rename: UnsafeMutableBufferPointer<Int>, symmetry: Symmetry, into words: UnsafeMutableBufferPointer<UInt64>,
         first: Bool
     ) {
         let c = canonicalizer
@@ -118,19 +120,20 @@ public struct SlabModel: CompactModel {
                     let out = UnsafeMutableBufferPointer(rebasing: scratch[0..<layout.cellCount])
                     let names = UnsafeMutableBufferPointer(rebasing: scratch[layout.cellCount...])
                     func offer(_ perm: UnsafeBufferPointer<Int>, first: Bool) {
-                        c.objectNames(cells, slots: renamed, cpus: perm, symmetric: symmetric, into: names)
+                        c.objectNames(
+                            cells, slots: renamed, cpus: perm, symmetric: symmetry.contains(.objects), into: names)
                         c.write(
                             cells, chains: chains, slots: renamed, objects: UnsafeBufferPointer(names), cpus: perm,
-                            into: out)
+                            sortingTasks: symmetry.contains(.tasks), into: out)
                         codec.pack(UnsafeBufferPointer(out), into: candidate)
                         if first || candidate.lexicographicallyPrecedes(words) {
                             for i in words.indices { words[i] = candidate[i] }
                         }
                     }
-                    if !symmetric {
+                    if !symmetry.contains(.cpus) {
                         for cpu in order.indices { order[cpu] = cpu }
                         offer(UnsafeBufferPointer(order), first: first)
-                    } else if c.cpuOrder(cells, slots: renamed, into: order) {
+                    } else if c.cpuOrder(cells, slots: renamed, symmetry: symmetry, into: order) {
                         offer(UnsafeBufferPointer(order), first: first)
                     } else {
                         for (k, perm) in c.cpuPermutations.enumerated() {
@@ -142,11 +145,11 @@ public struct SlabModel: CompactModel {
         }
     }
 
-    /// `state` with every don't-care cell (MODEL.md's canonical state) zeroed: two states are one
+    /// `state` with every don't-care cell (the model's canonical state) zeroed: two states are one
     /// state exactly when their normalised forms are equal.
     public func normalized(_ state: State) -> State {
         var words = [UInt64](repeating: 0, count: wordCount)
-        words.withUnsafeMutableBufferPointer { encode(state, symmetric: false, into: $0) }
+        words.withUnsafeMutableBufferPointer { encode(state, symmetry: .none, into: $0) }
         return words.withUnsafeBufferPointer(decode)
     }
 
@@ -167,12 +170,31 @@ public struct SlabModel: CompactModel {
             for cpu in 0..<c.cpus { all.append(.migrate(task: t, cpu: cpu)) }
         }
         for cpu in 0..<c.cpus {
-            all.append(.irqAlloc(cpu: cpu))
+            all.append(.irqAlloc(cpu: cpu, growFails: false))
+            if c.growMayFail { all.append(.irqAlloc(cpu: cpu, growFails: true)) }
             for o in 0..<objects { all.append(.irqFree(cpu: cpu, object: o)) }
             all.append(.reap(cpu: cpu, full: false))
             all.append(.reap(cpu: cpu, full: true))
         }
         for k in c.tuning.indices { all.append(.tune(k)) }
         return all
+    }
+}
+
+/// The kinds of names the SLAB model can rename (see `Canonicalizer` for why each is sound).
+extension Symmetry {
+    /// Process contexts: which task sleeps where.
+    public static let tasks = Symmetry(rawValue: 1 << 0)
+    /// CPUs, with their arrays and the tasks on them.
+    public static let cpus = Symmetry(rawValue: 1 << 1)
+    /// Slab slots, with their objects.
+    public static let slots = Symmetry(rawValue: 1 << 2)
+    /// The objects within one live slab.
+    public static let objects = Symmetry(rawValue: 1 << 3)
+
+    /// The SLAB model's kinds in this set, by name, for reports.
+    public var kindNames: [String] {
+        [(Symmetry.tasks, "tasks"), (.cpus, "cpus"), (.slots, "slots"), (.objects, "objects")]
+            .filter { contains($0.0) }.map(\.1)
     }
 }

@@ -11,7 +11,7 @@ public struct StepOutcome<V: ModelValue> {
     public var coverage: UInt64 = 0
 }
 
-/// The step function of the model: MODEL.md §3's transitions, with their enabling conditions.
+/// The step function of the model: the transitions of Documentation/Model.md (Steps), with their enabling conditions.
 ///
 /// Returns nil when `action` is not enabled in `state`. Enabling is decided here, by the same code
 /// that runs the step, so the explicit engine's action list and the symbolic engine's guards are
@@ -24,6 +24,9 @@ public func slabStep<O: Oracle>(
     do {
         guard try k.perform(action) else { return nil }
     } catch {
+        // An interrupt told its grow fails, stopped before any grow: the step without that
+        // word is the same step.
+        guard !k.pressureUnused else { return nil }
         k.s[layout.crash] = O.Value(constant: error.rawValue)
     }
     return StepOutcome(state: k.s, violations: k.violations, returned: k.returned, coverage: k.coverage)
@@ -56,10 +59,14 @@ extension Kernel {
             guard config.hasTask(t), when(s[layout.task(t).status] == idle), try release(o), try enter(task: t)
             else { return false }
             try cacheFree(V(constant: o))
-        case .irqAlloc(let c):
-            guard config.interrupts, config.hasCpu(c) else { return false }
+        case .irqAlloc(let c, let growFails):
+            guard config.interrupts, config.hasCpu(c), !growFails || config.growMayFail else { return false }
             cpu = c
-            try finish(cacheAlloc(inInterrupt: true), task: nil)
+            pressure = growFails ? .pending : .none
+            let end = try cacheAlloc(inInterrupt: true)
+            // Failing a grow the step never reached is no other outcome than `growFails: false`.
+            guard !pressureUnused else { return false }
+            try finish(end, task: nil)
         case .irqFree(let c, let o):
             guard config.interrupts, config.hasCpu(c), try release(o) else { return false }
             cpu = c

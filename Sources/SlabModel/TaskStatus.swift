@@ -2,7 +2,7 @@
 ///
 /// The `irqsOn…` cases exist only for `grow-fail-irqs-on`: after its failed `cache_grow` the rest
 /// of the refill runs with interrupts on, and each case is a point where an interrupt may come in
-/// before the task's next access to `ac` (MODEL.md §5).
+/// before the task's next access to `ac` (Documentation/Model.md, Mutants).
 public enum TaskStatus: Int, CaseIterable, Sendable {
     case idle = 0
     case sleepingInGrow

@@ -1,4 +1,4 @@
-/// Which refill runs: the seed, or the seed with one of MODEL.md §5's bugs.
+/// Which refill runs: the seed, or the seed with one of its mutants (Documentation/Model.md, Mutants).
 public enum Variant: String, CaseIterable, Hashable, Sendable, Codable {
     case seed
     case staleAc = "stale-ac"

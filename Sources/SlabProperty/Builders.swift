@@ -65,6 +65,7 @@ public struct StepAccess: Sendable {
     public var task: Quantity { .stepArgument("task") }
     public var object: Quantity { .stepArgument("object") }
     public var ok: Quantity { .stepArgument("ok") }
+    public var growFails: Quantity { .stepArgument("growFails") }
     public var full: Quantity { .stepArgument("full") }
 }
 

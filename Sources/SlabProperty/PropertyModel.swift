@@ -4,9 +4,9 @@ import SlabModel
 /// The SLAB model with a user's properties after the built-in ones, for the explicit engine.
 ///
 /// Property indices `0..<BuiltInProperty.allCases.count` are the built-ins; the user's follow in
-/// order. States are stored in symmetric canonical form only when every user property is blind
-/// to names (`isNameBlind`): one that names a CPU, a slot or an object (`ac[0].avail`) could
-/// change its verdict under renaming.
+/// order. States are stored in canonical form renaming only the kinds of names every user
+/// property is blind to (`namedKinds`): one that names a CPU (`ac[0].avail`) could change its
+/// verdict if CPUs were renamed, but lets tasks, slots and objects be renamed still.
 public struct PropertyModel: CompactModel {
     public typealias State = SlabState<Int>
     public typealias Action = SlabAction
@@ -18,7 +18,7 @@ public struct PropertyModel: CompactModel {
     public init(_ base: SlabModel) {
         self.base = base
         extra = []
-        symmetric = true
+        symmetry = .all
     }
 
     /// Fails with every problem of the configuration (one built in Swift has met no spec parser)
@@ -36,11 +36,11 @@ public struct PropertyModel: CompactModel {
         if !problems.isEmpty { throw PropertyError(problems) }
         self.base = base
         extra = properties
-        symmetric = properties.allSatisfy(\.isNameBlind)
+        symmetry = properties.reduce(Symmetry.all) { $0.subtracting($1.namedKinds) }
     }
 
-    /// Whether symmetry reduction is sound for these properties.
-    public let symmetric: Bool
+    /// The kinds of names that may be renamed without changing a verdict of these properties.
+    public let symmetry: Symmetry
 
     public var layout: Layout { base.layout }
     public var propertyNames: [String] { base.propertyNames + extra.map(\.name) }
@@ -100,8 +100,8 @@ public struct PropertyModel: CompactModel {
 
     public func isTerminal(_ state: State) -> Bool { base.isTerminal(state) }
 
-    public func encode(_ state: State, symmetric: Bool, into words: UnsafeMutableBufferPointer<UInt64>) {
-        base.encode(state, symmetric: symmetric && self.symmetric, into: words)
+    public func encode(_ state: State, symmetry: Symmetry, into words: UnsafeMutableBufferPointer<UInt64>) {
+        base.encode(state, symmetry: symmetry.intersection(self.symmetry), into: words)
     }
 
     public func decode(_ words: UnsafeBufferPointer<UInt64>) -> State { base.decode(words) }

@@ -5,7 +5,7 @@ import SlabModel
 extension Property {
     /// The step names `step.is(…)` accepts, and the argument names `step.…` reads.
     public static let stepNames = ["alloc", "growDone", "free", "irqAlloc", "irqFree", "migrate", "reap", "tune", "resume"]
-    public static let stepArguments = ["task", "cpu", "object", "ok", "full", "tuning"]
+    public static let stepArguments = ["task", "cpu", "object", "ok", "growFails", "full", "tuning"]
 
     /// Empty when the property can be judged.
     public var problems: [String] {

@@ -261,7 +261,7 @@ struct ITFReader {
     }
 
     static let signature: [String: String] = [
-        "alloc": "task", "growDone": "task, ok: 0 or 1", "free": "task, object", "irqAlloc": "cpu",
+        "alloc": "task", "growDone": "task, ok: 0 or 1", "free": "task, object", "irqAlloc": "cpu, growFails: 0 or 1",
         "irqFree": "cpu, object", "migrate": "task, cpu", "reap": "cpu, full: 0 or 1", "tune": "tuning",
         "resume": "task",
     ]

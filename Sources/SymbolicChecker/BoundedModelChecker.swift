@@ -55,7 +55,7 @@ public final class BoundedModelChecker {
         public var seconds: Double
     }
 
-    /// MODEL.md's properties, each counterexample confirmed on the concrete model.
+    /// the model's properties, each counterexample confirmed on the concrete model.
     public func run(properties: [BuiltInProperty], depth maxDepth: Int, deadline: Deadline = Deadline(seconds: nil)) throws(SymbolicError) -> Result<BuiltInProperty> {
         var named: [SymbolicProperty] = []
         for p in properties { named.append(try system.symbolic(p)) }

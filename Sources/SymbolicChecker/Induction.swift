@@ -9,7 +9,7 @@ import Z3Kit
 ///   analysis of `TransitionSystem` found (the symbolic execution prunes paths with it, so it
 ///   must be, and is, proved too). This is what makes the seed's properties inductive: it rules
 ///   out, e.g., a task status only `grow-fail-irqs-on` reaches;
-/// - every other state property of MODEL.md §4 (each is a kernel consistency check; together they
+/// - every other state property of Documentation/Model.md (Properties; each is a kernel consistency check; together they
 ///   rule out most unreachable states a lone property would admit);
 /// - each `AuxiliaryInvariant`: what those checks take for granted, added where a counterexample
 ///   to induction showed it missing;
@@ -72,7 +72,7 @@ public final class Induction {
     /// One conjunct of the invariant.
     struct Conjunct {
         var name: String
-        /// A property of MODEL.md or the user's (not `ranges`): refuting it in the base case is a
+        /// A property of Documentation/Model.md or the user's (not `ranges`): refuting it in the base case is a
         /// counterexample when it is checked.
         var isProperty: Bool
         var checked: Bool
@@ -80,7 +80,7 @@ public final class Induction {
         var holds: (Frame) throws -> Term
     }
 
-    /// MODEL.md's properties, each counterexample confirmed on the concrete model.
+    /// the model's properties, each counterexample confirmed on the concrete model.
     public func run(properties: [BuiltInProperty], maxK: Int, deadline: Deadline = Deadline(seconds: nil)) throws(SymbolicError) -> Result<BuiltInProperty> {
         var named: [SymbolicProperty] = []
         for p in properties { named.append(try system.symbolic(p)) }

@@ -24,7 +24,7 @@ public typealias StateFormula = (SlabState<SymbolicValue>) throws(SymbolicError)
 
 /// How a step breaks a step property.
 public enum StepViolation {
-    /// The model flags it on the paths that break it (MODEL.md's step properties): the relation
+    /// The model flags it on the paths that break it (the model's step properties): the relation
     /// of each step says which of its paths those are.
     case flagged(BuiltInProperty)
     /// A formula over the state before the step (`s`), its action (`sel`) and the state after it
@@ -33,7 +33,7 @@ public enum StepViolation {
 }
 
 extension TransitionSystem {
-    /// A built-in property of MODEL.md §4 as formulas.
+    /// A built-in property of Documentation/Model.md (Properties) as formulas.
     public func symbolic(_ property: BuiltInProperty) throws(SymbolicError) -> SymbolicProperty {
         let holds = holds(property)
         return SymbolicProperty(name: property.rawValue, holds: holds, violation: holds == nil ? .flagged(property) : nil)

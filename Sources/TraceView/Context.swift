@@ -22,7 +22,7 @@ public struct Context: Equatable, Sendable {
         switch action {
         case .alloc(let t), .growDone(let t, _), .free(let t, _), .resume(let t), .migrate(let t, _):
             (kind, cpu) = task(t)
-        case .irqAlloc(let c), .irqFree(let c, _): (kind, cpu) = (.interrupt, c)
+        case .irqAlloc(let c, _), .irqFree(let c, _): (kind, cpu) = (.interrupt, c)
         case .reap(let c, _): (kind, cpu) = (.reap, c)
         case .tune: (kind, cpu) = (.everyCPU, nil)
         }

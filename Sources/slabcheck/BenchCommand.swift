@@ -42,7 +42,7 @@ struct BenchCommand: ParsableCommand {
                 let request = CheckRequest(
                     spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
                     memoryBytes: budgets.memoryBytes, threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                    symmetry: symmetric)
+                    symmetry: symmetric ? .all : .none)
                 let result = try ExplicitRun.check(
                     request, progress: ProgressReporter.callback(label: spec.name, enabled: true))
                 ProgressReporter.finish(enabled: true)

@@ -42,7 +42,7 @@ struct BenchSymbolicCommand: ParsableCommand {
     @Option(help: "Only these parts: mutants, medium, induction, kernel, cross-check, states (comma-separated).")
     var only: String?
 
-    /// The property MODEL.md §5 says each mutant breaks.
+    /// The property Documentation/Model.md (Mutants) says each mutant breaks.
     static let broken: [Variant: BuiltInProperty] = [
         .staleAc: .acCurrent, .retryIgnoresIrq: .noBug, .sharedCountsFree: .freeObjectsExact,
         .noFreeDecrement: .freeObjectsExact, .slabStaysPartial: .listPlacement, .sharedWrongEnd: .conservation,

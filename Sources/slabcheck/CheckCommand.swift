@@ -81,7 +81,7 @@ struct CheckCommand: ParsableCommand {
             let request = CheckRequest(
                 spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
                 memoryBytes: budgets.memoryBytes, threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                symmetry: !budgets.noSymmetry)
+                symmetry: budgets.noSymmetry ? .none : .all)
             let engines = engine == "all" ? ["explicit", "bmc", "induction"] : [engine]
             var ran: [SpecResult] = []
             for name in engines {

@@ -13,7 +13,7 @@ struct RandomCommand: ParsableCommand {
         discussion: """
             Each run takes up to --steps random steps (uniform among the model's enabled actions) on \
             the spec's configuration and variant, on the model and the real allocator at once. After \
-            every step every property is judged (MODEL.md's and the spec's own `property:` lines) and \
+            every step every property is judged (the model's and the spec's own `property:` lines) and \
             the two states are compared. The first failure is shrunk (fewest steps, then the smallest \
             arguments), printed with the seed that repeats it, and written as an ITF trace.
 

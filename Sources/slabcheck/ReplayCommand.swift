@@ -16,14 +16,17 @@ struct ReplayCommand: ParsableCommand {
 
             Outcomes: "reproduced P at step k" (the real allocator breaks P, or hits the same \
             BUG_ON, at step k), "diverged at step k: <field> model=… real=…", "not reproduced", or, \
-            for a trace that names no property, "matched the model at every step".
+            for a trace that names no property, "matched the model at every step". Every step is \
+            compared, the breaking one and any after it too: a reproduction whose real state differs \
+            from the model's is reported with the first difference, and does not meet its record.
 
             Exit status: 0 when every trace's outcome is the one it records (a counterexample for P \
-            reproduces P at the step that breaks it), 1 otherwise, 2 for bad input (unreadable file, \
+            reproduces P at the step that breaks it, in the model's state at every step), 1 \
+            otherwise, 2 for bad input (unreadable file, \
             not ITF, unknown configuration or variant, impossible or tampered step).
 
             Examples:
-              slabcheck replay Counterexamples/small-conservation.itf.json
+              slabcheck replay Counterexamples/shared-wrong-end-conservation.itf.json
               slabcheck replay --json Counterexamples/*.itf.json
             """)
 
@@ -71,9 +74,9 @@ struct ReplayCommand: ParsableCommand {
         var lines = [
             "\(file): \(what), variant \(trace.origin.variant.rawValue), \(trace.steps.count) steps: \(report.outcome)"
         ]
-        if !report.meetsRecord { lines.append("  expected: \(report.expected)") }
+        if report.outcome != report.expected { lines.append("  expected: \(report.expected)") }
         if case .reproduced = report.outcome, let d = report.firstDifference {
-            lines.append("  (the real state differs from the model's from step \(d.step): \(d.difference))")
+            lines.append("  but the real state differs from the model's from step \(d.step): \(d.difference)")
         }
         return lines.joined(separator: "\n")
     }

@@ -96,7 +96,7 @@ struct Snap: Equatable {
             && a.held == b.held && a.crashed == b.crashed && a.bugCode == b.bugCode
     }
 
-    /// MODEL.md free-objects-exact: free_objects == sum of (num - inuse) over live slabs.
+    /// Documentation/Model.md free-objects-exact: free_objects == sum of (num - inuse) over live slabs.
     var freeObjectsExact: Bool {
         let sum = slots.filter(\.live).reduce(UInt64(0)) { $0 &+ UInt64(bitPattern: Int64(num - $1.inuse)) }
         return sum == freeObjects
@@ -135,7 +135,9 @@ final class World {
     @discardableResult func alloc(_ t: Int) -> Step { Step(cslab_alloc(w, Int32(t))) }
     @discardableResult func growDone(_ t: Int, _ ok: Bool) -> Step { Step(cslab_grow_done(w, Int32(t), ok ? 1 : 0)) }
     @discardableResult func free(_ t: Int, _ o: Int) -> Step { Step(cslab_free(w, Int32(t), Int32(o))) }
-    @discardableResult func irqAlloc(_ c: Int) -> Step { Step(cslab_irq_alloc(w, Int32(c))) }
+    @discardableResult func irqAlloc(_ c: Int, growFails: Bool = false) -> Step {
+        Step(cslab_irq_alloc(w, Int32(c), growFails ? 1 : 0))
+    }
     @discardableResult func irqFree(_ c: Int, _ o: Int) -> Step { Step(cslab_irq_free(w, Int32(c), Int32(o))) }
     @discardableResult func migrate(_ t: Int, _ c: Int) -> Step { Step(cslab_migrate(w, Int32(t), Int32(c))) }
     @discardableResult func reap(_ c: Int, full: Bool) -> Step { Step(cslab_reap(w, Int32(c), full ? 1 : 0)) }

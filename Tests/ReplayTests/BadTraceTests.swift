@@ -65,7 +65,7 @@ struct BadTraceTests {
         c.num = 100  // CSLAB_MAX_NUM is 64
         let model = SlabModel(configuration: c, variant: .seed)
         let trace = try SlabTrace.run(
-            [.irqAlloc(cpu: 0)], on: model,
+            [.irqAlloc(cpu: 0, growFails: false)], on: model,
             origin: .init(spec: "", configuration: c, variant: .seed, property: nil, engine: "")
         ).get()
         let error = replayError(trace)
@@ -104,14 +104,14 @@ struct PastViolationTests {
         let tiny = try #require(Configs.named("tiny"))
         let model = SlabModel(configuration: tiny, variant: .growFailIrqsOn)
         let actions: [SlabAction] = [
-            .irqAlloc(cpu: 0), .irqAlloc(cpu: 0),  // objects 0 and 1: slab 0 full
+            .irqAlloc(cpu: 0, growFails: false), .irqAlloc(cpu: 0, growFails: false),  // objects 0 and 1: slab 0 full
             .alloc(task: 0), .growDone(task: 0, ok: false),  // the failed grow leaves interrupts on
             .irqFree(cpu: 0, object: 0),  // an interrupt refills ac with object 0
             .resume(task: 0), .resume(task: 0), .resume(task: 0),  // reload, NULL test, retry test
             .resume(task: 0),  // --ac->avail: object 0 is lost (step 9)
             .irqFree(cpu: 0, object: 1),  // object 1 lands in the slot about to be read
             .resume(task: 0),  // returns object 1, which is still in ac
-            .irqAlloc(cpu: 0),  // hands object 1 out a second time
+            .irqAlloc(cpu: 0, growFails: false),  // hands object 1 out a second time
             .free(task: 0, object: 1),  // one holder gives it back
         ]
         let origin = SlabTrace.Origin(spec: "test", configuration: tiny, variant: .growFailIrqsOn, property: nil, engine: "hand")
@@ -128,5 +128,20 @@ struct PastViolationTests {
         let reproduced = try Replayer.replay(asCounterexample)
         #expect(reproduced.outcome == .reproduced(property: "conservation", step: 9))
         #expect(reproduced.meetsRecord)
+    }
+}
+
+@Suite("A reproduction is the model's only where the states agree")
+struct ReproductionWithDifferenceTests {
+    @Test("a property broken while the real state went elsewhere does not meet the trace's record")
+    func reproducedWithADifferenceDoesNotMeetTheRecord() {
+        let difference = Divergence(step: 3, difference: Difference(field: "shared.avail", expected: "0", actual: "2"))
+        var report = ReplayReport(
+            property: "avail-bounds", recordedStep: 3, steps: 3,
+            outcome: .reproduced(property: "avail-bounds", step: 3), firstDifference: nil)
+        #expect(report.meetsRecord)
+        report.firstDifference = difference
+        #expect(report.outcome == report.expected)
+        #expect(!report.meetsRecord)
     }
 }

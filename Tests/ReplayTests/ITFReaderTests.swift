@@ -45,7 +45,7 @@ struct ITFReaderTests {
         let model = SlabModel(configuration: c, variant: .seed)
         let actions: [SlabAction] = [
             .alloc(task: 1), .growDone(task: 1, ok: false), .alloc(task: 0), .migrate(task: 0, cpu: 1),
-            .growDone(task: 0, ok: true), .irqAlloc(cpu: 1), .free(task: 1, object: 0), .reap(cpu: 1, full: true), .tune(0),
+            .growDone(task: 0, ok: true), .irqAlloc(cpu: 1, growFails: false), .free(task: 1, object: 0), .reap(cpu: 1, full: true), .tune(0),
         ]
         let origin = SlabTrace.Origin(spec: "Specs/x.spec", configuration: c, variant: .seed, property: nil, engine: "explicit")
         return try SlabTrace.run(actions, on: model, origin: origin).get()

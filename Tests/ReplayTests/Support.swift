@@ -37,7 +37,7 @@ func counterexample(
     if let known = counterexamples.withLock({ $0[key] }) { return known }
     let model = SlabModel(configuration: configuration, variant: variant)
     let options = ExplicitOptions(
-        properties: property.set, maxSeconds: maxSeconds, memoryBytes: 1 << 30, threads: 1, symmetry: true)
+        properties: property.set, maxSeconds: maxSeconds, memoryBytes: 1 << 30, threads: 1, symmetry: .all)
     let result = try ExplicitChecker(model: model, options: options).run()
     guard let found = result.counterexamples[property.index] else {
         throw NoCounterexample(description: "no counterexample for \(property.rawValue) under \(variant.rawValue): \(result.completion)")

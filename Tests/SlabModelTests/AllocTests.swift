@@ -22,9 +22,31 @@ import Testing
 
     @Test func interruptAllocGrowsWithoutSleeping() throws {
         let model = SlabModel(configuration: tiny, variant: .seed)
-        let (state, last) = try run([.irqAlloc(cpu: 0)], on: model)
+        let (state, last) = try run([.irqAlloc(cpu: 0, growFails: false)], on: model)
         #expect(last?.returned == .some(0))
         #expect(Snapshot(state, layout: model.layout).slabsPartial == [0])
+    }
+
+    /// With `growMayFail`, an interrupt's `cache_grow` fails under memory pressure like a task's
+    /// (`growDone(t, false)`): both outcomes are successors where a page is free.
+    @Test func interruptAllocsGrowMayFailWhileAPageIsFree() throws {
+        let model = SlabModel(configuration: tiny, variant: .seed)
+        let (state, last) = try run([.irqAlloc(cpu: 0, growFails: true)], on: model)
+        #expect(last?.returned == .some(nil))
+        #expect(Snapshot(state, layout: model.layout).slabs.isEmpty)
+        #expect(model.violations(in: state).isEmpty)
+    }
+
+    /// Pressure on a grow the step never reaches changes nothing, so it is no other step; and
+    /// without `growMayFail` there is no pressure at all.
+    @Test func anInterruptsGrowFailsOnlyWhereItIsReachedAndMayFail() throws {
+        let model = SlabModel(configuration: tiny, variant: .seed)
+        let stocked = try run([.irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0)], on: model).state
+        #expect(model.step(.irqAlloc(cpu: 0, growFails: true), from: stocked) == nil)
+        var firm = tiny
+        firm.growMayFail = false
+        let firmModel = SlabModel(configuration: firm, variant: .seed)
+        #expect(firmModel.step(.irqAlloc(cpu: 0, growFails: true), from: .initial(firmModel.layout)) == nil)
     }
 
     @Test func allocReturnsNullWhenEveryPageIsLiveAndTheGrowFails() throws {
@@ -32,7 +54,7 @@ import Testing
         config.pages = 1
         config.num = 1
         let model = SlabModel(configuration: config, variant: .seed)
-        let held = try run([.irqAlloc(cpu: 0), .alloc(task: 0)], on: model).state
+        let held = try run([.irqAlloc(cpu: 0, growFails: false), .alloc(task: 0)], on: model).state
         #expect(model.step(.growDone(task: 0, ok: true), from: held) == nil, "no dead slot: the grow must fail")
         let (_, last) = try run([.growDone(task: 0, ok: false)], on: model, from: held)
         #expect(last?.returned == .some(nil))
@@ -95,7 +117,7 @@ import Testing
     @Test func retryIgnoringTheInterruptsRefillHitsBugOn() throws {
         let model = SlabModel(configuration: tiny, variant: .retryIgnoresIrq)
         let (state, _) = try run(
-            [.alloc(task: 0), .irqAlloc(cpu: 0), .irqFree(cpu: 0, object: 0), .growDone(task: 0, ok: true)], on: model)
+            [.alloc(task: 0), .irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0), .growDone(task: 0, ok: true)], on: model)
         #expect(Snapshot(state, layout: model.layout).crash == Crash.refillBugOn.site)
         #expect(model.violations(in: state).contains(BuiltInProperty.noBug.set))
         #expect(model.isTerminal(state))

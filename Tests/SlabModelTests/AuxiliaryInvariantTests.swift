@@ -1,7 +1,7 @@
 import SlabModel
 import Testing
 
-/// The auxiliary invariants induction proves alongside MODEL.md's properties.
+/// The auxiliary invariants induction proves alongside the model's properties.
 @Suite struct AuxiliaryInvariantTests {
     let model = SlabModel(configuration: small, variant: .seed)
 

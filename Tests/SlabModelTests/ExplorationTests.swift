@@ -67,7 +67,7 @@ import Testing
             let normal = model.normalized(state)
             guard seen.insert(normal.cells).inserted else { continue }
             var words = [UInt64](repeating: 0, count: model.wordCount)
-            words.withUnsafeMutableBufferPointer { model.encode(state, symmetric: false, into: $0) }
+            words.withUnsafeMutableBufferPointer { model.encode(state, symmetry: .none, into: $0) }
             #expect(words.withUnsafeBufferPointer(model.decode) == normal)
             #expect(Snapshot(normal, layout: model.layout) == Snapshot(state, layout: model.layout))
             successors.removeAll()

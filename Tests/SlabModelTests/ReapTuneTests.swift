@@ -4,7 +4,7 @@ import Testing
 @Suite struct ReapTuneTests {
     @Test func reapSkipsATouchedArrayAndOnlyClearsTouched() throws {
         let model = SlabModel(configuration: tiny, variant: .seed)
-        let touched = try run([.irqAlloc(cpu: 0), .irqFree(cpu: 0, object: 0)], on: model).state
+        let touched = try run([.irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0)], on: model).state
         #expect(Snapshot(touched, layout: model.layout).ac[0].touched == 1)
         let once = try run([.reap(cpu: 0, full: false)], on: model, from: touched).state
         let s1 = Snapshot(once, layout: model.layout)
@@ -34,7 +34,7 @@ import Testing
         var config = tiny
         config.tuning = [Configuration.Tuning(limit: 3, batchcount: 2, sharedFactor: 1)]
         let model = SlabModel(configuration: config, variant: .seed)
-        let state = try run([.irqAlloc(cpu: 0), .irqFree(cpu: 0, object: 0), .tune(0)], on: model).state
+        let state = try run([.irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0), .tune(0)], on: model).state
         let s = Snapshot(state, layout: model.layout)
         #expect(s.ac[0].avail == 0 && s.ac[0].limit == 3 && s.ac[0].batchcount == 2)
         #expect(s.shared.limit == 2 && s.shared.avail == 0)

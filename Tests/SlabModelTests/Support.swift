@@ -59,7 +59,7 @@ struct StateBuilder {
 }
 
 /// Breadth-first search of `config` with every property judged.
-func explore(_ config: Configuration, _ variant: Variant, symmetry: Bool = true, maxDepth: Int? = nil)
+func explore(_ config: Configuration, _ variant: Variant, symmetry: Symmetry = .all, maxDepth: Int? = nil)
     throws -> ExplicitResult<SlabModel>
 {
     let model = SlabModel(configuration: config, variant: variant)

@@ -51,9 +51,9 @@ import Testing
         let model = PropertyModel(SlabModel(configuration: .tiny, variant: .slabStaysPartial))
         let testing = RandomTesting(model: model, runs: 1, steps: 10, seed: 1)
         // The frees are enabled only while their objects are held; the failure needs two allocations.
-        let schedule: [SlabAction] = [.irqAlloc(cpu: 0), .irqFree(cpu: 0, object: 0), .irqAlloc(cpu: 0), .irqAlloc(cpu: 0)]
+        let schedule: [SlabAction] = [.irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0), .irqAlloc(cpu: 0, growFails: false), .irqAlloc(cpu: 0, growFails: false)]
         let failing = try #require(try testing.firstFailure(of: schedule))
         let shrunk = try testing.shrink(failing.actions, failing: failing.failure)
-        #expect(shrunk.actions == [.irqAlloc(cpu: 0), .irqAlloc(cpu: 0)])
+        #expect(shrunk.actions == [.irqAlloc(cpu: 0, growFails: false), .irqAlloc(cpu: 0, growFails: false)])
     }
 }

@@ -1,7 +1,7 @@
 import SlabModel
 import SlabProperty
 
-// Properties beyond MODEL.md's, written as a user of slabcheck writes them.
+// Properties beyond the model's, written as a user of slabcheck writes them.
 
 /// An object a caller holds is on no CPU's array: handing it out took it off.
 let heldNotCached = Property("held-not-cached") {

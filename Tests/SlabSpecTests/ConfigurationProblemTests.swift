@@ -67,7 +67,7 @@ import Testing
             freeLimit: 3
             pages: 2
             tasks: 1                 # optional; default = cpus
-            variant: seed            # or a mutant name from MODEL.md §5
+            variant: seed            # or a mutant name from Documentation/Model.md (Mutants)
             events: interrupts reap grow-failure migration tuning    # any subset, space separated; `none` for none
             tune: limit=4 batchcount=2 sharedFactor=1   # repeatable; each adds one Configuration.Tuning; requires `tuning` in events
             check: all               # or space/comma separated property names from §4

@@ -51,7 +51,7 @@ import TraceView
     @Test func tasksAndInterruptsOnOneCPUAreToldApart() {
         let state = Snapshot(SlabState.initial(Layout(.small)), layout: Layout(.small))
         #expect(Context(.alloc(task: 1), in: state).label == "t1@cpu\(state.tasks[1].cpu)")
-        #expect(Context(.irqAlloc(cpu: 1), in: state).label == "irq@cpu1")
+        #expect(Context(.irqAlloc(cpu: 1, growFails: false), in: state).label == "irq@cpu1")
         #expect(Context(.reap(cpu: 0, full: true), in: state).label == "reap@cpu0")
         #expect(Context(.tune(0), in: state).cpu == nil)
     }

@@ -2,7 +2,7 @@
  * cslab.h — the real SLAB allocator of slabcheck (Linux 2.6.9 mm/slab.c, per-CPU refill path),
  * on real memory, driven one model step at a time by a deterministic scheduler.
  *
- * The Swift model (MODEL.md) and this allocator are two independent implementations of the same
+ * The Swift model (Documentation/Model.md) and this allocator are two independent implementations of the same
  * semantics; counterexample traces from the model are replayed here step by step and the states are
  * compared through cslab_snapshot().
  *
@@ -42,7 +42,7 @@ extern "C" {
 #define CSLAB_OBJ_NONE (-1) /* "no object": NULL, or BUFCTL_END in free / bufctl */
 #define CSLAB_OBJ_WILD (-2) /* an array entry that is not the address of any object of the pool */
 
-/* The refill: the seed, or the seed with one of MODEL.md section 5's mutants. */
+/* The refill: the seed, or the seed with one of its mutants (Documentation/Model.md, Mutants). */
 typedef enum cslab_variant {
     CSLAB_SEED = 0,
     CSLAB_STALE_AC,           /* "stale-ac" */
@@ -114,7 +114,8 @@ enum {
     CSLAB_E_TASK_BUSY = 4,     /* alloc/free on a task that is not idle */
     CSLAB_E_NOT_PARKED = 5,    /* growDone/migrate on a task not parked in cache_grow */
     CSLAB_E_NO_DEAD_PAGE = 6,  /* growDone(ok=1) with every page live */
-    CSLAB_E_GROW_MUST_SUCCEED = 7, /* growDone(ok=0) with a dead page and grow_may_fail == 0 */
+    CSLAB_E_GROW_MUST_SUCCEED = 7, /* a grow told to fail (growDone(ok=0) with a dead page, or
+                                    * irqAlloc(growFails=1)) while grow_may_fail == 0 */
     CSLAB_E_NOT_HELD = 8,      /* free of an object nobody holds (or not an object id) */
     CSLAB_E_BAD_TUNING = 9,    /* tune(k) with k out of range */
     CSLAB_E_CRASHED = 10,      /* the world is crashed: no more steps */
@@ -131,6 +132,8 @@ enum {
     CSLAB_STOP_OOPS = 4,             /* a wild access (overrun-slab reads bufctl[BUFCTL_END]) */
     CSLAB_STOP_USE_AFTER_FREE = 5,   /* CSLAB_UAF_STOP: access to an array replaced by tune */
     CSLAB_STOP_SPINLOCK = 6,         /* spin_lock on a lock already held */
+    CSLAB_STOP_OUT_OF_BOUNDS = 7,    /* avail-bounds: an access outside an array_cache's entries,
+                                      * stopped before it touches memory (bug_site names where) */
 };
 
 /* Task status. */
@@ -215,11 +218,13 @@ cslab_world *cslab_create(const cslab_config *cfg, int variant, char *err, size_
 /* Joins every thread (parked ones are cancelled at their park point) and frees everything. */
 void cslab_destroy(cslab_world *w);
 
-/* The steps (MODEL.md section 3). */
+/* The steps (Documentation/Model.md, Steps). */
 cslab_result cslab_alloc(cslab_world *w, int task);
 cslab_result cslab_grow_done(cslab_world *w, int task, int ok);
 cslab_result cslab_free(cslab_world *w, int task, int32_t obj);
-cslab_result cslab_irq_alloc(cslab_world *w, int cpu);
+/* grow_fails: the interrupt's GFP_ATOMIC cache_grow fails though a page is free (memory pressure;
+ * needs grow_may_fail, else CSLAB_E_GROW_MUST_SUCCEED). */
+cslab_result cslab_irq_alloc(cslab_world *w, int cpu, int grow_fails);
 cslab_result cslab_irq_free(cslab_world *w, int cpu, int32_t obj);
 cslab_result cslab_migrate(cslab_world *w, int task, int cpu);
 cslab_result cslab_reap(cslab_world *w, int cpu, int full);
@@ -239,6 +244,10 @@ int cslab_built_with_asan(void);
 /* Under ASan: 1 if the first byte of object `obj` is poisoned (it is on a slab's free chain, in an
  * array, or its page is dead), 0 if not (a caller holds it). -1 without ASan or for a bad id. */
 int cslab_object_poisoned(const cslab_world *w, int32_t obj);
+/* Fault injection, for tests of the guards: sets l3->shared->avail as a buggy path would leave it
+ * (a refill that does not clamp batchcount wraps it below 0). Returns 0, or CSLAB_E_NULL_ARG when
+ * there is no shared array. */
+int cslab_corrupt_shared_avail(cslab_world *w, unsigned int avail);
 /* A config with the given sizes and the rest at kernel-like defaults (objsize 32, no tunings). */
 cslab_config cslab_default_config(int cpus, int num, int limit, int batchcount, int shared_limit,
                                   int pages);
