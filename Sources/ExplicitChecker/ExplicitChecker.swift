@@ -50,7 +50,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     let stop = Atomic<Bool>(false)
     let nextWords = Atomic<Int>(0)
     private let lock = NSLock()
-    private var stopReason: String?
+    private var stopReason: Bound?
     private var sightings: [Int: Sighting] = [:]
     private var transitions = 0
     private var coverage = BranchCounts()
@@ -69,7 +69,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         progressThrottle = Throttle(interval: options.progressInterval)
     }
 
-    func halt(_ reason: String) {
+    func halt(_ reason: Bound) {
         lock.lock()
         if stopReason == nil { stopReason = reason }
         lock.unlock()
@@ -105,7 +105,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
             checkBudgets(level: frontier.count, worker: 0)
             if stop.load(ordering: .relaxed) { break }
             if let maxDepth = options.maxDepth, level >= maxDepth {
-                halt("depth \(maxDepth) reached")
+                halt(.depth(maxDepth))
                 break
             }
             successorDepth = level + 1
@@ -203,7 +203,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
                 case .seen:
                     break
                 case .full:
-                    halt("memory limit of \(options.memoryBytes >> 20) MiB reached")
+                    halt(.memory(bytes: options.memoryBytes))
                     return result
                 }
             }
@@ -220,14 +220,14 @@ final class Search<M: CompactModel>: @unchecked Sendable {
 
     func checkBudgets(level: Int, worker: Int) {
         let states = visited.count
-        if let maxStates = options.maxStates, states >= maxStates { halt("state budget of \(maxStates) reached") }
+        if let maxStates = options.maxStates, states >= maxStates { halt(.states(maxStates)) }
         let elapsed = Date().timeIntervalSince(started)
-        if let maxSeconds = options.maxSeconds, elapsed >= maxSeconds { halt("time budget of \(maxSeconds) s reached") }
+        if let maxSeconds = options.maxSeconds, elapsed >= maxSeconds { halt(.time(seconds: maxSeconds)) }
         // The next level's per-thread arrays may hold up to twice what they count, and merging
         // them copies it once more: count it three times, so the budget holds at the merge.
         let frontierBytes = (level + 3 * nextWords.load(ordering: .relaxed)) * 8
         if visited.bytes + frontierBytes > options.memoryBytes {
-            halt("memory limit of \(options.memoryBytes >> 20) MiB reached")
+            halt(.memory(bytes: options.memoryBytes))
         }
         // Only worker 0 (and the main thread between levels, while no worker runs) reports, so
         // the throttle needs no lock; with no callback, this is one test of an optional.

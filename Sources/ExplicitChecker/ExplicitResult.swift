@@ -6,8 +6,8 @@ public enum Completion: Sendable, Equatable {
     case exhausted
     /// Every judged property was violated, so the search stopped early.
     case allViolated
-    /// A budget ran out first; the reason names it.
-    case bounded(String)
+    /// A budget ran out first.
+    case bounded(Bound)
 }
 
 /// The figures a search reports.

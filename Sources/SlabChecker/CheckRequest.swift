@@ -28,10 +28,13 @@ public struct CheckRequest: Sendable {
 
     /// Whether the search was cut only by a bound the spec itself asked for: then a clean search
     /// is the check the spec wanted, and meets `holds`.
-    public func isSpecBound(_ reason: String) -> Bool {
-        (spec.bounds.depth != nil && maxDepth == spec.bounds.depth && reason.hasPrefix("depth"))
-            || (spec.bounds.states != nil && maxStates == spec.bounds.states && reason.hasPrefix("state budget"))
-            || (spec.bounds.seconds != nil && maxSeconds == spec.bounds.seconds && reason.hasPrefix("time budget"))
+    public func isSpecBound(_ bound: Bound) -> Bool {
+        switch bound {
+        case .depth: spec.bounds.depth != nil && maxDepth == spec.bounds.depth
+        case .states: spec.bounds.states != nil && maxStates == spec.bounds.states
+        case .time: spec.bounds.seconds != nil && maxSeconds == spec.bounds.seconds
+        default: false
+        }
     }
 
     /// Half of physical memory, at most 16 GiB: room for the rest of the process and the machine,

@@ -48,7 +48,7 @@ public enum ExplicitRun {
                 let verdict: Verdict =
                     switch result.completion {
                     case .exhausted, .allViolated: .holds
-                    case .bounded(let reason): .bounded(reason)
+                    case .bounded(let bound): .bounded(bound)
                     }
                 verdicts.append(PropertyResult(property: name, verdict: verdict))
             }

@@ -22,11 +22,8 @@ public enum ReportJSON {
                 .array(
                     r.properties.map { p in
                         var members: [(String, JSON)] = [("property", .string(p.property)), ("verdict", .string(p.verdict.word))]
-                        switch p.verdict {
-                        case .violated(let depth): members.append(("steps", .number(depth)))
-                        case .bounded(let reason), .unknown(let reason): members.append(("reason", .string(reason)))
-                        case .holds: break
-                        }
+                        if case .violated(let depth) = p.verdict { members.append(("steps", .number(depth))) }
+                        if let why = p.verdict.explanation { members.append(("reason", .string(why))) }
                         if let file = p.traceFile { members.append(("trace", .string(file))) }
                         return .object(members)
                     })

@@ -16,11 +16,8 @@ public enum ReportText {
         let width = (result.properties.map(\.property.count).max() ?? 0) + 2
         for p in result.properties {
             var line = "  " + p.property.padding(toLength: width, withPad: " ", startingAt: 0) + p.verdict.word
-            switch p.verdict {
-            case .violated(let depth): line += " in \(depth) steps"
-            case .bounded(let reason), .unknown(let reason): line += " (\(reason))"
-            case .holds: break
-            }
+            if case .violated(let depth) = p.verdict { line += " in \(depth) steps" }
+            if let why = p.verdict.explanation { line += " (\(why))" }
             if let file = p.traceFile { line += "  -> \(file)" }
             lines.append(line)
         }

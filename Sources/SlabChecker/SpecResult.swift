@@ -33,11 +33,14 @@ public struct SpecResult: Sendable {
                 switch $0.verdict {
                 case .holds: true
                 case .violated, .unknown: false
-                case .bounded(let reason): request.isSpecBound(reason)
+                case .bounded(let bound, _): request.isSpecBound(bound)
                 }
             }
         case .violates, .violatesProperty:
-            properties.contains { $0.property == spec.expectation.violatedName && $0.verdict.word == "violated" }
+            properties.contains {
+                guard $0.property == spec.expectation.violatedName, case .violated = $0.verdict else { return false }
+                return true
+            }
         }
     }
 }

@@ -63,7 +63,7 @@ public enum SymbolicRun {
         let answer = switch check.answer {
         case .unsat: "cleared"
         case .sat: "broken"
-        case .unknown(let reason): reason
+        case .unknown(let reason): reason.explanation
         }
         let parts = switch (check.parts, check.answer) {
         case (1, _): ""
@@ -127,8 +127,8 @@ public enum SymbolicRun {
             case .violated(let actions):
                 properties.append(
                     PropertyResult(property: name, verdict: .violated(depth: actions.count), trace: try trace(actions, breaking: name)))
-            case .bounded(let d, let reason):
-                properties.append(PropertyResult(property: name, verdict: .bounded("depth \(d): \(reason)")))
+            case .bounded(let d, let bound):
+                properties.append(PropertyResult(property: name, verdict: .bounded(bound, cleared: d)))
             case .unknown(let reason):
                 properties.append(PropertyResult(property: name, verdict: .unknown(reason)))
             }

@@ -1,3 +1,4 @@
+import ModelKit
 import SlabTrace
 
 /// What a check says of one property.
@@ -7,10 +8,22 @@ public enum Verdict: Sendable, Equatable {
     case holds
     /// A counterexample exists: here is the shortest one found.
     case violated(depth: Int)
-    /// The search stopped before it could say: the reason names the budget.
-    case bounded(String)
+    /// The search stopped before it could say, at `bound`; a symbolic engine had by then cleared
+    /// every depth up to `cleared` (nil for the explicit engine, whose bound says how far it got).
+    case bounded(Bound, cleared: Int? = nil)
     /// The solver could not decide (Z3's `unknown`, in its own words): no claim either way.
     case unknown(String)
+
+    /// Why no stronger verdict, for a reader: the bound (with the depth a symbolic engine cleared
+    /// before it), or Z3's words; nil for `holds` and `violated`.
+    public var explanation: String? {
+        switch self {
+        case .holds, .violated: nil
+        case .bounded(let bound, let cleared?): "depth \(cleared): \(bound)"
+        case .bounded(let bound, nil): bound.description
+        case .unknown(let reason): reason
+        }
+    }
 
     public var word: String {
         switch self {

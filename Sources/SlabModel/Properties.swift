@@ -93,8 +93,6 @@ public struct SlabProperties: Sendable {
         /// Whether object index `i` was visited (meaningful where `complete`).
         var onChain: [V.Condition]
         var length: V
-        /// The visited indices in order, when every step of the walk was a known number.
-        var order: [Int]?
     }
 
     func chain<V: ModelValue>(_ s: SlabState<V>, slot: Int) -> Chain<V> {
@@ -106,7 +104,6 @@ public struct SlabProperties: Sendable {
         var failed = C(constant: false)
         var on = Array(repeating: C(constant: false), count: num)
         var length = V(constant: 0)
-        var order: [Int]? = []
         var index = s[slab.free]
         for _ in 0...num {
             if done.constantValue == true || failed.constantValue == true { break }
@@ -124,9 +121,7 @@ public struct SlabProperties: Sendable {
             let step = moving.and(valid)
             if let k = index.constantValue {
                 if (0..<num).contains(k) { on[k] = on[k].or(step) }
-                if step.constantValue == true { order?.append(k) } else if step.constantValue == nil { order = nil }
             } else {
-                order = nil
                 for i in 0..<num { on[i] = on[i].or(step.and(index == V(constant: i))) }
             }
             length = length + V.select(step, V(constant: 1), V(constant: 0))
@@ -134,14 +129,7 @@ public struct SlabProperties: Sendable {
                 index = V.select(step, V.load(s.cells, base: slab.bufctl, count: num, at: index), index)
             }
         }
-        return Chain(complete: done.and(failed.negated), onChain: on, length: length, order: order)
-    }
-
-    /// The object indices on a slab's free chain, in order; nil when the chain leaves the slab,
-    /// revisits an index, or does not reach `BUFCTL_END` within `num` links.
-    public func freeChain(_ s: SlabState<Int>, slot: Int) -> [Int]? {
-        let walk = chain(s, slot: slot)
-        return walk.complete ? walk.order : nil
+        return Chain(complete: done.and(failed.negated), onChain: on, length: length)
     }
 
     public func inuseMatchesFreelist<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
@@ -211,22 +199,6 @@ public struct SlabProperties: Sendable {
             sum = sum + V.select(isLive(s, slot), V(constant: config.num) - s[layout.slab(slot).inuse], V(constant: 0))
         }
         return s[layout.freeObjects] == sum
-    }
-
-    /// Every place that holds an object, with repeats: free chains, arrays, callers' hands
-    /// (a diagnostic; `conservation` is the property).
-    public func placements(_ s: SlabState<Int>) -> (counts: [Int], strays: Int) {
-        var counts = Array(repeating: 0, count: layout.objects)
-        var strays = 0
-        visitPlaces(s) { object, present in
-            guard present else { return }
-            if (0..<layout.objects).contains(object), s[layout.slab(object / config.num).live] != 0 {
-                counts[object] += 1
-            } else {
-                strays += 1
-            }
-        }
-        return (counts, strays)
     }
 
     /// How many places `visitPlaces` visits at most: `conservation`'s formula compares each with

@@ -1,3 +1,4 @@
+import ModelKit
 import SlabChecker
 import SlabModel
 import SlabProperty
@@ -20,9 +21,11 @@ public func expectHolds(
     let result = try judge(property, configuration, variant, engine, maxStates)
     switch result.verdict {
     case .holds: break
-    case .bounded(let reason) where isCleanBound(reason, engine): break
-    case .bounded(let reason), .unknown(let reason):
-        Issue.record("\(property.name) was not shown to hold on \(variant.rawValue) with \(engine): \(reason)", sourceLocation: sourceLocation)
+    case .bounded(let bound, _) where isCleanBound(bound, engine): break
+    case .bounded, .unknown:
+        Issue.record(
+            "\(property.name) was not shown to hold on \(variant.rawValue) with \(engine): \(result.verdict.explanation ?? "")",
+            sourceLocation: sourceLocation)
     case .violated(let depth):
         recordFailure(
             "\(property.name) is violated in \(depth) steps on \(variant.rawValue) (\(engine))", trace: result.trace,
@@ -41,7 +44,7 @@ public func expectViolates(
 ) throws -> PropertyResult {
     let result = try judge(property, configuration, variant, engine, maxStates)
     if case .violated = result.verdict { return result }
-    let said = if case .bounded(let reason) = result.verdict { "bounded (\(reason))" } else { result.verdict.word }
+    let said = result.verdict.explanation.map { "\(result.verdict.word) (\($0))" } ?? result.verdict.word
     Issue.record("\(property.name) was expected to be violated on \(variant.rawValue) (\(engine)), but the engine says \(said)", sourceLocation: sourceLocation)
     return result
 }
@@ -54,9 +57,9 @@ func judge(_ property: Property, _ configuration: Configuration, _ variant: Vari
 }
 
 /// BMC's only positive answer is "nothing within the depth".
-func isCleanBound(_ reason: String, _ engine: PropertyEngine) -> Bool {
+func isCleanBound(_ bound: Bound, _ engine: PropertyEngine) -> Bool {
     guard case .bmc(let depth) = engine else { return false }
-    return reason == "depth \(depth): depth \(depth) reached"
+    return bound == .depth(depth)
 }
 
 /// Records the failure with the trace in the message and, as an ITF file, attached.

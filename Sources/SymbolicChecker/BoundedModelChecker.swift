@@ -3,14 +3,14 @@ import SlabModel
 import Z3Kit
 
 /// What a symbolic engine says of one property.
-public enum SymbolicVerdict: Equatable, CustomStringConvertible {
+public enum SymbolicVerdict: Equatable, Sendable, CustomStringConvertible {
     /// Proved for every reachable state; the text says how (method, k, strengthening).
     case holds(proof: String)
     /// A counterexample of `actions.count` steps, replayed on the concrete model.
     case violated(actions: [SlabAction])
     /// Nothing breaks the property within `depth` steps (-1: not even the initial state was
     /// judged); `reason` says why the search stopped there.
-    case bounded(depth: Int, reason: String)
+    case bounded(depth: Int, bound: Bound)
     /// Z3 could not decide, for `reason` (its own words).
     case unknown(reason: String)
 
@@ -18,8 +18,8 @@ public enum SymbolicVerdict: Equatable, CustomStringConvertible {
         switch self {
         case .holds(let proof): "holds (\(proof))"
         case .violated(let actions): "violated in \(actions.count) steps"
-        case .bounded(let depth, let reason) where depth < 0: "bounded: nothing checked (\(reason))"
-        case .bounded(let depth, let reason): "bounded: nothing within \(depth) steps (\(reason))"
+        case .bounded(let depth, let bound) where depth < 0: "bounded: nothing checked (\(bound))"
+        case .bounded(let depth, let bound): "bounded: nothing within \(depth) steps (\(bound))"
         case .unknown(let reason): "unknown (\(reason))"
         }
     }
@@ -138,7 +138,7 @@ public final class BoundedModelChecker {
                     } catch {
                         switch error {
                         case .timeLimit(let reason), .pathExplosion(let reason):
-                            for p in open { verdicts[p.name] = .bounded(depth: reached, reason: "building step \(k): \(reason)") }
+                            for p in open { verdicts[p.name] = .bounded(depth: reached, bound: .relation(why: "step \(k): \(reason)")) }
                             open = []
                             break depthLoop
                         default:
@@ -162,7 +162,7 @@ public final class BoundedModelChecker {
                 }
                 if !bad.isEmpty {
                     if deadline.expired {
-                        stop(&verdicts, open, reached, "time limit reached before depth \(k)")
+                        for p in open { verdicts[p.name] = .bounded(depth: reached, bound: .timeLimit(during: "before depth \(k)")) }
                         open = []
                         break depthLoop
                     }
@@ -243,7 +243,7 @@ public final class BoundedModelChecker {
             throw .internalError("\(error)")
         }
         guard broken.isEmpty else { return (reached, broken) }
-        for p in open { verdicts[p.name] = .bounded(depth: reached, reason: "depth \(maxDepth) reached") }
+        for p in open { verdicts[p.name] = .bounded(depth: reached, bound: .depth(maxDepth)) }
         return (reached, [])
     }
 
@@ -288,14 +288,12 @@ public final class BoundedModelChecker {
         return actions
     }
 
-    func stop(_ verdicts: inout [String: SymbolicVerdict], _ open: [SymbolicProperty], _ reached: Int, _ reason: String, depth: Int? = nil) {
-        let timedOut = reason == "timeout" || reason == "canceled" || reason.hasPrefix("time limit")
+    func stop(_ verdicts: inout [String: SymbolicVerdict], _ open: [SymbolicProperty], _ reached: Int, _ reason: Unknown, depth: Int) {
         for p in open {
-            if timedOut {
-                let at = depth.map { " at depth \($0)" } ?? ""
-                verdicts[p.name] = .bounded(depth: reached, reason: "Z3 \(reason)\(at)")
+            if reason.isCallersLimit {
+                verdicts[p.name] = .bounded(depth: reached, bound: .timeLimit(during: "in Z3 at depth \(depth)"))
             } else {
-                verdicts[p.name] = .unknown(reason: "Z3 answered unknown at depth \(depth ?? reached + 1): \(reason)")
+                verdicts[p.name] = .unknown(reason: "Z3 answered unknown at depth \(depth): \(reason)")
             }
         }
     }

@@ -280,7 +280,7 @@ public final class Induction {
                             let cti = try CounterexampleToInduction(frames: stepFrames, failing: failing, in: z3model, system: system)
                             let named = failing.isEmpty ? name : failing.joined(separator: ", ")
                             var result = finish(verdicts, properties, conjuncts, dropped, k, started,
-                                notProved: .bounded("not k-inductive for k ≤ \(k): the step case breaks \(named)"), depth: d)
+                                notProved: .bounded(.notInductive(k: k, breaking: named)), depth: d)
                             result.counterexampleToInduction = cti
                             return result
                         }
@@ -297,13 +297,13 @@ public final class Induction {
             // The C API refused a call: no claim about what is left, in Z3's words.
             return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown("Z3 error: \(error)"), depth: -1)
         } catch SymbolicError.timeLimit(let reason) {
-            return finish(verdicts, properties, [], dropped, 0, started, notProved: .bounded(reason), depth: baseCleared)
+            return finish(verdicts, properties, [], dropped, 0, started, notProved: .bounded(.relation(why: reason)), depth: baseCleared)
         } catch SymbolicError.pathExplosion(let reason) {
             return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown(reason), depth: baseCleared)
         } catch {
             throw .from(error)
         }
-        return finish(verdicts, properties, [], dropped, maxK, started, notProved: .bounded("no k tried"), depth: -1)
+        return finish(verdicts, properties, [], dropped, maxK, started, notProved: .bounded(.notInductive(k: 0, breaking: "nothing: no k was tried")), depth: -1)
     }
 
     private func restart(
@@ -337,13 +337,13 @@ public final class Induction {
     /// Why a run ends with properties neither violated nor proved.
     enum NotProved {
         /// The step case failed or time ran out: the base case still bounds them.
-        case bounded(String)
+        case bounded(Bound)
         /// Z3 could not decide, or the encoding stopped being exact: nothing is claimed.
         case unknown(String)
 
         /// Z3's `unknown` for `reason`: a time limit only bounds, anything else claims nothing.
-        static func z3(_ reason: String, _ place: String) -> NotProved {
-            reason == "timeout" || reason == "canceled" ? .bounded("Z3 \(reason) \(place)") : .unknown("Z3 \(reason) \(place)")
+        static func z3(_ reason: Unknown, _ place: String) -> NotProved {
+            reason.isCallersLimit ? .bounded(.timeLimit(during: "in Z3 \(place)")) : .unknown("Z3 \(reason) \(place)")
         }
     }
 
@@ -357,8 +357,8 @@ public final class Induction {
         let strengthening = conjuncts.filter { !$0.checked }.map(\.name)
         for p in properties where verdicts[p.name] == nil {
             switch notProved {
-            case .bounded(let reason):
-                verdicts[p.name] = .bounded(depth: depth, reason: reason)
+            case .bounded(let bound):
+                verdicts[p.name] = .bounded(depth: depth, bound: bound)
             case .unknown(let reason):
                 verdicts[p.name] = .unknown(reason: reason)
             case nil:

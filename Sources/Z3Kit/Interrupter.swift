@@ -8,7 +8,7 @@ import Synchronization
 /// documented by Z3 as callable while another thread runs a check. The mutex makes the call
 /// race-free against the context's deinit: once the context is gone, `interrupt()` does nothing.
 ///
-/// An interrupted check returns ``CheckResult/unknown(reason:)`` (reason "interrupted" in
+/// An interrupted check returns ``CheckResult/unknown(_:)`` (cause `interrupted`; "canceled" in
 /// Z3 4.8.12); the context stays usable.
 public final class Interrupter: Sendable {
     /// The context's address, or 0 once the context was deleted. Stored as an integer, not a

@@ -102,12 +102,6 @@ public final class Solver {
 
     public var numberOfScopes: UInt32 { Z3_solver_get_num_scopes(context.raw, raw) }
 
-    /// Removes all assertions and scopes.
-    public func reset() {
-        lastResult = nil
-        Z3_solver_reset(context.raw, raw)
-    }
-
     // MARK: Parameters
 
     /// Per-check time limit; nil removes it. Z3's granularity is milliseconds and to Z3 a
@@ -183,7 +177,7 @@ public final class Solver {
         } else if answer == Z3_L_FALSE {
             result = .unsat
         } else {
-            result = .unknown(reason: reasonUnknown)
+            result = .unknown(Unknown(explanation: reasonUnknown))
         }
         lastResult = result
         return result

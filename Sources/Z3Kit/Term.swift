@@ -54,11 +54,6 @@ public final class Term {
         }
     }
 
-    public var isBool: Bool {
-        guard let sort = Z3_get_sort(context.raw, raw) else { return false }
-        return Z3_get_sort_kind(context.raw, sort) == Z3_BOOL_SORT
-    }
-
     // MARK: - Concrete values without a solver
 
     /// Whether this is a numeral (a concrete bit-vector value).

@@ -77,6 +77,8 @@ struct CheckCommand: ParsableCommand {
         }
         if bad { throw ExitCode(2) }
         var results: [SpecResult] = []
+        /// One result per spec: with `--engine all`, what the engines establish together.
+        var judged: [SpecResult] = []
         for spec in parsed {
             let request = CheckRequest(
                 spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
@@ -120,8 +122,15 @@ struct CheckCommand: ParsableCommand {
                 for d in disagree { complain("\(spec.path): BUG IN SLABCHECK: the engines disagree: \(d)") }
                 throw ExitCode(3)
             }
+            if let together = SpecResult.combined(ran) {
+                if ran.count > 1, !json {
+                    print("\(spec.path): the engines together: expected \(spec.expectation.text): "
+                        + (together.meetsExpectation ? "met" : "NOT MET"))
+                }
+                judged.append(together)
+            }
         }
         if json { print(ReportJSON.render(results).rendered()) }
-        if !results.allSatisfy(\.meetsExpectation) { throw ExitCode(1) }
+        if !judged.allSatisfy(\.meetsExpectation) { throw ExitCode(1) }
     }
 }

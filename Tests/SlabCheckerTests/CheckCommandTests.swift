@@ -45,6 +45,14 @@ import Testing
         #expect(run.stdout.contains("NOT MET"))
     }
 
+    /// With every engine, the verdict is the strongest any reached: induction's proof and the
+    /// exhausted search make `holds`, though BMC alone can only say "not within its depth".
+    @Test func everyEngineTogetherMeetsHoldsWhereTheyAgree() throws {
+        let run = try runSlabcheck(["check", "--engine", "all", "--depth", "2", "--quiet", "--out", try temporaryFolder(), spec("tiny")])
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("the engines together: expected holds: met"))
+    }
+
     @Test func aStepCaseThatFailsPrintsItsCounterexampleToInduction() throws {
         let run = try runSlabcheck(["check", "--engine", "induction", "--depth", "1", "--out", try temporaryFolder(), spec("no-free-decrement")])
         #expect(run.status == 1)

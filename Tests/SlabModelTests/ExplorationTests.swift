@@ -32,11 +32,7 @@ import Testing
         let model = SlabModel(configuration: small, variant: .seed)
         let options = ExplicitOptions(properties: BuiltInProperty.conservation.set, maxStates: 1000)
         let result = try ExplicitChecker(model: model, options: options).run()
-        guard case .bounded(let reason) = result.completion else {
-            Issue.record("expected bounded, got \(result.completion)")
-            return
-        }
-        #expect(reason.contains("1000"))
+        #expect(result.completion == .bounded(.states(1000)))
         #expect(result.statistics.distinctStates >= 1000 && result.statistics.depth > 0)
     }
 
@@ -44,18 +40,14 @@ import Testing
         let model = SlabModel(configuration: tiny, variant: .noFreeDecrement)
         let options = ExplicitOptions(properties: BuiltInProperty.conservation.set, maxStates: 2000)
         let result = try ExplicitChecker(model: model, options: options).run()
-        #expect(result.completion == .bounded("state budget of 2000 reached"))
+        #expect(result.completion == .bounded(.states(2000)))
     }
 
     @Test func aMemoryLimitEndsTheSearchBoundedNotKilled() throws {
         let model = SlabModel(configuration: .medium, variant: .seed)
         let options = ExplicitOptions(properties: BuiltInProperty.conservation.set, memoryBytes: 9 << 19)
         let result = try ExplicitChecker(model: model, options: options).run()
-        guard case .bounded(let reason) = result.completion else {
-            Issue.record("expected bounded, got \(result.completion)")
-            return
-        }
-        #expect(reason.contains("memory"))
+        #expect(result.completion == .bounded(.memory(bytes: 9 << 19)))
     }
 
     @Test func packingRoundTripsEveryReachableStateToItsNormalForm() throws {

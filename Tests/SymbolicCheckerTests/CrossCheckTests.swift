@@ -72,12 +72,12 @@ import Z3Kit
         let system = try TransitionSystem(model: model, context: Context(), pathLimit: 8)
         let result = try BoundedModelChecker(system: system).run(properties: [.refillTerminates], depth: 4)
         #expect(!system.assumed.contains(.listPlacement))
-        guard case .bounded(let depth, let reason) = result.verdicts[.refillTerminates] else {
+        guard case .bounded(let depth, .relation(let why)) = result.verdicts[.refillTerminates] else {
             Issue.record("\(String(describing: result.verdicts[.refillTerminates]))")
             return
         }
         #expect(depth == 2)
-        #expect(reason.contains("building step 2"), "\(reason)")
+        #expect(why.hasPrefix("step 2:"), "\(why)")
     }
 
     /// A BMC run cut short says nothing about the depths it did not reach: no "agree" from it.

@@ -75,14 +75,14 @@ import Z3Kit
     @Test func aStepWithTooManyPathsEndsBoundedAtTheDepthBeforeIt() throws {
         let system = try TransitionSystem(model: SlabModel(configuration: Configs.medium, variant: .seed), context: Context(), pathLimit: 100)
         let result = try BoundedModelChecker(system: system).run(properties: [.conservation], depth: 20)
-        guard case .bounded(let depth, let reason) = result.verdicts[.conservation] else {
+        guard case .bounded(let depth, .relation(let why)) = result.verdicts[.conservation] else {
             Issue.record("\(String(describing: result.verdicts[.conservation]))")
             return
         }
         #expect(depth >= 1)
         #expect(depth == result.depthReached)
-        #expect(reason.contains("building step \(depth + 1)"))
-        #expect(reason.contains("more than 100 paths"))
+        #expect(why.hasPrefix("step \(depth + 1):"))
+        #expect(why.contains("more than 100 paths"))
     }
 
     /// A build cut short inside a round still reports that round's pruning calls: on the
@@ -122,11 +122,11 @@ import Z3Kit
     @Test func inductionOutOfTimeWhileBuildingTheRelationEndsBounded() throws {
         let system = try TransitionSystem(model: SlabModel(configuration: Configs.medium, variant: .seed), context: Context())
         let result = try Induction(system: system).run(properties: [.conservation], maxK: 1, deadline: Deadline(seconds: 0.5))
-        guard case .bounded(_, let reason) = result.verdicts[.conservation] else {
+        guard case .bounded(_, .relation(let why)) = result.verdicts[.conservation] else {
             Issue.record("\(String(describing: result.verdicts[.conservation]))")
             return
         }
-        #expect(reason.contains("time limit"))
+        #expect(why.contains("time limit"))
         #expect(system.report.fixpoint == nil)
     }
 }
