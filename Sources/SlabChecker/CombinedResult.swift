@@ -4,7 +4,7 @@ extension SpecResult {
     /// engine's, in the order given, so the explicit engine's shortest one when it ran), else a
     /// proof by induction or an exhausted explicit search (`holds`), else the first engine's
     /// `bounded` or `unknown`. BMC alone never makes `holds`: its depth says only "not within".
-    /// The statistics, completion and coverage are the first engine's. Nil for no results.
+    /// The engine, statistics, completion and coverage are the first's. Nil for no results.
     public static func combined(_ results: [SpecResult]) -> SpecResult? {
         guard var combined = results.first else { return nil }
         for (i, property) in combined.properties.enumerated() {
@@ -15,7 +15,6 @@ extension SpecResult {
                 combined.properties[i] = held
             }
         }
-        combined.engine = "all"
         return combined
     }
 }

@@ -7,7 +7,7 @@ enum CoverageText {
         let spec = result.spec
         guard let coverage = result.coverage else {
             guard table || !spec.cover.isEmpty else { return [] }
-            return ["  coverage: not measured by the \(result.engine) engine, so `cover:` is not judged here"
+            return ["  coverage: not measured by the \(result.engine.rawValue) engine, so `cover:` is not judged here"
                 + " (only the explicit engine explores states: run `--engine explicit` or `--engine all`)"]
         }
         let missed = result.missedBranches.map {

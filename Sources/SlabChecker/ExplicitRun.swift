@@ -22,7 +22,7 @@ public enum ExplicitRun {
         let names = spec.properties.map(\.rawValue) + spec.userProperties.map(\.property.name)
         let (properties, result) = try judge(names, on: model, options: options, spec: spec.path)
         return SpecResult(
-            request: request, engine: "explicit", properties: properties, statistics: result.statistics,
+            request: request, engine: .explicit, properties: properties, statistics: result.statistics,
             completion: result.completion, coverage: result.coverage)
     }
 
@@ -41,7 +41,7 @@ public enum ExplicitRun {
             if let found = result.counterexamples[index] {
                 let origin = SlabTrace.Origin(
                     spec: spec, configuration: model.layout.config, variant: model.base.variant, property: name,
-                    engine: "explicit")
+                    engine: Engine.explicit.rawValue)
                 let trace = try SlabTrace.run(found.steps.map(\.action), on: model, origin: origin).get()
                 verdicts.append(PropertyResult(property: name, verdict: .violated(depth: found.steps.count), trace: trace))
             } else {

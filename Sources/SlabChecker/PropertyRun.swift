@@ -12,11 +12,11 @@ public enum PropertyEngine: Sendable, Hashable, CustomStringConvertible {
     case bmc(depth: Int)
     case induction(depth: Int)
 
-    public var name: String {
+    public var engine: Engine {
         switch self {
-        case .explicit: "explicit"
-        case .bmc: "bmc"
-        case .induction: "induction"
+        case .explicit: .explicit
+        case .bmc: .bmc
+        case .induction: .induction
         }
     }
 
@@ -57,9 +57,8 @@ public enum PropertyRun {
             let started = ContinuousClock.now
             let system = try TransitionSystem(model: model.base, context: Context())
             var notes: [String] = []
-            let symbolic: SymbolicRun.Engine = if case .bmc = engine { .bmc } else { .induction }
             let results = try SymbolicRun.judge(
-                builtIns: builtIns, model: model, system: system, engine: symbolic, depth: depth,
+                builtIns: builtIns, model: model, system: system, engine: engine.engine, depth: depth,
                 deadline: Deadline(seconds: maxSeconds), spec: spec, notes: &notes)
             let d = ContinuousClock.now - started
             let statistics = ExplicitStatistics(

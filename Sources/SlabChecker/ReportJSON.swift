@@ -14,7 +14,7 @@ public enum ReportJSON {
             ("spec", .string(r.spec.path)),
             ("name", .string(r.spec.name)),
             ("variant", .string(r.spec.variant.rawValue)),
-            ("engine", .string(r.engine)),
+            ("engine", .string(r.engine.rawValue)),
             ("expected", .string(expected)),
             ("met", .bool(r.meetsExpectation)),
             (

@@ -11,7 +11,7 @@ public enum ReportText {
         let c = spec.configuration
         var lines = [
             "\(spec.path): \(spec.variant.rawValue) on \(spec.name) (cpus=\(c.cpus) num=\(c.num) limit=\(c.limit) "
-                + "batchcount=\(c.batchcount) sharedLimit=\(c.sharedLimit) pages=\(c.pages)), engine \(result.engine)"
+                + "batchcount=\(c.batchcount) sharedLimit=\(c.sharedLimit) pages=\(c.pages)), engine \(result.engine.rawValue)"
         ]
         let width = (result.properties.map(\.property.count).max() ?? 0) + 2
         for p in result.properties {
@@ -21,7 +21,7 @@ public enum ReportText {
             if let file = p.traceFile { line += "  -> \(file)" }
             lines.append(line)
         }
-        if result.engine == "explicit" { lines.append("  " + statistics(result.statistics)) }
+        if result.engine == .explicit { lines.append("  " + statistics(result.statistics)) }
         lines += CoverageText.render(result, table: coverage)
         let expected = spec.expectation.text
         lines.append("  expected \(expected): " + (result.meetsExpectation ? "met" : "NOT MET"))

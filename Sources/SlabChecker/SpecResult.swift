@@ -5,7 +5,7 @@ import SlabSpec
 /// Everything a check of one spec found.
 public struct SpecResult: Sendable {
     public var request: CheckRequest
-    public var engine: String
+    public var engine: Engine
     public var properties: [PropertyResult]
     public var statistics: ExplicitStatistics
     public var completion: Completion

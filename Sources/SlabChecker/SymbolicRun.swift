@@ -9,18 +9,7 @@ import Z3Kit
 
 /// Checks a spec with the Z3 engines: bounded model checking (`bmc`) or k-induction (`induction`).
 public enum SymbolicRun {
-    public enum Engine: String, Sendable {
-        case bmc, induction
-    }
-
-    /// A symbolic check's result, with the engine's own words for each verdict (a proof's method,
-    /// an `unknown`'s reason) in `notes`.
-    public struct Outcome {
-        public var result: SpecResult
-        public var notes: [String]
-    }
-
-    public static func check(_ request: CheckRequest, engine: Engine, depth: Int, timeout: Double?) throws -> Outcome {
+    static func check(_ request: CheckRequest, engine: Engine, depth: Int, timeout: Double?) throws -> Checking.Outcome {
         let spec = request.spec
         let model = try PropertyModel(
             SlabModel(configuration: spec.configuration, variant: spec.variant),
@@ -35,8 +24,8 @@ public enum SymbolicRun {
         let d = ContinuousClock.now - started
         let statistics = ExplicitStatistics(
             seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, depth: depth)
-        let result = SpecResult(request: request, engine: engine.rawValue, properties: properties, statistics: statistics, completion: .exhausted)
-        return Outcome(result: result, notes: notes)
+        let result = SpecResult(request: request, engine: engine, properties: properties, statistics: statistics, completion: .exhausted)
+        return Checking.Outcome(result: result, notes: notes)
     }
 
     /// The relation as far as the run built it: paths per step, the fixpoint, and where a slow
@@ -104,6 +93,8 @@ public enum SymbolicRun {
             let r = try BoundedModelChecker(system: system).run(named, depth: depth, deadline: deadline, confirm: confirm)
             verdicts = r.verdicts
             notes.append(String(format: "BMC reached depth %d in %.2f s", r.depthReached, r.seconds))
+        case .explicit:
+            throw SymbolicError.internalError("the explicit engine has no symbolic run")
         case .induction:
             let r = try Induction(system: system).run(named, maxK: depth, deadline: deadline, confirm: confirm)
             verdicts = r.verdicts
@@ -146,7 +137,7 @@ public enum SymbolicRun {
             switch (pa.verdict, pb.verdict) {
             case (.holds, .violated(let d)), (.violated(let d), .holds):
                 found.append("\(pa.property): \(a.engine) says \(pa.verdict.word), \(b.engine) says \(pb.verdict.word) (depth \(d))")
-            case (.violated(let x), .violated(let y)) where x != y && a.engine != "induction" && b.engine != "induction":
+            case (.violated(let x), .violated(let y)) where x != y && a.engine != .induction && b.engine != .induction:
                 found.append("\(pa.property): shortest counterexample \(x) steps by \(a.engine), \(y) by \(b.engine)")
             default: break
             }

@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
     var specs: [String]
 
     @Option(help: "The engine: explicit (exhaustive breadth-first search), bmc (Z3 bounded model checking), induction (Z3 k-induction), or all (every engine; they must agree).")
-    var engine: String = "explicit"
+    var engine: EngineChoice = .explicit
 
     @Option(help: "bmc: the deepest unrolling; induction: the largest k.")
     var depth: Int = 10
@@ -57,9 +57,6 @@ struct CheckCommand: ParsableCommand {
     var coverage = false
 
     mutating func validate() throws {
-        guard ["explicit", "bmc", "induction", "all"].contains(engine) else {
-            throw ValidationError("unknown engine '\(engine)': the engines are: explicit, bmc, induction, all")
-        }
         if depth < 0 { throw ValidationError("--depth must be at least 0") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
     }
@@ -84,24 +81,20 @@ struct CheckCommand: ParsableCommand {
                 spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
                 memoryBytes: budgets.memoryBytes, threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                 symmetry: budgets.noSymmetry ? .none : .all)
-            let engines = engine == "all" ? ["explicit", "bmc", "induction"] : [engine]
             var ran: [SpecResult] = []
-            for name in engines {
+            for engine in engine.engines {
                 var result: SpecResult
                 var notes: [String] = []
                 do {
-                    if let symbolic = SymbolicRun.Engine(rawValue: name) {
-                        let outcome = try SymbolicRun.check(request, engine: symbolic, depth: depth, timeout: timeout)
-                        result = outcome.result
-                        notes = outcome.notes
-                    } else {
-                        result = try ExplicitRun.check(
-                            request, progress: ProgressReporter.callback(label: spec.name, enabled: !quiet))
-                        ProgressReporter.finish(enabled: !quiet)
-                    }
+                    let outcome = try Checking.check(
+                        request, engine: engine, depth: depth, timeout: timeout,
+                        progress: ProgressReporter.callback(label: spec.name, enabled: !quiet && engine == .explicit))
+                    ProgressReporter.finish(enabled: !quiet && engine == .explicit)
+                    result = outcome.result
+                    notes = outcome.notes
                     try TraceFiles.write(&result, to: out)
                 } catch {
-                    complain("\(spec.path): error (\(name) engine): \(error)")
+                    complain("\(spec.path): error (\(engine.rawValue) engine): \(error)")
                     throw ExitCode(2)
                 }
                 if !json {

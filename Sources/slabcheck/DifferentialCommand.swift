@@ -29,7 +29,7 @@ struct DifferentialCommand: ParsableCommand {
     var seed: UInt64 = 0x51AB_C4EC_2026
 
     @Option(help: "The refill variant (seed or a mutant name).")
-    var variant = "seed"
+    var variant: Variant = .seed
 
     @Option(help: "Steps per episode before starting again from the initial state.")
     var episodeLength = 200
@@ -43,14 +43,9 @@ struct DifferentialCommand: ParsableCommand {
     mutating func validate() throws {
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1") }
         guard episodeLength >= 1 else { throw ValidationError("--episode-length must be at least 1") }
-        guard Variant(rawValue: variant) != nil else {
-            throw ValidationError(
-                "unknown variant '\(variant)': the variants are: \(Variant.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
     }
 
     func run() throws {
-        let variant = Variant(rawValue: self.variant) ?? .seed
         let subjects = LockstepSubject.standard.filter { only.map($0.name.hasPrefix) ?? true }
         guard !subjects.isEmpty else {
             complain("no configuration starts with '\(only ?? "")'")

@@ -71,7 +71,7 @@ import Testing
 
     @Test func theZ3EnginesSayTheyMeasureNoCoverage() throws {
         let loaded = try Spec.load(path: spec("tiny"))
-        let outcome = try SymbolicRun.check(CheckRequest(spec: loaded), engine: .bmc, depth: 1, timeout: 60)
+        let outcome = try Checking.check(CheckRequest(spec: loaded), engine: .bmc, depth: 1, timeout: 60)
         #expect(outcome.result.coverage == nil)
         #expect(ReportText.render(outcome.result, coverage: true).contains("not measured by the bmc engine"))
     }

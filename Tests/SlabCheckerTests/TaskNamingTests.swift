@@ -21,7 +21,7 @@ import Testing
 
     @Test func bmcFindsTheTaskNamingViolationInFiveSteps() throws {
         let loaded = try Spec.load(path: spec("task-naming"))
-        let outcome = try SymbolicRun.check(CheckRequest(spec: loaded), engine: .bmc, depth: 5, timeout: 300)
+        let outcome = try Checking.check(CheckRequest(spec: loaded), engine: .bmc, depth: 5, timeout: 300)
         let verdict = try #require(outcome.result.properties.first { $0.property == property })
         #expect(verdict.verdict == .violated(depth: 5))
     }
