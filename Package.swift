@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "slabcheck", targets: ["slabcheck"]),
+        // What a user's own package needs to check its own properties from Swift Testing: the
+        // helpers, the property builders and the model's configurations and variants.
+        .library(name: "SlabTesting", targets: ["SlabTesting"]),
+        .library(name: "SlabProperty", targets: ["SlabProperty"]),
         .library(name: "SlabModel", targets: ["SlabModel"]),
     ],
     dependencies: [
