@@ -19,6 +19,7 @@ extension SlabTrace {
             ("variant", .string(origin.variant.rawValue)),
         ]
         if let property = origin.property { meta.append(("property", .string(property))) }
+        if let source = origin.propertySource { meta.append(("propertySource", .string(source))) }
         meta.append(
             (
                 "configuration",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlabSpec
 import SlabTrace
 import TraceView
 
@@ -15,7 +16,11 @@ struct ShowCommand: ParsableCommand {
 
             Colour is used when standard output is a terminal (--color auto), unless NO_COLOR is set.
 
-            Exit status: 0 when every trace was shown, 2 for bad input (unreadable file, not ITF).
+            A trace of a user's property carries its text (#meta.propertySource), which is parsed \
+            again on the trace's configuration; a trace naming a property it does not define is refused.
+
+            Exit status: 0 when every trace was shown, 2 for bad input (unreadable file, not ITF, a \
+            property the trace does not define).
 
             Examples:
               slabcheck show Counterexamples/shared-wrong-end-conservation.itf.json
@@ -40,6 +45,7 @@ struct ShowCommand: ParsableCommand {
         let trace: SlabTrace
         do {
             trace = try SlabTrace.read(path: file)
+            _ = try trace.userProperty(file: file)
         } catch {
             complain(error.description)
             throw ExitCode(2)
