@@ -16,12 +16,34 @@ public struct SpecResult: Sendable {
 
     /// Whether the outcome is the one the spec's `expect:` line asks for, and every branch its
     /// `cover:` line requires was reached.
-    public var meetsExpectation: Bool { verdictsMeetExpectation && missedBranches.isEmpty }
+    public var meetsExpectation: Bool { outcome == .met }
+
+    /// Met, not met, or not judged: a search cut short by a command-line budget judges neither
+    /// `holds` nor a violation it did not reach, nor the branches it did not reach. A violation
+    /// it found is found all the same.
+    public var outcome: ExpectationOutcome {
+        let contradicted =
+            switch spec.expectation {
+            case .holds: properties.contains { if case .violated = $0.verdict { true } else { false } }
+            case .violates, .violatesProperty: false
+            }
+        if verdictsMeetExpectation && missedBranches.isEmpty { return .met }
+        if let budgetCut, !contradicted { return .notJudged(reason: budgetCut) }
+        return .notMet
+    }
+
+    /// Why the search stopped early, when a budget of the command line (not the spec's own
+    /// `bound:`, which is the check the spec asked for) stopped it.
+    public var budgetCut: String? {
+        guard case .bounded(let reason) = completion, !request.isSpecBound(reason) else { return nil }
+        return reason
+    }
 
     /// The `cover:` branches the search never reached, with where the spec asked for them. Empty
-    /// when the engine measures no coverage (see `coverage`).
+    /// when the engine measures no coverage (see `coverage`) and when a budget cut the search
+    /// short, since the branches may lie past it.
     public var missedBranches: [(branch: Branch, location: SourceLocation)] {
-        guard let coverage else { return [] }
+        guard let coverage, budgetCut == nil else { return [] }
         return zip(spec.cover, spec.coverLocations).filter { (coverage.count($0.0.rawValue) ?? 0) == 0 }
             .map { ($0.0, $0.1) }
     }
