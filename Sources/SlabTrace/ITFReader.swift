@@ -127,6 +127,7 @@ struct ITFReader {
         case .null: "null"
         case .bool(let b): b ? "true" : "false"
         case .number(let n): "the number \(n)"
+        case .decimal(let d): "the number \(d)"
         case .string(let s): "the string \(quoted(s))"
         case .array: "an array"
         case .object(let members):

@@ -26,7 +26,7 @@ struct RandomCommand: ParsableCommand {
 
             Examples:
               slabcheck random Specs/small.spec --runs 100 --steps 50
-              slabcheck random Specs/shared-wrong-end.spec --runs 500 --steps 40 --seed 7 --out /tmp/traces
+              slabcheck random Specs/shared-wrong-end.spec --runs 500 --seed 7 --out /tmp
             """)
 
     @Argument(help: "The spec whose configuration, variant and properties to test.")

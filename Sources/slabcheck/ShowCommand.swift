@@ -24,8 +24,8 @@ struct ShowCommand: ParsableCommand {
 
             Examples:
               slabcheck show Counterexamples/shared-wrong-end-conservation.itf.json
-              slabcheck show --color never Counterexamples/stale-ac-ac-current.itf.json > trace.txt
-              slabcheck show --svg stale-ac.svg Counterexamples/stale-ac-ac-current.itf.json
+              slabcheck show --color never Counterexamples/stale-ac-ac-current.itf.json
+              slabcheck show --svg /tmp/a.svg Counterexamples/stale-ac-ac-current.itf.json
             """)
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
