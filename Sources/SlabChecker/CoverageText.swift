@@ -10,7 +10,7 @@ enum CoverageText {
             return ["  coverage: not measured by the \(result.engine) engine, so `cover:` is not judged here"
                 + " (only the explicit engine explores states: run `--engine explicit` or `--engine all`)"]
         }
-        if let cut = result.budgetCut, !spec.cover.isEmpty, !table {
+        if let cut = result.coverageUnjudged, !spec.cover.isEmpty, !table {
             return ["  coverage: `cover:` not judged, the search stopped early (\(cut))"]
         }
         let missed = result.missedBranches.map {

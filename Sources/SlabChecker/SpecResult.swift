@@ -39,11 +39,18 @@ public struct SpecResult: Sendable {
         return reason
     }
 
+    /// Why the search's coverage does not judge `cover:`: it stopped before the end, at a budget
+    /// or because every checked property was already violated, and the branches may lie past it.
+    public var coverageUnjudged: String? {
+        if let budgetCut { return budgetCut }
+        return completion == .allViolated ? "every checked property was violated" : nil
+    }
+
     /// The `cover:` branches the search never reached, with where the spec asked for them. Empty
-    /// when the engine measures no coverage (see `coverage`) and when a budget cut the search
-    /// short, since the branches may lie past it.
+    /// when the engine measures no coverage (see `coverage`) and when the search stopped early
+    /// (`coverageUnjudged`).
     public var missedBranches: [(branch: Branch, location: SourceLocation)] {
-        guard let coverage, budgetCut == nil else { return [] }
+        guard let coverage, coverageUnjudged == nil else { return [] }
         return zip(spec.cover, spec.coverLocations).filter { (coverage.count($0.0.rawValue) ?? 0) == 0 }
             .map { ($0.0, $0.1) }
     }

@@ -17,21 +17,11 @@ extension SlabTrace {
             }
             return nil
         }
-        let scalars = Array(source.unicodeScalars)
-        var unexpected: (Unicode.Scalar, SourceLocation)?
-        let tokens = PropertyToken.lex(scalars[...], line: 1, column: 1) { scalar, location in
-            if unexpected == nil { unexpected = (scalar, location) }
-        }
-        if let (scalar, location) = unexpected {
-            throw TraceError(
-                "\(file): #meta.propertySource: column \(location.column): unexpected character \(Token.quote(String(scalar)))")
-        }
-        var parser = PropertyExpressionParser(tokens: tokens)
         let formula: Formula
         do {
-            formula = try parser.parseProperty()
+            formula = try PropertySource.formula(source)
         } catch {
-            throw TraceError("\(file): #meta.propertySource: column \(error.location.column): \(error.message)")
+            throw TraceError("\(file): #meta.propertySource: column \(error.column): \(error.message)")
         }
         let property = Property.inferred(name, formula, source: source)
         do {

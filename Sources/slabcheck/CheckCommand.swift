@@ -36,6 +36,8 @@ struct CheckCommand: ParsableCommand {
               slabcheck check --max-states 2000 Specs/medium.spec   # exit 1: bounded
               slabcheck check --engine bmc --depth 8 --out /tmp Specs/stale-ac.spec
               slabcheck check --json --junit /tmp/r.xml Specs/tiny.spec Specs/stale-ac.spec
+              slabcheck check --property 'tidy = freeObjects <= 4' Specs/tiny.spec
+              slabcheck check --property conservation --expect holds Specs/tiny.spec
             """)
 
     @Argument(help: "Spec files to check.")
@@ -57,6 +59,15 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(help: "Print a machine-readable JSON report instead of text.")
     var json = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Check this property instead of the spec's `check:` (repeatable): a built-in name, a `property:` line's name, or `name = expression`.",
+            valueName: "name|expr"))
+    var property: [String] = []
+
+    @Option(help: ArgumentHelp("Expect this instead of the spec's `expect:`: holds, or 'violates <name>'.", valueName: "expectation"))
+    var expect: String?
 
     @Option(help: "Also write a JUnit XML report to this file: a test case per spec and property.")
     var junit: String?
@@ -80,7 +91,7 @@ struct CheckCommand: ParsableCommand {
         var errors: [SpecErrors] = []
         for path in specs {
             do {
-                parsed.append(try Spec.load(path: path))
+                parsed.append(try Spec.load(path: path).overriding(properties: property, expect: expect))
             } catch {
                 complain(error.description)
                 errors.append(error)
