@@ -41,6 +41,13 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Colour: auto (when standard output is a terminal), always, or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: "Columns the swimlanes may use (default: the terminal's, else $COLUMNS, else 80).")
+    var width: Int?
+
+    mutating func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be at least 20") }
+    }
+
     func run() throws {
         let trace: SlabTrace
         do {
@@ -51,7 +58,7 @@ struct ShowCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let lanes = Swimlanes(trace)
-        print(TextRenderer(color: useColor).render(lanes), terminator: "")
+        print(TextRenderer(color: useColor, width: width ?? terminalWidth).render(lanes), terminator: "")
         if let svg {
             do {
                 try Data(SVGRenderer().render(lanes).utf8).write(to: URL(fileURLWithPath: svg))
@@ -60,6 +67,15 @@ struct ShowCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+    }
+
+    /// The terminal's columns when standard output is one, else `$COLUMNS`, else 80.
+    var terminalWidth: Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 >= 20 ? $0 : nil } ?? 80
     }
 
     var useColor: Bool {
