@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "slabcheck", targets: ["slabcheck"]),
+        // What a user's own package needs to check its own properties from Swift Testing: the
+        // helpers, the property builders and the model's configurations and variants.
+        .library(name: "SlabTesting", targets: ["SlabTesting"]),
+        .library(name: "SlabProperty", targets: ["SlabProperty"]),
         .library(name: "SlabModel", targets: ["SlabModel"]),
     ],
     dependencies: [
@@ -31,7 +35,7 @@ let package = Package(
         // Counterexamples as swimlanes, for a terminal and as SVG.
         .target(name: "TraceView", dependencies: ["SlabModel", "SlabTrace"]),
         // The `.spec` file format.
-        .target(name: "SlabSpec", dependencies: ["SlabModel", "SlabProperty"]),
+        .target(name: "SlabSpec", dependencies: ["SlabModel", "SlabProperty", "SlabTrace"]),
         // Users' own properties: one syntax tree (from Swift builders or spec lines) and one
         // evaluator over ModelValue, so both engines judge them.
         .target(name: "SlabProperty", dependencies: ["SlabModel", "ModelKit", "SlabTrace"]),
@@ -61,7 +65,7 @@ let package = Package(
             ]),
         .testTarget(name: "SlabPropertyTests", dependencies: ["SlabTesting", "SlabProperty", "SlabModel", "SlabChecker", "Replay"]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
-        .testTarget(name: "SlabCheckerTests", dependencies: ["SlabChecker"]),
+        .testTarget(name: "SlabCheckerTests", dependencies: ["SlabChecker", "SlabModel", "SlabProperty", "SlabSpec", "SlabTrace"]),
         .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec", "SlabProperty", "ModelKit"]),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "SlabChecker", "SlabModel", "Z3Kit"]),

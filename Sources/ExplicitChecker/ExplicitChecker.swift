@@ -118,8 +118,12 @@ final class Search<M: CompactModel>: @unchecked Sendable {
                 .allViolated
             } else { .exhausted }
         var counterexamples: [Int: Counterexample<M>] = [:]
-        for (property, sighting) in sightings {
-            counterexamples[property] = try rebuild(property, sighting) ?? research(property, depth: sighting.depth)
+        if options.threads > 1, let deepest = sightings.values.map(\.depth).max() {
+            counterexamples = try singleThreaded(PropertySet(sightings.keys.map { PropertySet(index: $0) }), depth: deepest)
+        } else {
+            for (property, sighting) in sightings {
+                counterexamples[property] = try rebuild(property, sighting) ?? research(property, depth: sighting.depth)
+            }
         }
         return ExplicitResult(
             completion: completion, counterexamples: counterexamples, statistics: statistics(frontier: frontier.count / stride),

@@ -50,6 +50,28 @@ extension Search {
         return Counterexample(property: property, initial: initial, steps: steps)
     }
 
+    /// The counterexamples of `properties` as a one-thread search to `depth` finds them.
+    ///
+    /// With several threads, the parent a state records is the one of whichever thread inserted it
+    /// first, and the trace walked back through the parents changes from run to run. One thread
+    /// inserts in an order fixed by the model alone, so the same spec gives the same trace, byte
+    /// for byte, whatever the thread count: the price is a second search to the violation's depth.
+    func singleThreaded(_ properties: PropertySet, depth: Int) throws -> [Int: Counterexample<M>] {
+        var options = self.options
+        options.properties = properties
+        options.threads = 1
+        options.maxDepth = depth
+        options.maxStates = nil
+        options.maxSeconds = nil
+        options.progress = nil
+        let found = try Search(model: model, options: options).run().counterexamples
+        for property in properties.indices where found[property] == nil {
+            throw ExplicitCheckerError(
+                description: "a violation of \(model.propertyNames[property]) within depth \(depth) was not found again by one thread")
+        }
+        return found
+    }
+
     /// Finds a shortest counterexample for `property` by a fresh search without symmetry, bounded
     /// by the depth at which the first search met it: the fallback when `rebuild` cannot follow
     /// canonical fingerprints back to concrete states.
@@ -61,6 +83,7 @@ extension Search {
         options.maxStates = nil
         options.maxSeconds = nil
         options.progress = nil
+        options.threads = 1
         let plain = Search(model: model, options: options)
         guard let found = try plain.run().counterexamples[property] else {
             throw ExplicitCheckerError(

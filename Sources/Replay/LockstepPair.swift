@@ -7,7 +7,7 @@ import SlabTrace
 /// and where the real allocator differs. Shared by `Lockstep` (random schedules, state compared
 /// step by step) and `RandomTesting` (every property judged, failures shrunk).
 public struct LockstepPair {
-    public let model: PropertyModel
+    package let model: PropertyModel
     public let real: RealAllocator
     public private(set) var state: SlabState<Int>
 
@@ -18,7 +18,7 @@ public struct LockstepPair {
         public var difference: Difference?
     }
 
-    public init(model: PropertyModel) throws(ReplayError) {
+    package init(model: PropertyModel) throws(ReplayError) {
         self.model = model
         real = try RealAllocator(configuration: model.layout.config, variant: model.base.variant)
         state = SlabState.initial(model.layout)

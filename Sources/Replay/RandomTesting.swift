@@ -8,12 +8,12 @@ import SlabTrace
 /// failure, a broken property or a divergence, is shrunk to a minimal schedule that still fails
 /// the same way.
 public struct RandomTesting {
-    public let model: PropertyModel
+    package let model: PropertyModel
     public var runs: Int
     public var steps: Int
     public var seed: UInt64
 
-    public init(model: PropertyModel, runs: Int, steps: Int, seed: UInt64) {
+    package init(model: PropertyModel, runs: Int, steps: Int, seed: UInt64) {
         self.model = model
         self.runs = max(1, runs)
         self.steps = max(1, steps)

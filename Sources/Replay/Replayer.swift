@@ -1,5 +1,6 @@
 import ModelKit
 import SlabModel
+import SlabProperty
 import SlabTrace
 
 /// Where the real allocator first parted from the model.
@@ -77,16 +78,26 @@ public struct ReplayReport: Hashable, Sendable {
 /// Replays model traces on the real allocator (`Sources/CSlab`) step by step.
 public enum Replayer {
     /// Checks that `trace` is one the model produces, then runs its actions on a real allocator
-    /// built from its configuration and variant, comparing after every step.
+    /// built from its configuration and variant, comparing after every step. `properties` are the
+    /// user's properties the trace names (read back from it by `SlabTrace.userProperty`), judged
+    /// on the model's and the real allocator's states beside the built-in ones.
     ///
     /// Throws `ReplayError` for bad input: a step the model or the real allocator does not allow
-    /// where the trace takes it, a recorded state the model does not produce, a configuration the
-    /// real allocator cannot be built with.
-    public static func replay(_ trace: SlabTrace) throws(ReplayError) -> ReplayReport {
-        let model = SlabModel(configuration: trace.origin.configuration, variant: trace.origin.variant)
+    /// where the trace takes it, a recorded state the model does not produce, a property that
+    /// cannot be judged, a configuration the real allocator cannot be built with.
+    public static func replay(_ trace: SlabTrace, properties: [Property] = []) throws(ReplayError) -> ReplayReport {
+        let base = SlabModel(configuration: trace.origin.configuration, variant: trace.origin.variant)
+        var model = PropertyModel(base)
+        if !properties.isEmpty {
+            do {
+                model = try PropertyModel(base, properties: properties)
+            } catch {
+                throw .inconsistent(error.description)
+            }
+        }
         let recordedStep = try checkConsistency(trace, model: model)
 
-        let real = try RealAllocator(configuration: model.configuration, variant: model.variant)
+        let real = try RealAllocator(configuration: model.base.configuration, variant: model.base.variant)
         var report = ReplayReport(
             property: trace.origin.property, recordedStep: recordedStep, steps: trace.steps.count,
             outcome: .notReproduced, firstDifference: nil)
@@ -98,6 +109,7 @@ public enum Replayer {
             report.outcome = .diverged(Divergence(step: 0, difference: d))
             return report
         }
+        var before = initial.cells
         for (i, step) in trace.steps.enumerated() {
             let k = i + 1
             let r = real.perform(step.action)
@@ -106,6 +118,8 @@ public enum Replayer {
             }
             let state = real.state()
             let broken = r.violations.union(model.violations(in: state.cells))
+                .union(model.stepViolations(from: before, to: state.cells, via: step.action))
+            before = state.cells
             let view = StepView(
                 returned: r.returned, state: state.snapshot, violated: broken.indices.map { model.propertyNames[$0] })
             let difference = StepView(returned: step.returned, state: step.state, violated: step.violated)
@@ -131,7 +145,7 @@ public enum Replayer {
     /// Re-runs the trace's actions on the model and refuses a trace whose recorded states, returns
     /// or broken properties are not the model's. Returns the first step that records the trace's
     /// property broken.
-    static func checkConsistency(_ trace: SlabTrace, model: SlabModel) throws(ReplayError) -> Int? {
+    static func checkConsistency(_ trace: SlabTrace, model: PropertyModel) throws(ReplayError) -> Int? {
         let initial = Snapshot(.initial(model.layout), layout: model.layout)
         if let d = StepView(returned: nil, state: trace.initial, violated: [])
             .firstDifference(from: StepView(returned: nil, state: initial, violated: []))
@@ -140,12 +154,13 @@ public enum Replayer {
         }
         var state = SlabState.initial(model.layout)
         for (i, step) in trace.steps.enumerated() {
-            guard let outcome = model.step(step.action, from: state) else {
+            guard let outcome = model.base.step(step.action, from: state) else {
                 throw .impossibleStep(
                     step: i + 1, action: step.action, reason: "the model does not allow it in the state before it")
             }
+            let broken = outcome.violations.union(model.violations(in: outcome.state))
+                .union(model.stepViolations(from: state, to: outcome.state, via: step.action))
             state = outcome.state
-            let broken = outcome.violations.union(model.violations(in: state))
             let returned: SlabTrace.Returned? =
                 switch outcome.returned {
                 case .some(.some(let o)): .object(o)

@@ -10,6 +10,9 @@ enum CoverageText {
             return ["  coverage: not measured by the \(result.engine.rawValue) engine, so `cover:` is not judged here"
                 + " (only the explicit engine explores states: run `--engine explicit` or `--engine all`)"]
         }
+        if let cut = result.coverageUnjudged, !spec.cover.isEmpty, !table {
+            return ["  coverage: `cover:` not judged, the search stopped early (\(cut))"]
+        }
         let missed = result.missedBranches.map {
             "  \(spec.path):\($0.location): required branch '\($0.branch.rawValue)' was never reached"
         }

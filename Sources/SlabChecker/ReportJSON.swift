@@ -1,10 +1,31 @@
 import SlabSpec
 import SlabTrace
 
-/// The machine-readable report of `check --json`.
+/// The machine-readable report of `check --json`: one document, an array with an entry per spec,
+/// the checked ones with their verdicts and the bad ones with their errors, so that a pipeline
+/// reads one spec's mistake without losing the others' verdicts.
 public enum ReportJSON {
-    public static func render(_ results: [SpecResult]) -> JSON {
-        .array(results.map(spec))
+    public static func render(_ results: [SpecResult], errors: [SpecErrors] = []) -> JSON {
+        .array(results.map(spec) + errors.map(bad))
+    }
+
+    /// A spec that could not be checked: each error with its file, line and column (null when it
+    /// concerns the file as a whole).
+    static func bad(_ errors: SpecErrors) -> JSON {
+        .object([
+            ("spec", .string(errors.errors.first?.path ?? "")),
+            ("met", .bool(false)),
+            (
+                "errors",
+                .array(
+                    errors.errors.map { e in
+                        .object([
+                            ("file", .string(e.path)), ("line", e.location.map { .number($0.line) } ?? .null),
+                            ("column", e.location.map { .number($0.column) } ?? .null), ("message", .string(e.message)),
+                        ])
+                    })
+            ),
+        ])
     }
 
     static func spec(_ r: SpecResult) -> JSON {
@@ -17,6 +38,7 @@ public enum ReportJSON {
             ("engine", .string(r.engine.rawValue)),
             ("expected", .string(expected)),
             ("met", .bool(r.meetsExpectation)),
+            ("outcome", outcome(r.outcome)),
             (
                 "properties",
                 .array(
@@ -33,12 +55,20 @@ public enum ReportJSON {
                 "statistics",
                 .object([
                     ("distinctStates", .number(s.distinctStates)), ("transitions", .number(s.transitions)),
-                    ("depth", .number(s.depth)), ("seconds", .string(String(format: "%.3f", s.seconds))),
+                    ("depth", .number(s.depth)), ("seconds", .decimal(s.seconds)),
                     ("statesPerSecond", .number(Int(s.statesPerSecond))), ("peakMemoryBytes", .number(s.peakMemoryBytes)),
                     ("bytesPerPackedState", .number(s.wordsPerState * 8)),
                 ])
             ),
         ])
+    }
+
+    static func outcome(_ o: ExpectationOutcome) -> JSON {
+        switch o {
+        case .met: .object([("kind", .string("met"))])
+        case .notMet: .object([("kind", .string("not met"))])
+        case .notJudged(let reason): .object([("kind", .string("not judged")), ("reason", .string(reason))])
+        }
     }
 
     /// Transitions per branch, the branches `cover:` required and missed; null for a Z3 engine,

@@ -24,7 +24,7 @@ public enum ReportText {
         if result.engine == .explicit { lines.append("  " + statistics(result.statistics)) }
         lines += CoverageText.render(result, table: coverage)
         let expected = spec.expectation.text
-        lines.append("  expected \(expected): " + (result.meetsExpectation ? "met" : "NOT MET"))
+        lines.append("  expected \(expected): " + result.outcome.text)
         return lines.joined(separator: "\n")
     }
 

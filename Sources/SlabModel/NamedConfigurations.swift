@@ -28,6 +28,12 @@ extension Configuration {
         cpus: 1, num: 1, limit: 2, batchcount: 2, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3, pages: 2,
         growMayFail: true, migration: false)
 
+    /// The configurations a spec's `config:` line may name, by the names the shipped specs use.
+    public static let named: [(name: String, configuration: Configuration)] = [
+        ("tiny", .tiny), ("small", .small), ("medium", .medium), ("large", .large), ("kernel", .kernel),
+        ("one-object-slabs", .oneObjectSlabs),
+    ]
+
     /// This configuration with one `tune` triple allowed.
     public func tuned(limit: Int, batchcount: Int, sharedFactor: Int) -> Configuration {
         var c = self

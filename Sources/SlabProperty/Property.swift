@@ -15,10 +15,13 @@ public struct Property: Sendable {
 
     public var name: String
     public var kind: Kind
+    /// The text that defined it, for a spec's `property:` line: what its traces record.
+    public var source: String?
 
-    public init(_ name: String, kind: Kind) {
+    public init(_ name: String, kind: Kind, source: String? = nil) {
         self.name = name
         self.kind = kind
+        self.source = source
     }
 
     /// A state property, written with the builders (`forAll`, `held[o]`, `ac[c].avail`, …).
@@ -36,6 +39,17 @@ public struct Property: Sendable {
         Property(name, kind: .explicitOnly(predicate))
     }
 
+    /// The property in spec syntax, as a trace records it so that `show` and `replay` can judge it
+    /// again: the text it was written in, else its tree written out. Nil for an explicit-only
+    /// property, whose closure has no text.
+    public var specText: String? {
+        if let source { return source }
+        switch kind {
+        case .state(let f), .step(let f): return f.specSyntax
+        case .explicitOnly: return nil
+        }
+    }
+
     public var isStepProperty: Bool {
         if case .step = kind { return true }
         return false
@@ -45,8 +59,8 @@ public struct Property: Sendable {
 extension Property {
     /// A state property, or a step property when `formula` reads the step (`old(…)`, `step…`):
     /// how a spec's `property:` line needs no keyword to say which.
-    public static func inferred(_ name: String, _ formula: Formula) -> Property {
-        Property(name, kind: formula.readsStep ? .step(formula) : .state(formula))
+    public static func inferred(_ name: String, _ formula: Formula, source: String? = nil) -> Property {
+        Property(name, kind: formula.readsStep ? .step(formula) : .state(formula), source: source)
     }
 }
 

@@ -3,19 +3,22 @@ import SlabModel
 
 /// The SLAB model with a user's properties after the built-in ones, for the explicit engine.
 ///
+/// `package`, not `public`: the checkers, replay and the Swift Testing helpers build it from a
+/// user's `Property` values; a user's own package never needs it.
+///
 /// Property indices `0..<BuiltInProperty.allCases.count` are the built-ins; the user's follow in
 /// order. States are stored in canonical form renaming only the kinds of names every user
 /// property is blind to (`namedKinds`): one that names a CPU (`ac[0].avail`) could change its
 /// verdict if CPUs were renamed, but lets tasks, slots and objects be renamed still.
-public struct PropertyModel: CompactModel {
-    public typealias State = SlabState<Int>
-    public typealias Action = SlabAction
+package struct PropertyModel: CompactModel {
+    package typealias State = SlabState<Int>
+    package typealias Action = SlabAction
 
-    public let base: SlabModel
-    public let extra: [Property]
+    package let base: SlabModel
+    package let extra: [Property]
 
     /// The model with the built-in properties only.
-    public init(_ base: SlabModel) {
+    package init(_ base: SlabModel) {
         self.base = base
         extra = []
         symmetry = .all
@@ -24,7 +27,7 @@ public struct PropertyModel: CompactModel {
     /// Fails with every problem of the configuration (one built in Swift has met no spec parser)
     /// and of every property (unbound names, step facts in a state property, too many properties
     /// for the engine's 64-bit property set).
-    public init(_ base: SlabModel, properties: [Property]) throws(PropertyError) {
+    package init(_ base: SlabModel, properties: [Property]) throws(PropertyError) {
         var problems = base.layout.config.problems.map(\.message) + properties.flatMap(\.problems)
         let names = properties.map(\.name)
         for (i, name) in names.enumerated() where names[..<i].contains(name) {
@@ -40,27 +43,27 @@ public struct PropertyModel: CompactModel {
     }
 
     /// The kinds of names that may be renamed without changing a verdict of these properties.
-    public let symmetry: Symmetry
+    package let symmetry: Symmetry
 
-    public var layout: Layout { base.layout }
-    public var propertyNames: [String] { base.propertyNames + extra.map(\.name) }
-    public var coverageNames: [String] { base.coverageNames }
-    public var wordCount: Int { base.wordCount }
+    package var layout: Layout { base.layout }
+    package var propertyNames: [String] { base.propertyNames + extra.map(\.name) }
+    package var coverageNames: [String] { base.coverageNames }
+    package var wordCount: Int { base.wordCount }
 
     /// The index of a property by name (built-in or the user's).
-    public func index(of name: String) -> Int? { propertyNames.firstIndex(of: name) }
+    package func index(of name: String) -> Int? { propertyNames.firstIndex(of: name) }
 
-    public func initialStates() -> [State] { base.initialStates() }
+    package func initialStates() -> [State] { base.initialStates() }
 
-    public func actions(in state: State, into actions: inout [SlabAction]) { base.actions(in: state, into: &actions) }
+    package func actions(in state: State, into actions: inout [SlabAction]) { base.actions(in: state, into: &actions) }
 
-    public func successor(of state: State, via action: SlabAction) -> Successor<State> {
+    package func successor(of state: State, via action: SlabAction) -> Successor<State> {
         var s = base.successor(of: state, via: action)
         s.violations.formUnion(stepViolations(from: state, to: s.state, via: action))
         return s
     }
 
-    public func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)]) {
+    package func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)]) {
         let first = successors.count
         base.successors(of: state, into: &successors)
         guard !extra.isEmpty else { return }
@@ -70,7 +73,7 @@ public struct PropertyModel: CompactModel {
         }
     }
 
-    public func violations(in state: State) -> PropertySet {
+    package func violations(in state: State) -> PropertySet {
         var broken = base.violations(in: state)
         let offset = base.propertyNames.count
         for (i, p) in extra.enumerated() {
@@ -86,7 +89,7 @@ public struct PropertyModel: CompactModel {
     }
 
     /// The step properties the step from `before` to `after` by `action` breaks.
-    public func stepViolations(from before: State, to after: State, via action: SlabAction) -> PropertySet {
+    package func stepViolations(from before: State, to after: State, via action: SlabAction) -> PropertySet {
         var broken = PropertySet()
         let offset = base.propertyNames.count
         for (i, p) in extra.enumerated() {
@@ -98,15 +101,15 @@ public struct PropertyModel: CompactModel {
         return broken
     }
 
-    public func isTerminal(_ state: State) -> Bool { base.isTerminal(state) }
+    package func isTerminal(_ state: State) -> Bool { base.isTerminal(state) }
 
-    public func encode(_ state: State, symmetry: Symmetry, into words: UnsafeMutableBufferPointer<UInt64>) {
+    package func encode(_ state: State, symmetry: Symmetry, into words: UnsafeMutableBufferPointer<UInt64>) {
         base.encode(state, symmetry: symmetry.intersection(self.symmetry), into: words)
     }
 
-    public func decode(_ words: UnsafeBufferPointer<UInt64>) -> State { base.decode(words) }
+    package func decode(_ words: UnsafeBufferPointer<UInt64>) -> State { base.decode(words) }
 
-    public func isSameState(_ a: State, _ b: State) -> Bool { base.isSameState(a, b) }
+    package func isSameState(_ a: State, _ b: State) -> Bool { base.isSameState(a, b) }
 }
 
 /// Properties that cannot be judged, each problem on its own line.

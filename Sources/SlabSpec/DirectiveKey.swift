@@ -4,13 +4,14 @@
 /// `Configuration` field they set, so that a `ConfigurationProblem`'s field names its line.
 enum DirectiveKey: String, CaseIterable {
     case name, cpus, num, limit, batchcount, sharedLimit, batchRefillLimit, freeLimit, pages, tasks
-    case variant, events, tune, property, check, bound, expect, cover
+    case config, variant, events, tune, property, check, bound, expect, cover
 
-    /// Keys without a default: leaving one out is almost always a mistake, and a silent default
-    /// for, say, `pages` would make a spec check a different cache than its author meant.
+    /// The cache's numbers, which have no default of their own: a silent default for, say,
+    /// `pages` would make a spec check a different cache than its author meant. A `config:` line
+    /// names a configuration that supplies them all. (`variant`, `check` and `expect` default to
+    /// `seed`, `all` and `holds`: the check most specs want.)
     static let required: [DirectiveKey] = [
         .cpus, .num, .limit, .batchcount, .sharedLimit, .batchRefillLimit, .freeLimit, .pages,
-        .variant, .check, .expect,
     ]
 
     /// `tune:` adds one tuning per line and `property:` one property; every other key may appear once.

@@ -17,6 +17,8 @@ public struct Spec: Hashable, Sendable {
     /// The spec's own properties that `check:` names (all of them for `check: all`), judged
     /// after the built-in ones.
     public var userProperties: [DeclaredProperty] = []
+    /// Every `property:` line, checked or not, so that `--property` may name any of them.
+    public var declaredProperties: [DeclaredProperty] = []
     public var bounds: Bounds
     public var expectation: Expectation
     /// The key of each directive the file wrote (`"cpus"`, `"events"`, `"expect"`, …; for `tune`

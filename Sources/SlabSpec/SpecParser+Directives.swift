@@ -18,6 +18,8 @@ extension SpecParser {
         switch key {
         case .name:
             if let token = single(value, expecting: "a name") { name = token.text }
+        case .config:
+            readConfig(value)
         case .cpus, .num, .limit, .batchcount, .sharedLimit, .batchRefillLimit, .freeLimit, .pages, .tasks:
             // Negative values are read here and refused by `Configuration.problems`, which says
             // what the kernel requires of each field.
@@ -59,6 +61,20 @@ extension SpecParser {
             return nil
         }
         return first
+    }
+
+    /// `config: small`: a named configuration the spec starts from, overriding only what differs.
+    private mutating func readConfig(_ value: Value) {
+        guard let token = single(value, expecting: "a configuration name") else { return }
+        let names = Configuration.named.map(\.name)
+        guard let found = Configuration.named.first(where: { $0.name == token.text }) else {
+            report(
+                "unknown configuration \(token.quoted)\(Suggestion.didYouMean(token.text, among: names))"
+                    + "; named configurations are \(Suggestion.choices(names))",
+                at: token.location)
+            return
+        }
+        base = found.configuration
     }
 
     private mutating func readVariant(_ value: Value) {

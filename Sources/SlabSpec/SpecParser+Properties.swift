@@ -47,7 +47,9 @@ extension SpecParser {
         var parser = PropertyExpressionParser(tokens: tokens)
         do {
             let formula = try parser.parseProperty()
-            declared.append(DeclaredProperty(name: name.text, formula: formula, location: name.location))
+            let text = content[(equals + 1)..<value.range.upperBound].drop(while: SpecLine.isSpace)
+            let source = String(String.UnicodeScalarView(text.reversed().drop(while: SpecLine.isSpace).reversed()))
+            declared.append(DeclaredProperty(name: name.text, formula: formula, location: name.location, source: source))
         } catch {
             brokenProperties.insert(name.text)
             report(error.message, at: error.location)

@@ -22,6 +22,9 @@ struct SpecParser {
     var failed: Set<DirectiveKey> = []
 
     var name: String?
+    /// The named configuration of a `config:` line, which supplies every number and event the
+    /// spec does not write.
+    var base: Configuration?
     /// Each configuration integer with the location of its value token, which is where a
     /// `ConfigurationProblem` about that field points.
     var integers: [DirectiveKey: (value: Int, location: SourceLocation)] = [:]
@@ -71,6 +74,7 @@ struct SpecParser {
         var checked: [DeclaredProperty] = []
         if gaveUp == nil {
             checkRequiredKeys(endOfFile: endOfFile)
+            if keyLocations[.check] == nil { checksAll = true }
             checkTuneLines()
             let userProperties = resolveUserProperties()
             checkExpectedPropertyIsChecked()
@@ -78,6 +82,10 @@ struct SpecParser {
             checked = userProperties
             configuration = validatedConfiguration()
         }
+        // Left out, `variant`, `check` and `expect` mean the seed, every property, and `holds`.
+        let variant = keyLocations[.variant] == nil ? .seed : self.variant
+        let properties = keyLocations[.check] == nil ? BuiltInProperty.allCases : self.properties
+        let expectation = keyLocations[.expect] == nil ? .holds : self.expectation
         guard errors.isEmpty, let configuration, let variant, let properties, let expectation else {
             return .failure(SpecErrors(sortedErrors()))
         }
@@ -90,6 +98,7 @@ struct SpecParser {
         spec.cover = cover.map(\.branch)
         spec.coverLocations = cover.map(\.location)
         spec.userProperties = checked
+        spec.declaredProperties = declared
         return .success(spec)
     }
 
@@ -176,6 +185,8 @@ struct SpecParser {
     // MARK: - Whole file
 
     private mutating func checkRequiredKeys(endOfFile: SourceLocation) {
+        // A `config:` line (even a misspelt one, already reported) supplies the numbers.
+        guard keyLocations[.config] == nil else { return }
         for key in DirectiveKey.required where keyLocations[key] == nil {
             report("missing required key `\(key.rawValue)`", at: endOfFile)
         }
@@ -213,18 +224,29 @@ struct SpecParser {
     /// `migration` needs two CPUs): with one unread, a stand-in value would produce misleading
     /// messages. A spec with a syntax error gets its range errors on the next run.
     private mutating func validatedConfiguration() -> Configuration? {
-        func value(_ key: DirectiveKey) -> Int? { integers[key]?.value }
-        guard let cpus = value(.cpus), let num = value(.num), let limit = value(.limit),
-            let batchcount = value(.batchcount), let sharedLimit = value(.sharedLimit),
-            let batchRefillLimit = value(.batchRefillLimit), let freeLimit = value(.freeLimit),
-            let pages = value(.pages), !failed.contains(.tasks), !failed.contains(.tune)
+        let base = self.base
+        func value(_ key: DirectiveKey, _ field: KeyPath<Configuration, Int>? = nil) -> Int? {
+            integers[key]?.value ?? field.flatMap { base?[keyPath: $0] }
+        }
+        guard let cpus = value(.cpus, \.cpus), let num = value(.num, \.num), let limit = value(.limit, \.limit),
+            let batchcount = value(.batchcount, \.batchcount), let sharedLimit = value(.sharedLimit, \.sharedLimit),
+            let batchRefillLimit = value(.batchRefillLimit, \.batchRefillLimit),
+            let freeLimit = value(.freeLimit, \.freeLimit), let pages = value(.pages, \.pages),
+            !failed.contains(.tasks), !failed.contains(.tune), !failed.contains(.config)
         else { return nil }
+        // Unwritten, `tasks` is the named configuration's while `cpus` is too, else `cpus`; the
+        // events are the named configuration's unless an `events:` line lists them.
+        let tasks = value(.tasks) ?? (integers[.cpus] == nil ? base?.tasks : nil)
+        func event(_ e: Event, _ field: KeyPath<Configuration, Bool>) -> Bool {
+            if let base, keyLocations[.events] == nil { return base[keyPath: field] }
+            return events[e] != nil
+        }
         let configuration = Configuration(
             cpus: cpus, num: num, limit: limit, batchcount: batchcount, sharedLimit: sharedLimit,
             batchRefillLimit: batchRefillLimit, freeLimit: freeLimit, pages: pages,
-            growMayFail: events[.growFailure] != nil, tasks: value(.tasks),
-            migration: events[.migration] != nil, tuning: tunes.compactMap(\.tuning),
-            interrupts: events[.interrupts] != nil, reap: events[.reap] != nil)
+            growMayFail: event(.growFailure, \.growMayFail), tasks: tasks,
+            migration: event(.migration, \.migration), tuning: tunes.compactMap(\.tuning),
+            interrupts: event(.interrupts, \.interrupts), reap: event(.reap, \.reap))
 
         var fieldLocations: [String: SourceLocation] = [:]
         for (key, entry) in integers { fieldLocations[key.rawValue] = entry.location }

@@ -1,13 +1,38 @@
 import SlabModel
 
-/// The Informal Trace Format of Apalache and Quint: `vars`, `states`, every integer as
-/// `{"#bigint": "…"}`, the step in `mbt::actionTaken` and its arguments in `mbt::nondetPicks`
-/// (as Quint writes them: `{"tag": "Some", "value": …}`), and `#meta` naming where it came from.
+/// The Informal Trace Format of Apalache and Quint (ADR-015): `vars`, `states`, every integer as
+/// `{"#bigint": "…"}`, the step in `mbt::actionTaken` and its arguments in `mbt::nondetPicks`, and
+/// `#meta` naming where it came from and the type of every variable.
+///
+/// As Quint writes them, the two `mbt::` variables are listed in `vars` and every state holds every
+/// pick, `{"tag": "Some", "value": …}` where its step takes the argument and
+/// `{"tag": "None", "value": {"#tup": []}}` where it does not: each variable then has one type
+/// throughout, which is what lets Apalache read the trace back.
 extension SlabTrace {
+    /// The model's state variables: what a reader requires, in files written before the `mbt::`
+    /// variables were listed too.
     public static let vars = [
         "freeObjects", "freeTouched", "freeLimit", "ac", "shared", "slabs", "slabsPartial", "slabsFull",
         "slabsFree", "tasks", "held", "crash", "returned", "violated",
     ]
+
+    /// Every argument name any step takes, in the order the picks are written.
+    public static let pickNames = ["task", "cpu", "object", "ok", "growFails", "full", "tuning"]
+
+    /// Each variable's type in Apalache's type syntax (`#meta.varTypes`).
+    static var varTypes: [(String, JSON)] {
+        let array = "{ avail: Int, limit: Int, batchcount: Int, touched: Int, entries: Seq(Int) }"
+        let types = [
+            ("freeObjects", "Int"), ("freeTouched", "Int"), ("freeLimit", "Int"), ("ac", "Seq(\(array))"),
+            ("shared", array), ("slabs", "Seq({ slot: Int, inuse: Int, freeList: Seq(Int) })"),
+            ("slabsPartial", "Seq(Int)"), ("slabsFull", "Seq(Int)"), ("slabsFree", "Seq(Int)"),
+            ("tasks", "Seq({ status: Str, cpu: Int })"), ("held", "Seq(Int)"), ("crash", "Str"),
+            ("returned", "Object(Int) | Null(UNIT) | None(UNIT)"), ("violated", "Set(Str)"),
+            ("mbt::actionTaken", "Str"),
+            ("mbt::nondetPicks", "{ " + pickNames.map { "\($0): Some(Int) | None(UNIT)" }.joined(separator: ", ") + " }"),
+        ]
+        return types.map { ($0.0, JSON.string($0.1)) }
+    }
 
     public var itf: JSON {
         let c = origin.configuration
@@ -19,6 +44,7 @@ extension SlabTrace {
             ("variant", .string(origin.variant.rawValue)),
         ]
         if let property = origin.property { meta.append(("property", .string(property))) }
+        if let source = origin.propertySource { meta.append(("propertySource", .string(source))) }
         meta.append(
             (
                 "configuration",
@@ -40,6 +66,7 @@ extension SlabTrace {
                     ),
                 ])
             ))
+        meta.append(("varTypes", .object(SlabTrace.varTypes)))
         var states: [JSON] = [SlabTrace.state(initial, index: 0, action: "init", picks: [], returned: nil, violated: [])]
         for (i, step) in steps.enumerated() {
             states.append(
@@ -49,7 +76,7 @@ extension SlabTrace {
         }
         return .object([
             ("#meta", .object(meta)),
-            ("vars", .array(SlabTrace.vars.map(JSON.string))),
+            ("vars", .array((SlabTrace.vars + ["mbt::actionTaken", "mbt::nondetPicks"]).map(JSON.string))),
             ("states", .array(states)),
         ])
     }
@@ -103,7 +130,13 @@ extension SlabTrace {
             ("mbt::actionTaken", .string(action)),
             (
                 "mbt::nondetPicks",
-                .object(picks.map { ($0.name, .object([("tag", .string("Some")), ("value", bigint($0.value))])) })
+                .object(
+                    pickNames.map { name in
+                        guard let pick = picks.first(where: { $0.name == name }) else {
+                            return (name, .object([("tag", .string("None")), ("value", .object([("#tup", .array([]))]))]))
+                        }
+                        return (name, .object([("tag", .string("Some")), ("value", bigint(pick.value))]))
+                    })
             ),
         ])
     }

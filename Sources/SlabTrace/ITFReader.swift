@@ -127,6 +127,7 @@ struct ITFReader {
         case .null: "null"
         case .bool(let b): b ? "true" : "false"
         case .number(let n): "the number \(n)"
+        case .decimal(let d): "the number \(d)"
         case .string(let s): "the string \(quoted(s))"
         case .array: "an array"
         case .object(let members):
@@ -185,24 +186,28 @@ struct ITFReader {
                 path.key("variant"),
                 "unknown variant \(quoted(variantName)) (known: \(Variant.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let property: String?
+        var property: String?
+        var propertySource: String?
         if let p = meta["property"] {
             let name = try string(p, path.key("property"))
-            guard BuiltInProperty(rawValue: name) != nil else {
+            if let source = meta["propertySource"] {
+                propertySource = try string(source, path.key("propertySource"))
+            } else if BuiltInProperty(rawValue: name) == nil {
                 throw fail(
                     path.key("property"),
-                    "unknown property \(quoted(name)) (known: \(BuiltInProperty.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    "unknown property \(quoted(name)): not a built-in one (\(BuiltInProperty.allCases.map(\.rawValue).joined(separator: ", "))), "
+                        + "and the trace has no \"propertySource\" that defines it")
             }
             property = name
-        } else {
-            property = nil
         }
         var spec = ""
         if let v = meta["source"] { spec = try string(v, path.key("source")) }
         var engine = ""
         if let v = meta["engine"] { engine = try string(v, path.key("engine")) }
         let configuration = try self.configuration(try member(meta, "configuration", path), path.key("configuration"))
-        return SlabTrace.Origin(spec: spec, configuration: configuration, variant: variant, property: property, engine: engine)
+        return SlabTrace.Origin(
+            spec: spec, configuration: configuration, variant: variant, property: property, propertySource: propertySource,
+            engine: engine)
     }
 
     func configuration(_ c: JSON, _ path: JSONPath) throws(TraceError) -> Configuration {

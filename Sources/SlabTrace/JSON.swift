@@ -6,6 +6,8 @@ public indirect enum JSON: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Int)
+    /// A number with a fraction (seconds, rates), written with three decimals; traces hold none.
+    case decimal(Double)
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
@@ -15,6 +17,7 @@ public indirect enum JSON: Hashable, Sendable {
         case (.null, .null): true
         case (.bool(let x), .bool(let y)): x == y
         case (.number(let x), .number(let y)): x == y
+        case (.decimal(let x), .decimal(let y)): x == y
         case (.string(let x), .string(let y)): x == y
         case (.array(let x), .array(let y)): x == y
         case (.object(let x), .object(let y)): x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
@@ -45,6 +48,7 @@ public indirect enum JSON: Hashable, Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += String(n)
+        case .decimal(let d): out += d.isFinite ? String(format: "%.3f", d) : "null"
         case .string(let s): JSON.quote(s, into: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
@@ -73,7 +77,7 @@ public indirect enum JSON: Hashable, Sendable {
     private var isScalar: Bool {
         switch self {
         case .array, .object: false
-        case .null, .bool, .number, .string: true
+        case .null, .bool, .number, .decimal, .string: true
         }
     }
 
@@ -109,7 +113,7 @@ public indirect enum JSON: Hashable, Sendable {
             } else if let int = Int(exactly: n) {
                 self = .number(int)
             } else {
-                throw TraceError("a number that is not an integer: \(n)")
+                self = .decimal(n.doubleValue)
             }
         case let s as String: self = .string(s)
         case let items as [Any]: self = .array(try items.map(JSON.init(any:)))

@@ -10,13 +10,20 @@ public struct SlabTrace: Sendable, Equatable {
         public var variant: Variant
         /// The property the trace breaks, if it is a counterexample.
         public var property: String?
+        /// A user's property in spec syntax (`forall o in objects: held[o] <= 1`), so that a
+        /// reader with no spec and no Swift code at hand can judge it again; nil for a built-in one.
+        public var propertySource: String?
         public var engine: String
 
-        public init(spec: String, configuration: Configuration, variant: Variant, property: String?, engine: String) {
+        public init(
+            spec: String, configuration: Configuration, variant: Variant, property: String?, propertySource: String? = nil,
+            engine: String
+        ) {
             self.spec = spec
             self.configuration = configuration
             self.variant = variant
             self.property = property
+            self.propertySource = propertySource
             self.engine = engine
         }
     }

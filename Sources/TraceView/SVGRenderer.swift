@@ -81,17 +81,31 @@ public struct SVGRenderer: Sendable {
             body.append(
                 "<line x1=\"\(f(margin))\" y1=\"\(f(y))\" x2=\"\(f(laneX(lanes.lanes.count)))\" y2=\"\(f(y))\" stroke=\"#e0e0e0\"/>")
             y += 4
+            // The box's label wraps inside it, as the terminal's does in its lane: context, step
+            // and outcome each kept whole where they fit.
+            let label = row.context.label
+            let boxChars = row.lane == nil ? laneChars * lanes.lanes.count : laneChars - 1
+            let pieces = TextRenderer.wrap([label, row.action, row.outcome].filter { !$0.isEmpty }, boxChars)
             body.append(
-                "<rect class=\"step\" x=\"\(f(x + 4))\" y=\"\(f(y))\" width=\"\(f(width - 8))\" height=\"\(f(line + 6))\" rx=\"4\" "
+                "<rect class=\"step\" x=\"\(f(x + 4))\" y=\"\(f(y))\" width=\"\(f(width - 8))\" "
+                    + "height=\"\(f(line * Double(pieces.count) + 6))\" rx=\"4\" "
                     + "fill=\"\(colours.fill)\" stroke=\"\(colours.stroke)\" stroke-width=\"\(breaks ? 2 : 1)\"/>")
             text(margin, y + font + 3, (breaks ? "✗ " : "") + "\(row.step)", breaks ? "fill=\"#c62828\" font-weight=\"bold\"" : "fill=\"#555\"")
-            let label = row.context.label
-            body.append(
-                "<text x=\"\(f(x + 10))\" y=\"\(f(y + font + 3))\"><tspan font-weight=\"bold\" fill=\"\(colours.stroke)\">"
-                    + "\(escape(label))</tspan> \(escape(row.action))"
-                    + (row.outcome.isEmpty ? "" : " <tspan font-weight=\"bold\">\(escape(row.outcome))</tspan>") + "</text>")
-            widest = max(widest, x + 10 + Double(label.count + row.action.count + row.outcome.count + 2) * charWidth + margin)
-            y += line + 10
+            for (i, piece) in pieces.enumerated() {
+                var rest = Substring(piece)
+                var spans = ""
+                if i == 0, rest.hasPrefix(label) {
+                    spans += "<tspan font-weight=\"bold\" fill=\"\(colours.stroke)\">\(escape(label))</tspan>"
+                    rest = rest.dropFirst(label.count)
+                }
+                if !row.outcome.isEmpty, rest.hasSuffix(row.outcome) {
+                    spans += escape(String(rest.dropLast(row.outcome.count))) + "<tspan font-weight=\"bold\">\(escape(row.outcome))</tspan>"
+                } else {
+                    spans += escape(String(rest))
+                }
+                body.append("<text x=\"\(f(x + 10))\" y=\"\(f(y + font + 3 + line * Double(i)))\" xml:space=\"preserve\">\(spans)</text>")
+            }
+            y += line * Double(pieces.count) + 10
             for change in row.changes {
                 for (i, part) in wrap(change.summary, wrapAt).enumerated() {
                     text(x + 16 + (i > 0 ? 2 * charWidth : 0), y + font - 2, part, "fill=\"#333\"")
@@ -99,8 +113,10 @@ public struct SVGRenderer: Sendable {
                 }
             }
             if breaks {
-                text(x + 16, y + font - 2, "✗ broken here: " + row.broken.joined(separator: ", "), "fill=\"#c62828\" font-weight=\"bold\"")
-                y += line
+                for (i, part) in wrap("✗ broken here: " + row.broken.joined(separator: ", "), wrapAt).enumerated() {
+                    text(x + 16 + (i > 0 ? 2 * charWidth : 0), y + font - 2, part, "fill=\"#c62828\" font-weight=\"bold\"")
+                    y += line
+                }
             }
             y += 4
         }

@@ -22,12 +22,22 @@ struct CheckCommand: ParsableCommand {
             redrawn on stderr at most four times a second; --quiet, or stderr not a terminal, turns \
             it off.
 
+            --json prints one JSON document: an entry per spec, a bad spec's with its errors (file, \
+            line, column, message). --junit writes JUnit XML: a test suite per spec, a test case per \
+            property and one for the spec's expectation.
+
+            Exit status: 0 when every spec met its expectation, 1 when one did not (a search a \
+            budget cut short included: it is not judged), 2 for bad input or an engine error, 3 when \
+            the engines disagree.
+
             Examples:
               slabcheck check Specs/tiny.spec
               slabcheck check --coverage Specs/tiny.spec Specs/small.spec Specs/tuning.spec
-              slabcheck check --max-seconds 60 Specs/large.spec
-              slabcheck check --engine bmc --depth 8 Specs/shared-wrong-end.spec
-              slabcheck check --json --out /tmp/traces Specs/*.spec
+              slabcheck check --max-states 2000 Specs/medium.spec   # exit 1: bounded
+              slabcheck check --engine bmc --depth 8 --out /tmp Specs/stale-ac.spec
+              slabcheck check --json --junit /tmp/r.xml Specs/tiny.spec Specs/stale-ac.spec
+              slabcheck check --property 'tidy = freeObjects <= 4' Specs/tiny.spec
+              slabcheck check --property conservation --expect holds Specs/tiny.spec
             """)
 
     @Argument(help: "Spec files to check.")
@@ -50,6 +60,18 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print a machine-readable JSON report instead of text.")
     var json = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Check this property instead of the spec's `check:` (repeatable): a built-in name, a `property:` line's name, or `name = expression`.",
+            valueName: "name|expr"))
+    var property: [String] = []
+
+    @Option(help: ArgumentHelp("Expect this instead of the spec's `expect:`: holds, or 'violates <name>'.", valueName: "expectation"))
+    var expect: String?
+
+    @Option(help: "Also write a JUnit XML report to this file: a test case per spec and property.")
+    var junit: String?
+
     @Flag(help: "Print verdicts only, not the counterexamples' steps, and no progress line.")
     var quiet = false
 
@@ -63,16 +85,17 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var parsed: [Spec] = []
-        var bad = false
+        var errors: [SpecErrors] = []
         for path in specs {
             do {
-                parsed.append(try Spec.load(path: path))
+                parsed.append(try Spec.load(path: path).overriding(properties: property, expect: expect))
             } catch {
                 complain(error.description)
-                bad = true
+                errors.append(error)
             }
         }
-        if bad { throw ExitCode(2) }
+        // Reports for machines cover every spec, the bad ones as errors; text stops at bad input.
+        if !errors.isEmpty && !json && junit == nil { throw ExitCode(2) }
         var results: [SpecResult] = []
         /// One result per spec: with `--engine all`, what the engines establish together.
         var judged: [SpecResult] = []
@@ -95,7 +118,9 @@ struct CheckCommand: ParsableCommand {
                     try TraceFiles.write(&result, to: out)
                 } catch {
                     complain("\(spec.path): error (\(engine.rawValue) engine): \(error)")
-                    throw ExitCode(2)
+                    guard json || junit != nil else { throw ExitCode(2) }
+                    errors.append(SpecErrors([SpecError(path: spec.path, location: nil, message: "\(engine.rawValue) engine: \(error)")]))
+                    continue
                 }
                 if !json {
                     print(ReportText.render(result, coverage: coverage))
@@ -123,7 +148,16 @@ struct CheckCommand: ParsableCommand {
                 judged.append(together)
             }
         }
-        if json { print(ReportJSON.render(results).rendered()) }
+        if json { print(ReportJSON.render(results, errors: errors).rendered()) }
+        if let junit {
+            do {
+                try ReportJUnit.render(results, errors: errors).write(toFile: junit, atomically: true, encoding: .utf8)
+            } catch {
+                complain("\(junit): cannot write the JUnit report: \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+        if !errors.isEmpty { throw ExitCode(2) }
         if !judged.allSatisfy(\.meetsExpectation) { throw ExitCode(1) }
     }
 }

@@ -18,7 +18,7 @@ struct DifferentialCommand: ParsableCommand {
             Exit status: 0 when there is no such divergence, 1 when there is, 2 for bad arguments.
 
             Examples:
-              slabcheck differential --steps 100000
+              slabcheck differential --steps 10000
               slabcheck differential --variant grow-fail-irqs-on --steps 20000 --seed 7
             """)
 

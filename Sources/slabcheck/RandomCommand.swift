@@ -17,11 +17,16 @@ struct RandomCommand: ParsableCommand {
             the two states are compared. The first failure is shrunk (fewest steps, then the smallest \
             arguments), printed with the seed that repeats it, and written as an ITF trace.
 
-            Exit status: 0 when every run passed, 1 when one failed, 2 for bad input.
+            The spec's `expect:` line is honoured as `check` honours it: a spec that expects \
+            `violates P` meets it when a run breaks P (the shrunk run is still printed and written), \
+            and does not when every run passes.
+
+            Exit status: 0 when the runs met the spec's expectation (every run passed, or a run \
+            broke the property it expects broken), 1 when they did not, 2 for bad input.
 
             Examples:
               slabcheck random Specs/small.spec --runs 100 --steps 50
-              slabcheck random Specs/shared-wrong-end.spec --runs 20 --steps 40 --seed 7
+              slabcheck random Specs/shared-wrong-end.spec --runs 500 --seed 7 --out /tmp
             """)
 
     @Argument(help: "The spec whose configuration, variant and properties to test.")
@@ -64,12 +69,17 @@ struct RandomCommand: ParsableCommand {
             complain("\(spec): \(error)")
             throw ExitCode(2)
         }
+        let expectation = loaded.expectation
         guard let found = report.found else {
             print("\(spec): \(loaded.variant.rawValue): \(report.runs) runs, \(report.steps) steps, seed \(seed): every property held, no divergence")
+            guard expectation == .holds else {
+                print("  expected \(expectation.text): NOT MET (no run broke it)")
+                throw ExitCode(1)
+            }
             return
         }
         print(
-            "\(spec): \(loaded.variant.rawValue): run \(found.run + 1) of \(report.runs) failed: \(found.failure)\n"
+            "\(spec): \(loaded.variant.rawValue): run \(found.run + 1) of the \(runs) asked for failed: \(found.failure)\n"
                 + "  found in \(found.original.count) steps, shrunk to \(found.shrunk.count): "
                 + found.shrunk.map(\.description).joined(separator: ", ") + "\n"
                 + "  reproduce: slabcheck random \(spec) --runs 1 --steps \(steps) --seed \(found.seed)")
@@ -84,6 +94,13 @@ struct RandomCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print("  trace: \(path)")
-        throw ExitCode(1)
+        let met: Bool =
+            if case .property(let names) = found.failure, let expected = expectation.violatedName {
+                names.contains(expected)
+            } else {
+                false
+            }
+        print("  expected \(expectation.text): " + (met ? "met" : "NOT MET"))
+        if !met { throw ExitCode(1) }
     }
 }

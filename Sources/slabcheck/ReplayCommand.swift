@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Replay
 import SlabModel
+import SlabSpec
 import SlabTrace
 
 struct ReplayCommand: ParsableCommand {
@@ -45,7 +46,7 @@ struct ReplayCommand: ParsableCommand {
             let report: ReplayReport
             do {
                 trace = try SlabTrace.read(path: file)
-                report = try Replayer.replay(trace)
+                report = try Replayer.replay(trace, properties: try trace.userProperty(file: file).map { [$0] } ?? [])
             } catch let error as TraceError {
                 complain("\(error.description)")
                 entries.append(ReplayCommand.errorEntry(file, error.description))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlabSpec
 import SlabTrace
 import TraceView
 
@@ -15,12 +16,16 @@ struct ShowCommand: ParsableCommand {
 
             Colour is used when standard output is a terminal (--color auto), unless NO_COLOR is set.
 
-            Exit status: 0 when every trace was shown, 2 for bad input (unreadable file, not ITF).
+            A trace of a user's property carries its text (#meta.propertySource), which is parsed \
+            again on the trace's configuration; a trace naming a property it does not define is refused.
+
+            Exit status: 0 when every trace was shown, 2 for bad input (unreadable file, not ITF, a \
+            property the trace does not define).
 
             Examples:
               slabcheck show Counterexamples/shared-wrong-end-conservation.itf.json
-              slabcheck show --color never Counterexamples/stale-ac-ac-current.itf.json > trace.txt
-              slabcheck show --svg stale-ac.svg Counterexamples/stale-ac-ac-current.itf.json
+              slabcheck show --color never Counterexamples/stale-ac-ac-current.itf.json
+              slabcheck show --svg /tmp/a.svg Counterexamples/stale-ac-ac-current.itf.json
             """)
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -36,16 +41,24 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Colour: auto (when standard output is a terminal), always, or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: "Columns the swimlanes may use (default: the terminal's, else $COLUMNS, else 80).")
+    var width: Int?
+
+    mutating func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be at least 20") }
+    }
+
     func run() throws {
         let trace: SlabTrace
         do {
             trace = try SlabTrace.read(path: file)
+            _ = try trace.userProperty(file: file)
         } catch {
             complain(error.description)
             throw ExitCode(2)
         }
         let lanes = Swimlanes(trace)
-        print(TextRenderer(color: useColor).render(lanes), terminator: "")
+        print(TextRenderer(color: useColor, width: width ?? terminalWidth).render(lanes), terminator: "")
         if let svg {
             do {
                 try Data(SVGRenderer().render(lanes).utf8).write(to: URL(fileURLWithPath: svg))
@@ -54,6 +67,15 @@ struct ShowCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+    }
+
+    /// The terminal's columns when standard output is one, else `$COLUMNS`, else 80.
+    var terminalWidth: Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 >= 20 ? $0 : nil } ?? 80
     }
 
     var useColor: Bool {

@@ -1,0 +1,55 @@
+import Foundation
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+import Testing
+
+/// What pipelines read: one JSON document with numbers as numbers and bad specs as error objects,
+/// JUnit XML, and the version.
+@Suite struct MachineReadableOutputTests {
+    @Test func checkJSONOnGoodAndBadSpecsIsOneValidDocumentWithErrorObjects() throws {
+        let folder = try temporaryFolder()
+        let bad = "\(folder)/bad.spec"
+        try "name: bad\ncpus: 1\nnum: two\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let run = try runSlabcheck(["check", "--json", "--out", folder, "Specs/tiny.spec", bad])
+        #expect(run.status == 2)
+        let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+        let entries = try #require(document as? [[String: Any]], "\(run.stdout)")
+        #expect(entries.count == 2)
+        let tiny = try #require(entries.first { $0["spec"] as? String == "Specs/tiny.spec" })
+        #expect(tiny["met"] as? Bool == true)
+        let statistics = try #require(tiny["statistics"] as? [String: Any])
+        #expect(statistics["seconds"] is NSNumber && !(statistics["seconds"] is String))
+        let broken = try #require(entries.first { $0["spec"] as? String == bad })
+        let errors = try #require(broken["errors"] as? [[String: Any]])
+        let first = try #require(errors.first { ($0["message"] as? String)?.contains("two") == true }, "\(errors)")
+        #expect(first["file"] as? String == bad)
+        #expect(first["line"] as? Int == 3)
+        #expect(first["column"] as? Int == 6)
+    }
+
+    @Test func checkJUnitWritesATestCasePerSpecAndPropertyWithFailuresForUnmetExpectations() throws {
+        let folder = try temporaryFolder()
+        let wrong = "\(folder)/wrong.spec"
+        let text = try String(contentsOfFile: spec("stale-ac"), encoding: .utf8)
+            .replacingOccurrences(of: "expect: violates ac-current", with: "expect: holds")
+        try text.write(toFile: wrong, atomically: true, encoding: .utf8)
+        let xml = "\(folder)/report.xml"
+        let run = try runSlabcheck(["check", "--quiet", "--junit", xml, "--out", folder, "Specs/tiny.spec", wrong])
+        #expect(run.status == 1)
+        let document = try XMLDocument(contentsOf: URL(fileURLWithPath: xml))
+        let suites = try document.nodes(forXPath: "/testsuites/testsuite")
+        #expect(suites.count == 2)
+        let tinyCases = try document.nodes(forXPath: "/testsuites/testsuite[@name='Specs/tiny.spec']/testcase")
+        #expect(tinyCases.count == 11, "ten built-in properties and the expectation")
+        #expect(try document.nodes(forXPath: "/testsuites/testsuite[@name='Specs/tiny.spec']//failure").isEmpty)
+        let failures = try document.nodes(forXPath: "/testsuites/testsuite[@name='\(wrong)']/testcase[failure]/@name")
+        #expect(failures.compactMap(\.stringValue).sorted() == ["ac-current", "expect: holds"])
+    }
+
+    @Test func theRootCommandPrintsItsVersion() throws {
+        let run = try runSlabcheck(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("slabcheck "))
+    }
+}
