@@ -20,14 +20,14 @@ extension SymbolicProperty {
         case .state(let f):
             self.init(name: property.name, holds: { (state) throws(SymbolicError) in
                 do throws(Z3Error) {
-                    return try Evaluation(layout: layout, state: state).holds(f).term(in: context)
+                    return try Evaluation(layout: layout, state: wide(state)).holds(f).term(in: context)
                 } catch {
                     throw .z3(error)
                 }
             }, violation: nil)
         case .step(let f):
             let facts = try Self.stepFacts(system)
-            let ok = Evaluation(layout: layout, state: system.afterState, before: system.plainState, step: facts).holds(f)
+            let ok = Evaluation(layout: layout, state: try wide(system.afterState), before: try wide(system.plainState), step: facts).holds(f)
             self.init(name: property.name, holds: nil, violation: .formula(try ok.term(in: context).not()))
         }
     }
@@ -53,4 +53,17 @@ extension SymbolicProperty {
                 return value
             })
     }
+}
+
+/// `state` with every cell a 64-bit term: a property's arithmetic wraps at 64 bits, as the
+/// explicit engine's does (Documentation/Model.md, Properties), not at the encoding's narrow width,
+/// where `freeObjects * 1000` would wrap and judge a different number.
+func wide(_ state: SlabState<SymbolicValue>) throws(Z3Error) -> SlabState<SymbolicValue> {
+    var cells = state.cells
+    for (i, cell) in cells.enumerated() {
+        guard case .term(let t, let range, _) = cell, let width = t.bitWidth, width < 64 else { continue }
+        let extended = try t.signExtend(by: 64 - width)
+        cells[i] = .term(extended, range, .offset(base: extended, baseRange: range, by: 0))
+    }
+    return SlabState(cells: cells)
 }

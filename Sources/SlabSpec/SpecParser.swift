@@ -39,6 +39,8 @@ struct SpecParser {
     var pendingExpect: Token?
     /// Names of `property:` lines with an error: their error suffices, `check:` is not blamed too.
     var brokenProperties: Set<String> = []
+    /// The divisors and indices of every parsed `property:` line.
+    var propertyConstantChecks: [PropertyConstantCheck] = []
     var bounds = Bounds()
     var expectation: Expectation?
     var expectedPropertyLocation: SourceLocation?
@@ -77,6 +79,7 @@ struct SpecParser {
             checkExpectedUserProperty(userProperties)
             checked = userProperties
             configuration = validatedConfiguration()
+            if errors.isEmpty, let configuration { checkPropertyConstants(Layout(configuration)) }
         }
         guard errors.isEmpty, let configuration, let variant, let properties, let expectation else {
             return .failure(SpecErrors(sortedErrors()))
