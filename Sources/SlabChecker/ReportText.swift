@@ -22,6 +22,7 @@ public enum ReportText {
             case .holds: break
             }
             if let file = p.traceFile { line += "  -> \(file)" }
+            if let failure = p.traceWriteFailure { line += "  (not written: \(failure.reason))" }
             lines.append(line)
         }
         if result.engine == "explicit" { lines.append("  " + statistics(result.statistics)) }

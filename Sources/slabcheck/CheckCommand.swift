@@ -77,6 +77,7 @@ struct CheckCommand: ParsableCommand {
         }
         if bad { throw ExitCode(2) }
         var results: [SpecResult] = []
+        var unwritten = false
         for spec in parsed {
             let request = CheckRequest(
                 spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
@@ -97,10 +98,14 @@ struct CheckCommand: ParsableCommand {
                             request, progress: ProgressReporter.callback(label: spec.name, enabled: !quiet))
                         ProgressReporter.finish(enabled: !quiet)
                     }
-                    try TraceFiles.write(&result, to: out)
                 } catch {
                     complain("\(spec.path): error (\(name) engine): \(error)")
                     throw ExitCode(2)
+                }
+                TraceFiles.write(&result, to: out)
+                for failure in result.properties.compactMap(\.traceWriteFailure) {
+                    complain("\(spec.path): error: \(failure)")
+                    unwritten = true
                 }
                 if !json {
                     print(ReportText.render(result, coverage: coverage))
@@ -122,6 +127,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if json { print(ReportJSON.render(results).rendered()) }
+        if unwritten { throw ExitCode(2) }
         if !results.allSatisfy(\.meetsExpectation) { throw ExitCode(1) }
     }
 }
