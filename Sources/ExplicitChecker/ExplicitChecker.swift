@@ -219,6 +219,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     }
 
     func checkBudgets(level: Int, worker: Int) {
+        if let reason = Interruption.reason { halt(reason) }
         let states = visited.count
         if let maxStates = options.maxStates, states >= maxStates { halt("state budget of \(maxStates) reached") }
         let elapsed = Date().timeIntervalSince(started)

@@ -291,7 +291,9 @@ public final class BoundedModelChecker {
     func stop(_ verdicts: inout [String: SymbolicVerdict], _ open: [SymbolicProperty], _ reached: Int, _ reason: String, depth: Int? = nil) {
         let timedOut = reason == "timeout" || reason == "canceled" || reason.hasPrefix("time limit")
         for p in open {
-            if timedOut {
+            if let interrupted = Interruption.reason {
+                verdicts[p.name] = .bounded(depth: reached, reason: interrupted)
+            } else if timedOut {
                 let at = depth.map { " at depth \($0)" } ?? ""
                 verdicts[p.name] = .bounded(depth: reached, reason: "Z3 \(reason)\(at)")
             } else {

@@ -341,9 +341,11 @@ public final class Induction {
         /// Z3 could not decide, or the encoding stopped being exact: nothing is claimed.
         case unknown(String)
 
-        /// Z3's `unknown` for `reason`: a time limit only bounds, anything else claims nothing.
+        /// Z3's `unknown` for `reason`: a time limit or a signal only bounds, anything else
+        /// claims nothing.
         static func z3(_ reason: String, _ place: String) -> NotProved {
-            reason == "timeout" || reason == "canceled" ? .bounded("Z3 \(reason) \(place)") : .unknown("Z3 \(reason) \(place)")
+            if let interrupted = Interruption.reason { return .bounded("\(interrupted) \(place)") }
+            return reason == "timeout" || reason == "canceled" ? .bounded("Z3 \(reason) \(place)") : .unknown("Z3 \(reason) \(place)")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ModelKit
 import SlabChecker
 import SlabSpec
 import SlabTrace
@@ -76,16 +77,17 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if bad { throw ExitCode(2) }
+        SignalStop.install()
         var results: [SpecResult] = []
         var unwritten = false
-        for spec in parsed {
+        for spec in parsed where Interruption.signal == nil {
             let request = CheckRequest(
                 spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
                 memoryBytes: budgets.memoryBytes, threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                 symmetry: budgets.noSymmetry ? .none : .all)
             let engines = engine == "all" ? ["explicit", "bmc", "induction"] : [engine]
             var ran: [SpecResult] = []
-            for name in engines {
+            for name in engines where ran.isEmpty || Interruption.signal == nil {
                 var result: SpecResult
                 var notes: [String] = []
                 do {
@@ -121,12 +123,13 @@ struct CheckCommand: ParsableCommand {
             for i in ran.indices {
                 for j in ran.indices where j > i { disagree += SymbolicRun.disagreements(ran[i], ran[j]) }
             }
-            if !disagree.isEmpty {
+            if !disagree.isEmpty, Interruption.signal == nil {
                 for d in disagree { complain("\(spec.path): BUG IN SLABCHECK: the engines disagree: \(d)") }
                 throw ExitCode(3)
             }
         }
         if json { print(ReportJSON.render(results).rendered()) }
+        if let status = SignalStop.exitStatus { throw ExitCode(status) }
         if unwritten { throw ExitCode(2) }
         if !results.allSatisfy(\.meetsExpectation) { throw ExitCode(1) }
     }
