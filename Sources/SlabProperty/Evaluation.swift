@@ -12,7 +12,7 @@ import SlabModel
 /// bit-vectors do, so both engines give a property the same meaning. A division whose divisor is
 /// zero in a state, where the expression evaluates it (`and`, `or`, `implies`, quantifiers and
 /// `where` are read left to right and stop once the answer is known), makes the property
-/// violated in that state: `holds` is false there and `dividesByZero` says why.
+/// violated in that state: `holds` is false there.
 public struct Evaluation<V: ModelValue> {
     public let layout: Layout
     public let after: SlabState<V>
@@ -23,9 +23,11 @@ public struct Evaluation<V: ModelValue> {
     /// When the expression being read is evaluated at all (the left operands of the `and`s,
     /// `or`s and quantifiers around it allow it).
     var path: V.Condition = V.Condition(constant: true)
-    /// Where the divisions by zero met so far are recorded; shared by every copy made for a
-    /// sub-expression.
-    var divisions = DivisionRecord<V>()
+    /// The time the evaluation may take; nil for no limit.
+    public var budget: EvaluationBudget?
+    /// Where the divisions by zero and an abandoned evaluation are recorded; shared by every copy
+    /// made for a sub-expression.
+    var record = EvaluationRecord<V>(budget: nil)
 
     /// `before` and `step` are for step properties; a state property needs only `after`.
     public init(layout: Layout, state after: SlabState<V>, before: SlabState<V>? = nil, step: StepFacts<V>? = nil) {
@@ -57,29 +59,19 @@ public struct Evaluation<V: ModelValue> {
     }
 
     /// Whether the state satisfies `f`: its condition is true and no division in it is by zero.
+    /// An evaluation that runs out of its `budget` is abandoned and says true: the budget records
+    /// it, and the caller must then report its run `bounded`.
     public func holds(_ f: Formula) -> V.Condition {
         let e = fresh
         let result = e.condition(f)
-        return result.constantValue == false ? result : result.and(e.divisions.byZero.negated)
-    }
-
-    /// Whether reading `f` in this state divides by zero, which makes `holds` false.
-    public func dividesByZero(_ f: Formula) -> V.Condition {
-        let e = fresh
-        _ = e.condition(f)
-        return e.divisions.byZero
-    }
-
-    /// The value of `q`, and whether computing it divides by zero.
-    public func valueAndDivisionByZero(_ q: Quantity) -> (value: V, dividesByZero: V.Condition) {
-        let e = fresh
-        return (e.value(q), e.divisions.byZero)
+        if e.record.abandoned { return V.Condition(constant: true) }
+        return result.constantValue == false ? result : result.and(e.record.byZero.negated)
     }
 
     var fresh: Evaluation {
         var e = self
         e.path = V.Condition(constant: true)
-        e.divisions = DivisionRecord()
+        e.record = EvaluationRecord(budget: budget)
         return e
     }
 
@@ -140,6 +132,7 @@ public struct Evaluation<V: ModelValue> {
     func quantified(_ binding: Binding, _ body: Formula, universal: Bool) -> V.Condition {
         var result = V.Condition(constant: universal)
         for i in 0..<binding.domain.size(in: layout) {
+            if record.tick() { break }
             let part = under(universal ? result : result.negated).bound(binding.name, to: i).condition(body)
             result = universal ? result.and(part) : result.or(part)
             if result.constantValue == !universal { break }
@@ -191,6 +184,7 @@ public struct Evaluation<V: ModelValue> {
         case .sum(let binding, let filter, let body):
             var total = V(constant: 0)
             for i in 0..<binding.domain.size(in: layout) {
+                if record.tick() { break }
                 let e = bound(binding.name, to: i)
                 let keep = e.condition(filter)
                 if keep.constantValue == false { continue }
@@ -205,7 +199,7 @@ public struct Evaluation<V: ModelValue> {
     func arithmetic(_ op: Arithmetic, _ x: V, _ y: V) -> V {
         if op == .divide {
             let zero = y == V(constant: 0)
-            if zero.constantValue != false { divisions.record(path.and(zero)) }
+            if zero.constantValue != false { record.record(path.and(zero)) }
             if zero.constantValue == true { return V(constant: 0) }
         }
         if let a = x.constantValue, let b = y.constantValue {
@@ -255,12 +249,3 @@ public struct Evaluation<V: ModelValue> {
     }
 }
 
-/// The divisions by zero an evaluation met, as one condition: a class, so that every copy of an
-/// `Evaluation` made for a sub-expression adds to the same record.
-final class DivisionRecord<V: ModelValue> {
-    var byZero = V.Condition(constant: false)
-
-    func record(_ condition: V.Condition) {
-        if condition.constantValue != false { byZero = byZero.or(condition) }
-    }
-}

@@ -153,12 +153,19 @@ public final class BoundedModelChecker {
                 }
                 outOfBand = try system.instantiate(system.freeObjectsInBand(), at: frames[k]).not()
                 bad = []
-                for p in open + aux {
-                    if let h = p.holds {
-                        bad.append((p, try h(frames[k].state).not()))
-                    } else if k > 0, let v = p.violation {
-                        bad.append((p, try system.violation(v, from: frames[k - 1], to: frames[k])))
+                do {
+                    for p in open + aux {
+                        if let h = p.holds {
+                            bad.append((p, try h(frames[k].state).not()))
+                        } else if k > 0, let v = p.violation {
+                            bad.append((p, try system.violation(v, from: frames[k - 1], to: frames[k])))
+                        }
                     }
+                } catch SymbolicError.timeLimit {
+                    // A property too costly to build within the time left bounds like a solver's time-out.
+                    stop(&verdicts, open, reached, "time limit reached building the properties of depth \(k)")
+                    open = []
+                    break depthLoop
                 }
                 if !bad.isEmpty {
                     if deadline.expired {
