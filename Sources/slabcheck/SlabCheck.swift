@@ -23,7 +23,7 @@ struct SlabCheck: ParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, ShowCommand.self, ReplayCommand.self, BenchCommand.self, BenchSymbolicCommand.self,
-            DifferentialCommand.self, RandomCommand.self,
+            DifferentialCommand.self, RandomCommand.self, FuzzCommand.self,
         ])
 
     /// Argument errors are bad input, so they exit 2 like a bad spec does (ArgumentParser's own
