@@ -54,13 +54,15 @@ let package = Package(
             path: "Sources/CSlab",
             exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("pthread")]),
+        // Seeded fuzzing of specs, property expressions and traces, from the shipped ones.
+        .target(name: "SlabFuzz", dependencies: ["ModelKit", "SlabChecker", "SlabSpec", "SlabTrace", "Replay", "TraceView"]),
         // Replays model traces on the real allocator and runs the two in lockstep.
         .target(name: "Replay", dependencies: ["ModelKit", "SlabModel", "SlabTrace", "CSlab", "SlabProperty"]),
         .executableTarget(
             name: "slabcheck",
             dependencies: [
                 "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "Replay", "SymbolicChecker", "Z3Kit", "TraceView",
-                "SlabProperty",
+                "SlabProperty", "ModelKit", "SlabFuzz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SlabPropertyTests", dependencies: ["SlabTesting", "SlabProperty", "SlabModel", "SlabChecker", "Replay"]),
@@ -71,6 +73,7 @@ let package = Package(
         .testTarget(name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "SlabChecker", "SlabModel", "Z3Kit"]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
         .testTarget(name: "TraceViewTests", dependencies: ["TraceView", "SlabTrace", "SlabModel"]),
+        .testTarget(name: "SlabFuzzTests", dependencies: ["SlabFuzz"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "SlabModel", "SlabTrace", "ExplicitChecker", "ModelKit"]),
     ]
 )

@@ -46,6 +46,9 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     let words: Int
     let stride: Int
     let visited: VisitedSet
+    /// What the process held before the search began (code, libraries, the model): the memory
+    /// budget is for the whole process, so the search has only what is left.
+    let baseline: Int
     let started = Date()
     let stop = Atomic<Bool>(false)
     let nextWords = Atomic<Int>(0)
@@ -65,7 +68,8 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         self.options = options
         words = model.wordCount
         stride = model.wordCount + 1
-        visited = VisitedSet(memoryLimit: options.memoryBytes / 4 * 3)
+        baseline = residentBytes()
+        visited = VisitedSet(memoryLimit: max(0, options.memoryBytes - baseline) / 4 * 3)
         progressThrottle = Throttle(interval: options.progressInterval)
     }
 
@@ -223,6 +227,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
     }
 
     func checkBudgets(level: Int, worker: Int) {
+        if let signal = Interruption.signal { halt(.signal(signal)) }
         let states = visited.count
         if let maxStates = options.maxStates, states >= maxStates { halt(.states(maxStates)) }
         let elapsed = Date().timeIntervalSince(started)
@@ -230,7 +235,7 @@ final class Search<M: CompactModel>: @unchecked Sendable {
         // The next level's per-thread arrays may hold up to twice what they count, and merging
         // them copies it once more: count it three times, so the budget holds at the merge.
         let frontierBytes = (level + 3 * nextWords.load(ordering: .relaxed)) * 8
-        if visited.bytes + frontierBytes > options.memoryBytes {
+        if baseline + visited.bytes + frontierBytes > options.memoryBytes || residentBytes() > options.memoryBytes {
             halt(.memory(bytes: options.memoryBytes))
         }
         // Only worker 0 (and the main thread between levels, while no worker runs) reports, so

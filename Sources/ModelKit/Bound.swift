@@ -17,6 +17,8 @@ public enum Bound: Sendable, Hashable, CustomStringConvertible {
     case relation(why: String)
     /// Induction found no k up to `k` whose step case holds: `breaking` names what broke it.
     case notInductive(k: Int, breaking: String)
+    /// A signal (SIGINT, SIGTERM, SIGHUP) asked the search to stop (`Interruption`).
+    case signal(Int32)
 
     public var description: String {
         switch self {
@@ -27,6 +29,7 @@ public enum Bound: Sendable, Hashable, CustomStringConvertible {
         case .timeLimit(let during): "time limit reached \(during)"
         case .relation(let why): "building the transition relation: \(why)"
         case .notInductive(let k, let breaking): "not k-inductive for k ≤ \(k): the step case breaks \(breaking)"
+        case .signal(let signal): "interrupted by \(Interruption.name(of: signal))"
         }
     }
 }

@@ -19,6 +19,7 @@ public enum ReportText {
             if case .violated(let depth) = p.verdict { line += " in \(depth) steps" }
             if let why = p.verdict.explanation { line += " (\(why))" }
             if let file = p.traceFile { line += "  -> \(file)" }
+            if let failure = p.traceWriteFailure { line += "  (not written: \(failure.reason))" }
             lines.append(line)
         }
         if result.engine == .explicit { lines.append("  " + statistics(result.statistics)) }

@@ -10,8 +10,9 @@ import Z3Kit
 /// Both come from `Evaluation` run on symbolic values, the very code the explicit engine runs on
 /// integers. The engines tie `t` to the step's relation where they unroll it.
 extension SymbolicProperty {
-    /// Refuses an explicit-only property by name: the solver cannot read a Swift closure.
-    init(_ property: Property, in system: TransitionSystem) throws {
+    /// Refuses an explicit-only property by name: the solver cannot read a Swift closure. A
+    /// formula whose building runs out of `budget` is a time limit, as a solver's would be.
+    init(_ property: Property, in system: TransitionSystem, budget: EvaluationBudget) throws {
         let context = system.context
         let layout = system.model.layout
         switch property.kind {
@@ -19,15 +20,27 @@ extension SymbolicProperty {
             throw PropertyError(["property `\(property.name)` is explicit-only: the bmc and induction engines cannot encode a Swift closure; check it with the explicit engine"])
         case .state(let f):
             self.init(name: property.name, holds: { (state) throws(SymbolicError) in
+                let holds: SymbolicCondition
                 do throws(Z3Error) {
-                    return try Evaluation(layout: layout, state: state).holds(f).term(in: context)
+                    var evaluation = Evaluation(layout: layout, state: try wide(state))
+                    evaluation.budget = budget
+                    holds = evaluation.holds(f)
+                } catch {
+                    throw .z3(error)
+                }
+                if budget.wasAbandoned { throw .timeLimit("time limit reached building property `\(property.name)`") }
+                do throws(Z3Error) {
+                    return try holds.term(in: context)
                 } catch {
                     throw .z3(error)
                 }
             }, violation: nil)
         case .step(let f):
             let facts = try Self.stepFacts(system)
-            let ok = Evaluation(layout: layout, state: system.afterState, before: system.plainState, step: facts).holds(f)
+            var evaluation = Evaluation(layout: layout, state: try wide(system.afterState), before: try wide(system.plainState), step: facts)
+            evaluation.budget = budget
+            let ok = evaluation.holds(f)
+            if budget.wasAbandoned { throw SymbolicError.timeLimit("time limit reached building property `\(property.name)`") }
             self.init(name: property.name, holds: nil, violation: .formula(try ok.term(in: context).not()))
         }
     }
@@ -53,4 +66,17 @@ extension SymbolicProperty {
                 return value
             })
     }
+}
+
+/// `state` with every cell a 64-bit term: a property's arithmetic wraps at 64 bits, as the
+/// explicit engine's does (Documentation/Model.md, Properties), not at the encoding's narrow width,
+/// where `freeObjects * 1000` would wrap and judge a different number.
+func wide(_ state: SlabState<SymbolicValue>) throws(Z3Error) -> SlabState<SymbolicValue> {
+    var cells = state.cells
+    for (i, cell) in cells.enumerated() {
+        guard case .term(let t, let range, _) = cell, let width = t.bitWidth, width < 64 else { continue }
+        let extended = try t.signExtend(by: 64 - width)
+        cells[i] = .term(extended, range, .offset(base: extended, baseRange: range, by: 0))
+    }
+    return SlabState(cells: cells)
 }

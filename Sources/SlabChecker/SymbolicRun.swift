@@ -19,7 +19,7 @@ public enum SymbolicRun {
         var notes: [String] = []
         let properties = try judge(
             builtIns: spec.properties, model: model, system: system, engine: engine, depth: depth,
-            deadline: Deadline(seconds: timeout), spec: spec.path, notes: &notes)
+            deadline: Deadline(seconds: timeout), budget: EvaluationBudget(seconds: timeout), spec: spec.path, notes: &notes)
         notes.insert(contentsOf: describe(system.report, bits: system.width.bits), at: 0)
         let d = ContinuousClock.now - started
         let statistics = ExplicitStatistics(
@@ -68,11 +68,11 @@ public enum SymbolicRun {
     /// internal error.
     static func judge(
         builtIns: [BuiltInProperty], model: PropertyModel, system: TransitionSystem, engine: Engine, depth: Int,
-        deadline: Deadline, spec: String, notes: inout [String]
+        deadline: Deadline, budget: EvaluationBudget, spec: String, notes: inout [String]
     ) throws -> [PropertyResult] {
         var named: [SymbolicProperty] = []
         for p in builtIns { named.append(try system.symbolic(p)) }
-        for p in model.extra { named.append(try SymbolicProperty(p, in: system)) }
+        for p in model.extra { named.append(try SymbolicProperty(p, in: system, budget: budget)) }
         func trace(_ actions: [SlabAction], breaking name: String) throws(SymbolicError) -> SlabTrace {
             let origin = SlabTrace.Origin(
                 spec: spec, configuration: model.layout.config, variant: model.base.variant, property: name,

@@ -42,4 +42,6 @@ public struct PropertyResult: Sendable {
     public var trace: SlabTrace?
     /// Where the trace was written, once it was.
     public var traceFile: String?
+    /// Why the trace could not be written, when it could not.
+    public var traceWriteFailure: TraceWriteFailure?
 }

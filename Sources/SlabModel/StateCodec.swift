@@ -68,7 +68,12 @@ public struct StateCodec: Sendable {
         packCells = packed.map(\.cell)
         packLowest = packed.map(\.lowest)
         packWidth = packed.map(\.width)
-        packBit = packed.indices.map { i in packed[..<i].reduce(0) { $0 + $1.width } }
+        // A running sum: summing each prefix afresh took seconds on the largest configuration.
+        var bit = 0
+        packBit = packed.map { f in
+            defer { bit += f.width }
+            return bit
+        }
     }
 
     /// Whether every field of `cells` lies in the range packing gives it.

@@ -7,6 +7,12 @@ import SlabModel
 /// unroll into conjunctions and additions; a bound variable is always a known number. An index
 /// that is a state value (`held[ac[c].entries[i]]`) becomes a `select` over the possible indices,
 /// with -1 (no object, no CPU) outside them, as `ModelValue.load` reads out of range.
+///
+/// Arithmetic is on 64-bit integers and wraps (`&+`, `&-`, `&*`), as the solver's 64-bit
+/// bit-vectors do, so both engines give a property the same meaning. A division whose divisor is
+/// zero in a state, where the expression evaluates it (`and`, `or`, `implies`, quantifiers and
+/// `where` are read left to right and stop once the answer is known), makes the property
+/// violated in that state: `holds` is false there.
 public struct Evaluation<V: ModelValue> {
     public let layout: Layout
     public let after: SlabState<V>
@@ -14,6 +20,14 @@ public struct Evaluation<V: ModelValue> {
     public let step: StepFacts<V>?
     var bindings: [String: Int] = [:]
     var readsBefore = false
+    /// When the expression being read is evaluated at all (the left operands of the `and`s,
+    /// `or`s and quantifiers around it allow it).
+    var path: V.Condition = V.Condition(constant: true)
+    /// The time the evaluation may take; nil for no limit.
+    public var budget: EvaluationBudget?
+    /// Where the divisions by zero and an abandoned evaluation are recorded; shared by every copy
+    /// made for a sub-expression.
+    var record = EvaluationRecord<V>(budget: nil)
 
     /// `before` and `step` are for step properties; a state property needs only `after`.
     public init(layout: Layout, state after: SlabState<V>, before: SlabState<V>? = nil, step: StepFacts<V>? = nil) {
@@ -37,7 +51,31 @@ public struct Evaluation<V: ModelValue> {
         return e
     }
 
+    /// Evaluated only where `condition` holds too.
+    func under(_ condition: V.Condition) -> Evaluation {
+        var e = self
+        e.path = path.and(condition)
+        return e
+    }
+
+    /// Whether the state satisfies `f`: its condition is true and no division in it is by zero.
+    /// An evaluation that runs out of its `budget` is abandoned and says true: the budget records
+    /// it, and the caller must then report its run `bounded`.
     public func holds(_ f: Formula) -> V.Condition {
+        let e = fresh
+        let result = e.condition(f)
+        if e.record.abandoned { return V.Condition(constant: true) }
+        return result.constantValue == false ? result : result.and(e.record.byZero.negated)
+    }
+
+    var fresh: Evaluation {
+        var e = self
+        e.path = V.Condition(constant: true)
+        e.record = EvaluationRecord(budget: budget)
+        return e
+    }
+
+    func condition(_ f: Formula) -> V.Condition {
         typealias C = V.Condition
         switch f {
         case .literal(let b): return C(constant: b)
@@ -51,16 +89,16 @@ public struct Evaluation<V: ModelValue> {
             case .equal: return x == y
             case .notEqual: return x != y
             }
-        case .not(let a): return holds(a).negated
+        case .not(let a): return condition(a).negated
         case .and(let a, let b):
-            let x = holds(a)
-            return x.constantValue == false ? x : x.and(holds(b))
+            let x = condition(a)
+            return x.constantValue == false ? x : x.and(under(x).condition(b))
         case .or(let a, let b):
-            let x = holds(a)
-            return x.constantValue == true ? x : x.or(holds(b))
+            let x = condition(a)
+            return x.constantValue == true ? x : x.or(under(x.negated).condition(b))
         case .implies(let a, let b):
-            let x = holds(a)
-            return x.constantValue == false ? C(constant: true) : x.negated.or(holds(b))
+            let x = condition(a)
+            return x.constantValue == false ? C(constant: true) : x.negated.or(under(x).condition(b))
         case .forAll(let binding, let body): return quantified(binding, body, universal: true)
         case .exists(let binding, let body): return quantified(binding, body, universal: false)
         case .onArray(let object, let array):
@@ -85,7 +123,7 @@ public struct Evaluation<V: ModelValue> {
             }
             return found
         case .stepIs(let names): return step?.isStep(names) ?? C(constant: false)
-        case .old(let a): return inBefore.holds(a)
+        case .old(let a): return inBefore.condition(a)
         }
     }
 
@@ -94,7 +132,8 @@ public struct Evaluation<V: ModelValue> {
     func quantified(_ binding: Binding, _ body: Formula, universal: Bool) -> V.Condition {
         var result = V.Condition(constant: universal)
         for i in 0..<binding.domain.size(in: layout) {
-            let part = bound(binding.name, to: i).holds(body)
+            if record.tick() { break }
+            let part = under(universal ? result : result.negated).bound(binding.name, to: i).condition(body)
             result = universal ? result.and(part) : result.or(part)
             if result.constantValue == !universal { break }
         }
@@ -141,23 +180,41 @@ public struct Evaluation<V: ModelValue> {
             return V.load(state.cells, base: layout.held(0), count: layout.objects, at: value(object))
         case .stepArgument(let name): return step?.argument(name) ?? V(constant: -1)
         case .old(let a): return inBefore.value(a)
-        case .arithmetic(let op, let a, let b):
-            let (x, y) = (value(a), value(b))
-            switch op {
-            case .add: return x + y
-            case .subtract: return x - y
-            case .multiply: return x * y
-            case .divide: return x / y
-            }
+        case .arithmetic(let op, let a, let b): return arithmetic(op, value(a), value(b))
         case .sum(let binding, let filter, let body):
             var total = V(constant: 0)
             for i in 0..<binding.domain.size(in: layout) {
+                if record.tick() { break }
                 let e = bound(binding.name, to: i)
-                let keep = e.holds(filter)
+                let keep = e.condition(filter)
                 if keep.constantValue == false { continue }
-                total = total + V.select(keep, e.value(body), V(constant: 0))
+                total = arithmetic(.add, total, V.select(keep, e.under(keep).value(body), V(constant: 0)))
             }
             return total
+        }
+    }
+
+    /// `x op y` with 64-bit wrapping; a division by zero is recorded (where this expression is
+    /// evaluated) and its value, which no verdict depends on, is 0.
+    func arithmetic(_ op: Arithmetic, _ x: V, _ y: V) -> V {
+        if op == .divide {
+            let zero = y == V(constant: 0)
+            if zero.constantValue != false { record.record(path.and(zero)) }
+            if zero.constantValue == true { return V(constant: 0) }
+        }
+        if let a = x.constantValue, let b = y.constantValue {
+            switch op {
+            case .add: return V(constant: a &+ b)
+            case .subtract: return V(constant: a &- b)
+            case .multiply: return V(constant: a &* b)
+            case .divide: return V(constant: a.dividedReportingOverflow(by: b).partialValue)
+            }
+        }
+        switch op {
+        case .add: return x + y
+        case .subtract: return x - y
+        case .multiply: return x * y
+        case .divide: return x / y
         }
     }
 
@@ -191,3 +248,4 @@ public struct Evaluation<V: ModelValue> {
         }
     }
 }
+

@@ -16,6 +16,9 @@ package struct PropertyModel: CompactModel {
 
     package let base: SlabModel
     package let extra: [Property]
+    /// The time the user's properties may take on one state, so that a `--max-seconds` budget
+    /// holds inside an expensive property too.
+    public var budget: EvaluationBudget?
 
     /// The model with the built-in properties only.
     package init(_ base: SlabModel) {
@@ -79,7 +82,7 @@ package struct PropertyModel: CompactModel {
         for (i, p) in extra.enumerated() {
             switch p.kind {
             case .state(let f):
-                if !Evaluation(layout: layout, state: state).holds(f) { broken.insert(PropertySet(index: offset + i)) }
+                if !evaluation(state).holds(f) { broken.insert(PropertySet(index: offset + i)) }
             case .explicitOnly(let predicate):
                 if !predicate(Snapshot(state, layout: layout)) { broken.insert(PropertySet(index: offset + i)) }
             case .step: break
@@ -88,13 +91,19 @@ package struct PropertyModel: CompactModel {
         return broken
     }
 
+    func evaluation(_ state: State, before: State? = nil, step: StepFacts<Int>? = nil) -> Evaluation<Int> {
+        var e = Evaluation(layout: layout, state: state, before: before, step: step)
+        e.budget = budget
+        return e
+    }
+
     /// The step properties the step from `before` to `after` by `action` breaks.
     package func stepViolations(from before: State, to after: State, via action: SlabAction) -> PropertySet {
         var broken = PropertySet()
         let offset = base.propertyNames.count
         for (i, p) in extra.enumerated() {
             guard case .step(let f) = p.kind else { continue }
-            if !Evaluation(layout: layout, state: after, before: before, step: StepFacts(action)).holds(f) {
+            if !evaluation(after, before: before, step: StepFacts(action)).holds(f) {
                 broken.insert(PropertySet(index: offset + i))
             }
         }

@@ -65,11 +65,11 @@ extension PropertyExpressionParser {
                 return .condition(.stepIs([n]))
             }
             return .number(.stepArgument(try field(of: "`step`", among: Property.stepArguments)))
-        case "held": return .number(.held(try bracketed("after `held`")))
-        case "ac": return try arrayField(.cpu(try bracketed("after `ac`")), "`ac[…]`")
+        case "held": return .number(.held(try bracketed("after `held`", .object)))
+        case "ac": return try arrayField(.cpu(try bracketed("after `ac`", .cpu)), "`ac[…]`")
         case "shared": return try arrayField(.shared, "`shared`")
         case "task":
-            let t = try bracketed("after `task`")
+            let t = try bracketed("after `task`", .task)
             let name = try field(of: "`task[…]`", among: TaskField.allCases.map(\.rawValue))
             return .number(.task(t, TaskField(rawValue: name) ?? .status))
         default:
@@ -119,7 +119,7 @@ extension PropertyExpressionParser {
     /// `.avail`, `.limit`, `.batchcount`, `.touched` or `.entries[i]` of an array.
     mutating func arrayField(_ array: ArraySelector, _ what: String) throws(Failure) -> Node {
         let name = try field(of: what, among: ArrayField.allCases.map(\.rawValue) + ["entries"])
-        if name == "entries" { return .number(.entry(array, try bracketed("after `entries`"))) }
+        if name == "entries" { return .number(.entry(array, try bracketed("after `entries`", .entry(array)))) }
         return .number(.array(array, ArrayField(rawValue: name) ?? .avail))
     }
 }

@@ -24,6 +24,8 @@ struct PropertyExpressionParser {
     var position = 0
     /// Bound names, innermost last.
     var scopes: [(name: String, domain: Domain)] = []
+    /// Divisors and indices, for the spec to check once it knows the configuration.
+    var constantChecks: [PropertyConstantCheck] = []
 
     init(tokens: [PropertyToken]) { self.tokens = tokens }
 
@@ -159,7 +161,7 @@ struct PropertyExpressionParser {
             }
             if isWord("ac") {
                 _ = advance()
-                return .condition(.onArray(element, .cpu(try bracketed("after `ac`"))))
+                return .condition(.onArray(element, .cpu(try bracketed("after `ac`", .cpu))))
             }
             throw fail(
                 "expected `slabsPartial`, `slabsFull`, `slabsFree`, `shared` or `ac[…]` after `in`, found \(where_.quoted)"
@@ -185,8 +187,9 @@ struct PropertyExpressionParser {
         while case .symbol(let s) = current.kind, let op = operators[s] {
             _ = advance()
             let rightStart = current
-            let right = try operand(&self)
-            node = .number(.arithmetic(op, try number(node, at: start), try number(right, at: rightStart)))
+            let right = try number(try operand(&self), at: rightStart)
+            if op == .divide { constantChecks.append(PropertyConstantCheck(kind: .divisor, quantity: right, location: rightStart.location)) }
+            node = .number(.arithmetic(op, try number(node, at: start), right))
         }
         return node
     }
@@ -198,11 +201,13 @@ struct PropertyExpressionParser {
         return .number(.arithmetic(.subtract, 0, try number(try unary(), at: start)))
     }
 
-    mutating func bracketed(_ what: String) throws(Failure) -> Quantity {
+    /// `[index]`, an index of `kind`.
+    mutating func bracketed(_ what: String, _ kind: PropertyConstantCheck.Kind) throws(Failure) -> Quantity {
         try expect(symbol: "[", what)
         let start = current
         let index = try number(try additive(), at: start)
         try expect(symbol: "]", "to close `[`")
+        constantChecks.append(PropertyConstantCheck(kind: kind, quantity: index, location: start.location))
         return index
     }
 

@@ -10,16 +10,13 @@ struct PropertySource: Error {
 
     static func formula(_ text: String) throws(PropertySource) -> Formula {
         let scalars = Array(text.unicodeScalars)
-        var unexpected: (Unicode.Scalar, SourceLocation)?
-        let tokens = PropertyToken.lex(scalars[...], line: 1, column: 1) { scalar, location in
-            if unexpected == nil { unexpected = (scalar, location) }
+        var problem: (message: String, location: SourceLocation)?
+        let tokens = PropertyToken.lex(scalars[...], line: 1, column: 1) { message, location in
+            if problem == nil { problem = (message, location) }
         }
-        if let (scalar, location) = unexpected {
-            throw PropertySource(
-                message: "unexpected character \(Token.quote(String(scalar))) in a property expression", column: location.column)
-        }
+        if let problem { throw PropertySource(message: problem.message, column: problem.location.column) }
         var parser = PropertyExpressionParser(tokens: tokens)
-        do {
+        do throws(PropertyExpressionParser.Failure) {
             return try parser.parseProperty()
         } catch {
             throw PropertySource(message: error.message, column: error.location.column)

@@ -24,9 +24,9 @@ struct PropertyToken {
     static let symbols = ["<=", ">=", "==", "!=", "&&", "||", "=>", "(", ")", "[", "]", ".", ",", ":", "+", "-", "*", "/", "<", ">", "!"]
 
     /// Splits `scalars` (which start at `column` of `line`) into tokens; a character that starts
-    /// no token is reported through `unexpected` and skipped.
+    /// no token, or a number past 64 bits, is reported through `problem` and skipped.
     static func lex(
-        _ scalars: ArraySlice<Unicode.Scalar>, line: Int, column: Int, unexpected: (Unicode.Scalar, SourceLocation) -> Void
+        _ scalars: ArraySlice<Unicode.Scalar>, line: Int, column: Int, problem: (String, SourceLocation) -> Void
     ) -> [PropertyToken] {
         var tokens: [PropertyToken] = []
         var i = scalars.startIndex
@@ -45,8 +45,8 @@ struct PropertyToken {
                 let start = i
                 while i < scalars.endIndex, ("0"..."9").contains(scalars[i]) { i += 1 }
                 let digits = String(String.UnicodeScalarView(scalars[start..<i]))
-                guard let n = Int(digits), n <= Int(Int32.max) else {
-                    unexpected(c, location(start))
+                guard let n = Int(digits) else {
+                    problem("the number \(digits) is too large: a property computes with 64-bit integers, at most \(Int.max)", location(start))
                     continue
                 }
                 tokens.append(PropertyToken(kind: .number(n), location: location(start)))
@@ -57,7 +57,7 @@ struct PropertyToken {
                 tokens.append(PropertyToken(kind: .symbol(symbol), location: location(i)))
                 i += symbol.unicodeScalars.count
             } else {
-                unexpected(c, location(i))
+                problem("unexpected character \(Token.quote(String(c))) in a property expression", location(i))
                 i += 1
             }
         }

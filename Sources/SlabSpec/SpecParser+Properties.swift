@@ -33,15 +33,15 @@ extension SpecParser {
             report("property \(name.quoted) is already defined on line \(first.location.line)", at: name.location)
             return
         }
-        var lexError: (Unicode.Scalar, SourceLocation)?
+        var lexError: (String, SourceLocation)?
         let tokens = PropertyToken.lex(
             content[(equals + 1)..<value.range.upperBound], line: value.line.number, column: equals + 2
-        ) { scalar, location in
-            if lexError == nil { lexError = (scalar, location) }
+        ) { message, location in
+            if lexError == nil { lexError = (message, location) }
         }
-        if let (scalar, location) = lexError {
+        if let (message, location) = lexError {
             brokenProperties.insert(name.text)
-            report("unexpected character \(Token.quote(String(scalar))) in a property expression", at: location)
+            report(message, at: location)
             return
         }
         var parser = PropertyExpressionParser(tokens: tokens)
@@ -50,6 +50,7 @@ extension SpecParser {
             let text = content[(equals + 1)..<value.range.upperBound].drop(while: SpecLine.isSpace)
             let source = String(String.UnicodeScalarView(text.reversed().drop(while: SpecLine.isSpace).reversed()))
             declared.append(DeclaredProperty(name: name.text, formula: formula, location: name.location, source: source))
+            propertyConstantChecks += parser.constantChecks
         } catch {
             brokenProperties.insert(name.text)
             report(error.message, at: error.location)
@@ -85,6 +86,15 @@ extension SpecParser {
         guard checked.contains(where: { $0.name == token.text }) || failed.contains(.check) else {
             report("`expect: violates \(token.text)` names a property that `check:` does not check; add it to `check:`", at: token.location)
             return
+        }
+    }
+
+    /// Divisors that are always zero and indices outside the configuration's ranges, at the
+    /// token that starts each: found here, before any engine runs, rather than as a crash or as
+    /// engines that disagree about `ac[1]` with one CPU.
+    mutating func checkPropertyConstants(_ layout: Layout) {
+        for check in propertyConstantChecks {
+            if let problem = check.problem(in: layout) { report(problem, at: check.location) }
         }
     }
 }

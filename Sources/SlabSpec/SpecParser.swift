@@ -42,6 +42,8 @@ struct SpecParser {
     var pendingExpect: Token?
     /// Names of `property:` lines with an error: their error suffices, `check:` is not blamed too.
     var brokenProperties: Set<String> = []
+    /// The divisors and indices of every parsed `property:` line.
+    var propertyConstantChecks: [PropertyConstantCheck] = []
     var bounds = Bounds()
     var expectation: Expectation?
     var expectedPropertyLocation: SourceLocation?
@@ -81,6 +83,7 @@ struct SpecParser {
             checkExpectedUserProperty(userProperties)
             checked = userProperties
             configuration = validatedConfiguration()
+            if errors.isEmpty, let configuration { checkPropertyConstants(Layout(configuration)) }
         }
         // Left out, `variant`, `check` and `expect` mean the seed, every property, and `holds`.
         let variant = keyLocations[.variant] == nil ? .seed : self.variant

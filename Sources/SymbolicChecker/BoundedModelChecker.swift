@@ -153,12 +153,20 @@ public final class BoundedModelChecker {
                 }
                 outOfBand = try system.instantiate(system.freeObjectsInBand(), at: frames[k]).not()
                 bad = []
-                for p in open + aux {
-                    if let h = p.holds {
-                        bad.append((p, try h(frames[k].state).not()))
-                    } else if k > 0, let v = p.violation {
-                        bad.append((p, try system.violation(v, from: frames[k - 1], to: frames[k])))
+                do {
+                    for p in open + aux {
+                        if let h = p.holds {
+                            bad.append((p, try h(frames[k].state).not()))
+                        } else if k > 0, let v = p.violation {
+                            bad.append((p, try system.violation(v, from: frames[k - 1], to: frames[k])))
+                        }
                     }
+                } catch SymbolicError.timeLimit {
+                    // A property too costly to build within the time left bounds like a solver's time-out.
+                    let bound: Bound = Interruption.signal.map(Bound.signal) ?? .timeLimit(during: "building the properties of depth \(k)")
+                    for p in open { verdicts[p.name] = .bounded(depth: reached, bound: bound) }
+                    open = []
+                    break depthLoop
                 }
                 if !bad.isEmpty {
                     if deadline.expired {
@@ -290,7 +298,9 @@ public final class BoundedModelChecker {
 
     func stop(_ verdicts: inout [String: SymbolicVerdict], _ open: [SymbolicProperty], _ reached: Int, _ reason: Unknown, depth: Int) {
         for p in open {
-            if reason.isCallersLimit {
+            if let signal = Interruption.signal {
+                verdicts[p.name] = .bounded(depth: reached, bound: .signal(signal))
+            } else if reason.isCallersLimit {
                 verdicts[p.name] = .bounded(depth: reached, bound: .timeLimit(during: "in Z3 at depth \(depth)"))
             } else {
                 verdicts[p.name] = .unknown(reason: "Z3 answered unknown at depth \(depth): \(reason)")

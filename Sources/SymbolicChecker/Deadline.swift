@@ -1,7 +1,9 @@
+import ModelKit
 import Z3Kit
 
 /// Time left for the whole run: handed to Z3 as each check's limit, and looked at while the
-/// relation for a step is built.
+/// relation for a step is built. A signal (`Interruption`) ends it at once, so that every place
+/// that honours the time limit also stops for a signal and reports `bounded`.
 public struct Deadline: Sendable {
     let end: ContinuousClock.Instant?
 
@@ -12,7 +14,10 @@ public struct Deadline: Sendable {
     /// No limit.
     public static let none = Deadline(seconds: nil)
 
-    var remaining: Duration? { end.map { $0 - ContinuousClock.now } }
+    var remaining: Duration? {
+        if Interruption.signal != nil { return .zero }
+        return end.map { $0 - ContinuousClock.now }
+    }
     var expired: Bool { remaining.map { $0 <= .zero } ?? false }
 
     func apply(to solver: Solver) throws(Z3Error) {

@@ -341,9 +341,11 @@ public final class Induction {
         /// Z3 could not decide, or the encoding stopped being exact: nothing is claimed.
         case unknown(String)
 
-        /// Z3's `unknown` for `reason`: a time limit only bounds, anything else claims nothing.
+        /// Z3's `unknown` for `reason`: a time limit or a signal only bounds, anything else
+        /// claims nothing.
         static func z3(_ reason: Unknown, _ place: String) -> NotProved {
-            reason.isCallersLimit ? .bounded(.timeLimit(during: "in Z3 \(place)")) : .unknown("Z3 \(reason) \(place)")
+            if let signal = Interruption.signal { return .bounded(.signal(signal)) }
+            return reason.isCallersLimit ? .bounded(.timeLimit(during: "in Z3 \(place)")) : .unknown("Z3 \(reason) \(place)")
         }
     }
 

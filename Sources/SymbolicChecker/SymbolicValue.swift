@@ -182,11 +182,13 @@ extension SymbolicValue: ModelValue {
         return build(l, r, range: combine(l.range, r.range) { $0.multipliedReportingOverflow(by: $1) }) { a, b throws(Z3Error) in try a.mul(b) }
     }
 
-    /// Swift's (and C's) truncating division, which is `bvsdiv`.
+    /// Swift's (and C's) truncating division, which is `bvsdiv`. By a known zero it is 0: the
+    /// model divides only by configuration sizes, and a property records its divisions by zero
+    /// apart (`Evaluation`), so no verdict reads this value, but a divisor that is a choice with a
+    /// zero branch must still build.
     public static func / (l: SymbolicValue, r: SymbolicValue) -> SymbolicValue {
-        if case .constant(let b) = r, b == 0 {
-            return .failed(Z3Error(kind: .invalidArgument, message: "the model divided by zero"))
-        }
+        if case .failed(let e) = l { return .failed(e) }
+        if case .constant(let b) = r, b == 0 { return .constant(0) }
         if case .constant(let a) = l, case .constant(let b) = r {
             return .constant(a.dividedReportingOverflow(by: b).partialValue)
         }

@@ -46,10 +46,12 @@ public final class Context {
         self.raw = context
         self.boolSortRaw = boolSort
         self.interrupter = Interrupter(context: context)
+        LiveContexts.add(interrupter)
     }
 
     deinit {
         // Detach the interrupter first: after this no other thread can reach the context.
+        LiveContexts.remove(interrupter)
         interrupter.detach()
         for sort in bitVectorSorts.values {
             Z3_dec_ref(raw, Z3_sort_to_ast(raw, sort))

@@ -15,9 +15,36 @@ public final class Interrupter: Sendable {
     /// pointer, only so the value is `Sendable`; it is turned back into a pointer and used
     /// only under the lock.
     private let target: Mutex<UInt>
+    /// Whether a check is running in the context, and whether `interruptCheck` reached it.
+    private let check = Mutex<(running: Bool, interrupted: Bool)>((false, false))
 
     init(context: OpaquePointer) {
         target = Mutex(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(context))))
+    }
+
+    /// Marks the start of a check, which `interruptCheck` may cancel.
+    func beginCheck() {
+        check.withLock { $0 = (true, false) }
+    }
+
+    /// Marks the end of a check; true when `interruptCheck` cancelled it, whatever Z3 then
+    /// answered or raised.
+    func endCheck() -> Bool {
+        check.withLock { state in
+            defer { state = (false, false) }
+            return state.interrupted
+        }
+    }
+
+    /// Cancels the check running in the context, if one is: unlike `interrupt`, it never
+    /// reaches the context between checks, where Z3 would cancel whatever simplification or model
+    /// evaluation the caller is doing instead and raise an error from it.
+    public func interruptCheck() {
+        check.withLock { state in
+            guard state.running else { return }
+            state.interrupted = true
+            interrupt()
+        }
     }
 
     /// Asks the operation currently running in the context to stop. Z3 4.8.12 does not

@@ -43,6 +43,11 @@ public final class Solver {
         Z3_solver_inc_ref(context.raw, solver)
         self.context = context
         self.raw = solver
+        // Z3 would otherwise install its own SIGINT handler around every check and restore the
+        // previous one after it; with checks on several threads, a handler restored out of order
+        // points at a finished check, and the next SIGINT crashes. slabcheck handles signals
+        // itself and interrupts checks through `LiveContexts`.
+        try setParameter("ctrl_c", false)
     }
 
     deinit {
@@ -148,8 +153,9 @@ public final class Solver {
 
     /// Checks the conjunction of all assertions.
     public func check() throws(Z3Error) -> CheckResult {
+        context.interrupter.beginCheck()
         let answer = Z3_solver_check(context.raw, raw)
-        return try record(answer)
+        return try record(answer, interrupted: context.interrupter.endCheck())
     }
 
     /// Checks the assertions together with `assumptions` (Boolean terms, best plain Boolean
@@ -160,17 +166,27 @@ public final class Solver {
             throw Z3Error.argument("assumption count", assumptions.count)
         }
         for a in assumptions where a.context !== context { throw Z3Error.contextMismatch }
+        context.interrupter.beginCheck()
         let answer = withUnsafeTemporaryAllocation(of: OpaquePointer?.self, capacity: assumptions.count) {
             buffer in
             for (i, a) in assumptions.enumerated() { buffer[i] = a.raw }
             return Z3_solver_check_assumptions(context.raw, raw, count, UnsafePointer(buffer.baseAddress))
         }
-        return try record(answer)
+        return try record(answer, interrupted: context.interrupter.endCheck())
     }
 
-    private func record(_ answer: Z3_lbool) throws(Z3Error) -> CheckResult {
+    /// An interrupted check is `unknown`, "canceled", even when Z3 raised its cancellation as an
+    /// error from deep inside the check.
+    private func record(_ answer: Z3_lbool, interrupted: Bool) throws(Z3Error) -> CheckResult {
         lastResult = nil
-        try context.check()
+        do {
+            try context.check()
+        } catch {
+            guard interrupted else { throw error }
+            let canceled = CheckResult.unknown(Unknown(explanation: "canceled"))
+            lastResult = canceled
+            return canceled
+        }
         let result: CheckResult
         if answer == Z3_L_TRUE {
             result = .sat

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ModelKit
 import SlabChecker
 import SlabSpec
 import SlabTrace
@@ -96,16 +97,18 @@ struct CheckCommand: ParsableCommand {
         }
         // Reports for machines cover every spec, the bad ones as errors; text stops at bad input.
         if !errors.isEmpty && !json && junit == nil { throw ExitCode(2) }
+        SignalStop.install()
         var results: [SpecResult] = []
         /// One result per spec: with `--engine all`, what the engines establish together.
         var judged: [SpecResult] = []
-        for spec in parsed {
+        var unwritten = false
+        for spec in parsed where Interruption.signal == nil {
             let request = CheckRequest(
                 spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
                 memoryBytes: budgets.memoryBytes, threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                 symmetry: budgets.noSymmetry ? .none : .all)
             var ran: [SpecResult] = []
-            for engine in engine.engines {
+            for engine in engine.engines where ran.isEmpty || Interruption.signal == nil {
                 var result: SpecResult
                 var notes: [String] = []
                 do {
@@ -115,12 +118,16 @@ struct CheckCommand: ParsableCommand {
                     ProgressReporter.finish(enabled: !quiet && engine == .explicit)
                     result = outcome.result
                     notes = outcome.notes
-                    try TraceFiles.write(&result, to: out)
                 } catch {
                     complain("\(spec.path): error (\(engine.rawValue) engine): \(error)")
                     guard json || junit != nil else { throw ExitCode(2) }
                     errors.append(SpecErrors([SpecError(path: spec.path, location: nil, message: "\(engine.rawValue) engine: \(error)")]))
                     continue
+                }
+                TraceFiles.write(&result, to: out)
+                for failure in result.properties.compactMap(\.traceWriteFailure) {
+                    complain("\(spec.path): error: \(failure)")
+                    unwritten = true
                 }
                 if !json {
                     print(ReportText.render(result, coverage: coverage))
@@ -136,7 +143,7 @@ struct CheckCommand: ParsableCommand {
             for i in ran.indices {
                 for j in ran.indices where j > i { disagree += SymbolicRun.disagreements(ran[i], ran[j]) }
             }
-            if !disagree.isEmpty {
+            if !disagree.isEmpty, Interruption.signal == nil {
                 for d in disagree { complain("\(spec.path): BUG IN SLABCHECK: the engines disagree: \(d)") }
                 throw ExitCode(3)
             }
@@ -157,7 +164,8 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        if !errors.isEmpty { throw ExitCode(2) }
+        if let status = SignalStop.exitStatus { throw ExitCode(status) }
+        if !errors.isEmpty || unwritten { throw ExitCode(2) }
         if !judged.allSatisfy(\.meetsExpectation) { throw ExitCode(1) }
     }
 }

@@ -24,7 +24,7 @@ struct SlabCheck: ParsableCommand {
         version: SlabCheck.version,
         subcommands: [
             CheckCommand.self, ShowCommand.self, ReplayCommand.self, BenchCommand.self, BenchSymbolicCommand.self,
-            DifferentialCommand.self, RandomCommand.self,
+            DifferentialCommand.self, RandomCommand.self, FuzzCommand.self,
         ])
 
     /// The version `--version` prints: the project has no numbered releases yet (CHANGELOG.md),

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// SIGINT, SIGTERM and SIGHUP stop a check at its next look at its budgets: the figures so far and
+/// a `bounded` verdict are printed (in JSON too), and the exit status is 128 + the signal; a second
+/// signal quits at once; never a crash.
+@Suite(.serialized) struct SignalTests {
+    /// Runs `slabcheck arguments`, sends `signals` (one per `gap` after `delay`), and waits at
+    /// most `limit` seconds for it to end.
+    func interrupted(_ arguments: [String], after delay: Double, signals: [Int32], gap: Double = 0.05, limit: Double = 20) throws
+        -> (run: Run, reason: Process.TerminationReason, seconds: Double)
+    {
+        let folder = try temporaryFolder()
+        let (outPath, errPath) = (folder + "/stdout", folder + "/stderr")
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        let process = Process()
+        process.executableURL = slabcheck
+        process.arguments = arguments + ["--out", folder + "/out"]
+        process.currentDirectoryURL = packageRoot
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        let sent = Date()
+        for (i, signal) in signals.enumerated() {
+            if i > 0 { Thread.sleep(forTimeInterval: gap) }
+            kill(process.processIdentifier, signal)
+        }
+        while process.isRunning, Date().timeIntervalSince(sent) < limit { Thread.sleep(forTimeInterval: 0.02) }
+        let seconds = Date().timeIntervalSince(sent)
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            Issue.record("slabcheck still ran \(limit) s after the signal")
+        }
+        let run = Run(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        return (run, process.terminationReason, seconds)
+    }
+
+    @Test(arguments: [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
+    func aSignalStopsTheExplicitSearchWithItsFiguresAndABoundedVerdict(signal: Int32, name: String) throws {
+        let (run, reason, seconds) = try interrupted(["check", "--quiet", spec("medium"), spec("tiny")], after: 2, signals: [signal])
+        #expect(reason == .exit, "a crash: \(run.stderr)")
+        #expect(run.status == 128 + signal, "\(run.stderr)")
+        #expect(seconds < 5)
+        #expect(run.stdout.contains("conservation            bounded (interrupted by \(name))"), "\(run.stdout)")
+        #expect(run.stdout.contains(" states, "), "the figures so far: \(run.stdout)")
+        #expect(!run.stdout.contains("tiny.spec"), "the specs after it are not started: \(run.stdout)")
+    }
+
+    @Test func aSignalStillGivesOneJSONDocumentWithBoundedVerdicts() throws {
+        let (run, _, _) = try interrupted(["check", "--quiet", "--json", spec("medium")], after: 2, signals: [SIGINT])
+        #expect(run.status == 130, "\(run.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+        #expect(run.stdout.contains("\"bounded\""), "\(document)")
+    }
+
+    @Test func aSignalStopsBMCWithinASecondAndReportsTheDepthsCleared() throws {
+        let (run, reason, seconds) = try interrupted(
+            ["check", "--quiet", "--engine", "bmc", "--depth", "20", spec("small")], after: 4, signals: [SIGINT])
+        #expect(reason == .exit, "a crash: \(run.stderr)")
+        #expect(run.status == 130, "\(run.stderr)")
+        #expect(seconds < 3, "took \(seconds) s")
+        #expect(run.stdout.contains("conservation            bounded (depth "), "\(run.stdout)")
+    }
+
+    @Test func aSignalStopsInductionWithBoundedVerdicts() throws {
+        let (run, reason, seconds) = try interrupted(
+            ["check", "--quiet", "--engine", "induction", "--depth", "6", spec("medium")], after: 5, signals: [SIGTERM])
+        #expect(reason == .exit, "a crash: \(run.stderr)")
+        #expect(run.status == 128 + SIGTERM, "\(run.stderr)")
+        #expect(seconds < 5, "took \(seconds) s")
+        #expect(run.stdout.contains("conservation            bounded ("), "\(run.stdout)")
+    }
+
+    @Test func repeatedSignalsDuringBMCQuitWithoutACrash() throws {
+        let (run, reason, seconds) = try interrupted(
+            ["check", "--quiet", "--engine", "bmc", "--depth", "20", spec("small")], after: 3,
+            signals: [SIGINT, SIGINT, SIGINT, SIGINT, SIGINT], gap: 0.3)
+        #expect(reason == .exit, "a crash: \(run.stderr)")
+        #expect(run.status == 130, "\(run.stderr)")
+        #expect(seconds < 3, "took \(seconds) s")
+    }
+
+    @Test func aSecondSignalQuitsAtOnce() throws {
+        let (run, reason, seconds) = try interrupted(
+            ["check", "--quiet", spec("medium")], after: 2, signals: [SIGTERM, SIGTERM], gap: 0.001)
+        #expect(reason == .exit, "a crash: \(run.stderr)")
+        #expect(run.status == 128 + SIGTERM, "\(run.stderr)")
+        #expect(seconds < 2)
+    }
+}
