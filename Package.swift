@@ -31,14 +31,14 @@ let package = Package(
         // running SlabModel's own step function on symbolic values.
         .target(name: "SymbolicChecker", dependencies: ["SlabModel", "ModelKit", "Z3Kit"]),
         // Traces in the Informal Trace Format (ITF), written by the checkers and read by replay.
-        .target(name: "SlabTrace", dependencies: ["SlabModel"]),
+        .target(name: "SlabTrace", dependencies: ["SlabModel", "SlabProperty"]),
         // Counterexamples as swimlanes, for a terminal and as SVG.
         .target(name: "TraceView", dependencies: ["SlabModel", "SlabTrace"]),
         // The `.spec` file format.
         .target(name: "SlabSpec", dependencies: ["SlabModel", "SlabProperty", "SlabTrace"]),
         // Users' own properties: one syntax tree (from Swift builders or spec lines) and one
         // evaluator over ModelValue, so both engines judge them.
-        .target(name: "SlabProperty", dependencies: ["SlabModel", "ModelKit", "SlabTrace"]),
+        .target(name: "SlabProperty", dependencies: ["SlabModel", "ModelKit"]),
         // Runs a spec on an engine and gathers verdicts and counterexamples.
         .target(
             name: "SlabChecker",

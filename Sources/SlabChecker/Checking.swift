@@ -17,7 +17,7 @@ public enum Checking {
     ) throws -> Outcome {
         switch engine {
         case .explicit: Outcome(result: try ExplicitRun.check(request, progress: progress), notes: [])
-        case .bmc, .induction: try Checking.check(request, engine: engine, depth: depth, timeout: timeout)
+        case .bmc, .induction: try SymbolicRun.check(request, engine: engine, depth: depth, timeout: timeout)
         }
     }
 }

@@ -175,7 +175,7 @@ public final class BoundedModelChecker {
                         break depthLoop
                     }
                     // What a run breaks at depth k: violated if asked for, no longer assumed.
-                    func record(_ p: SymbolicProperty, _ z3model: Z3Kit.Model) throws {
+                    func record(_ p: SymbolicProperty, _ z3model: Z3Kit.Assignment) throws {
                         if open.contains(where: { $0.name == p.name }) {
                             let actions = try trace(in: z3model, frames, k)
                             try confirm(actions, p.name)
@@ -257,7 +257,7 @@ public final class BoundedModelChecker {
 
     /// Whether `term` is satisfiable with the unrolling, in a scope of its own, with Z3's model
     /// when it is (taken before the scope ends).
-    func check(_ solver: Solver, _ term: Term) throws(Z3Error) -> (answer: CheckResult, model: Z3Kit.Model?) {
+    func check(_ solver: Solver, _ term: Term) throws(Z3Error) -> (answer: CheckResult, model: Z3Kit.Assignment?) {
         try solver.push()
         try solver.assert(term)
         let answer = try solver.check()
@@ -285,7 +285,7 @@ public final class BoundedModelChecker {
     public var conservationPruningLimit = 10_000
 
     /// The actions of the first `k` frames in `z3model`.
-    func trace(in z3model: Z3Kit.Model, _ frames: [Frame], _ k: Int) throws -> [SlabAction] {
+    func trace(in z3model: Z3Kit.Assignment, _ frames: [Frame], _ k: Int) throws -> [SlabAction] {
         var actions: [SlabAction] = []
         for i in 0..<k {
             guard let a = try system.action(of: frames[i], in: z3model) else {

@@ -15,7 +15,7 @@ public struct CounterexampleToInduction: Sendable {
 
     /// Decodes the step case's model, then re-runs each step on the concrete model: a step the
     /// concrete model does not take the same way is an internal error, as for a BMC trace.
-    init(frames: [Frame], failing: [String], in z3model: Z3Kit.Model, system: TransitionSystem) throws(SymbolicError) {
+    init(frames: [Frame], failing: [String], in z3model: Z3Kit.Assignment, system: TransitionSystem) throws(SymbolicError) {
         var named: [SlabAction?] = []
         do {
             states = try frames.map { f throws(Z3Error) in try system.state(of: f, in: z3model) }

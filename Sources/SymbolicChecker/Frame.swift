@@ -128,7 +128,7 @@ extension TransitionSystem {
     }
 
     /// The concrete state `frame` holds in `z3model`.
-    public func state(of frame: Frame, in z3model: Z3Kit.Model) throws(Z3Error) -> SlabState<Int> {
+    public func state(of frame: Frame, in z3model: Z3Kit.Assignment) throws(Z3Error) -> SlabState<Int> {
         var cells: [Int] = []
         for (c, x) in frame.cells.enumerated() {
             if let k = frame.constants[c] {
@@ -143,7 +143,7 @@ extension TransitionSystem {
     }
 
     /// The action `frame`'s selector names in `z3model`.
-    public func action(of frame: Frame, in z3model: Z3Kit.Model) throws(Z3Error) -> SlabAction? {
+    public func action(of frame: Frame, in z3model: Z3Kit.Assignment) throws(Z3Error) -> SlabAction? {
         guard let raw = try z3model.uint64Value(of: frame.selector), raw < UInt64(actions.count) else { return nil }
         return actions[Int(raw)]
     }

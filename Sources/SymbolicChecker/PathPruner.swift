@@ -147,7 +147,7 @@ final class PathPruner {
 
     /// The state `found` holds: the box's constants, and every free cell's value read through
     /// its narrowing.
-    private func state(in found: Model) throws(Z3Error) -> [Int] {
+    private func state(in found: Assignment) throws(Z3Error) -> [Int] {
         var cells = constants.map { $0 ?? 0 }
         for f in free {
             let term = narrowed[f.variable]?.extended ?? f.variable
@@ -157,14 +157,14 @@ final class PathPruner {
     }
 
     /// A model of only the free cells, holding their values in `state`.
-    private func model(of state: [Int]) throws(Z3Error) -> Model {
+    private func model(of state: [Int]) throws(Z3Error) -> Assignment {
         var values: [(constant: Term, value: Term)] = []
         for f in free {
             let constant = narrowed[f.variable]?.narrow ?? f.variable
             guard let bits = constant.bitWidth else { continue }
             values.append((constant, try context.bitVector(UInt64(bitPattern: Int64(state[f.cell])), width: bits)))
         }
-        return try Model(context, values: values)
+        return try Assignment(context, values: values)
     }
 
     /// The states this pruner's checks found (not those it was given), the latest first.
@@ -184,10 +184,10 @@ final class PathPruner {
 /// term asked of it.
 private final class Witness {
     let state: [Int]
-    let model: Model
+    let model: Assignment
     private var known: [Term: Bool] = [:]
 
-    init(state: [Int], model: Model) {
+    init(state: [Int], model: Assignment) {
         self.state = state
         self.model = model
     }

@@ -1,6 +1,6 @@
 import CZ3
 
-/// Owner of one Z3 context: every ``Term``, ``Sort``, ``Solver`` and ``Model`` belongs to
+/// Owner of one Z3 context: every ``Term``, ``Sort``, ``Solver`` and ``Assignment`` belongs to
 /// exactly one context and keeps it alive, because Z3 frees all of a context's objects at once
 /// when the context is deleted.
 ///

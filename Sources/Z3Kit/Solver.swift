@@ -208,7 +208,7 @@ public final class Solver {
 
     /// The model of the last check; requires it to have answered sat (or unknown, when Z3
     /// may still offer a partial model).
-    public func model() throws(Z3Error) -> Model {
+    public func model() throws(Z3Error) -> Assignment {
         switch lastResult {
         case .sat?, .unknown?: break
         case .unsat?, nil:
@@ -217,7 +217,7 @@ public final class Solver {
         let model = Z3_solver_get_model(context.raw, raw)
         try context.check()
         guard let model else { throw Z3Error(kind: .unexpectedNull, message: "Z3_solver_get_model returned null") }
-        return Model(context: context, retaining: model)
+        return Assignment(context: context, retaining: model)
     }
 
     /// The subset of the last check's assumptions that suffices for unsat (not necessarily

@@ -114,7 +114,7 @@ extension Z3KitTests {
             let z3 = try Context()
             let x = try z3.bitVectorConstant("x", width: 8)
             let p = try z3.boolConstant("p")
-            let model = try Model(z3, values: [(x, try z3.bitVector(6, width: 8)), (p, try z3.bool(true))])
+            let model = try Assignment(z3, values: [(x, try z3.bitVector(6, width: 8)), (p, try z3.bool(true))])
             #expect(try model.uint64Value(of: x * 7) == 42)
             #expect(try model.boolValue(of: z3.and([p, x.ult(z3.bitVector(7, width: 8))])) == true)
             #expect(try model.boolValue(of: x.eq(z3.bitVector(5, width: 8))) == false)
@@ -123,8 +123,8 @@ extension Z3KitTests {
         @Test func aModelOfOurOwnRefusesATermThatIsNoConstant() throws {
             let z3 = try Context()
             let x = try z3.bitVectorConstant("x", width: 8)
-            #expect(throws: Z3Error.self) { try Model(z3, values: [(x + 1, try z3.bitVector(6, width: 8))]) }
-            #expect(throws: Z3Error.self) { try Model(z3, values: [(try z3.bitVector(5, width: 8), try z3.bitVector(6, width: 8))]) }
+            #expect(throws: Z3Error.self) { try Assignment(z3, values: [(x + 1, try z3.bitVector(6, width: 8))]) }
+            #expect(throws: Z3Error.self) { try Assignment(z3, values: [(try z3.bitVector(5, width: 8), try z3.bitVector(6, width: 8))]) }
         }
 
         @Test func statisticsOfACheckAreCopiedOut() throws {

@@ -1,5 +1,5 @@
 import SlabModel
-import SlabTrace
+import SlabProperty
 
 extension SlabTrace {
     /// `SlabTrace.run` on the model with the user's properties. A counterexample to one of them

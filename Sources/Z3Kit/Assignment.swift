@@ -2,7 +2,7 @@ import CZ3
 
 /// A satisfying assignment returned by ``Solver/model()``. It stays valid after the solver
 /// moves on (it holds its own Z3 reference), so counterexamples can be kept.
-public final class Model {
+public final class Assignment {
     public let context: Context
     let raw: OpaquePointer
 
@@ -58,7 +58,7 @@ public final class Model {
     }
 }
 
-extension Model: CustomStringConvertible {
+extension Assignment: CustomStringConvertible {
     public var description: String {
         Z3_model_to_string(context.raw, raw).map { String(cString: $0) } ?? "<model>"
     }
