@@ -62,6 +62,20 @@ import Testing
         #expect(!names.isEmpty && names.allSatisfy { $0.hasPrefix("tiny") }, "\(names)")
     }
 
+    @Test func showPrintsTheStepsAsOneJSONDocument() throws {
+        let run = try runSlabcheck(["show", "--json", "Counterexamples/shared-wrong-end-conservation.itf.json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(document["breakingStep"] as? Int == 9)
+        let steps = try #require(document["steps"] as? [[String: Any]])
+        #expect(steps.count == 9)
+        #expect(steps.last?["broken"] as? [String] == ["conservation"])
+        let bad = try runSlabcheck(["show", "--json", "no/such.itf.json"])
+        #expect(bad.status == 2)
+        let refused = try #require(try JSONSerialization.jsonObject(with: Data(bad.stdout.utf8)) as? [String: Any])
+        #expect((refused["errors"] as? [[String: Any]])?.first?["file"] as? String == "no/such.itf.json")
+    }
+
     @Test func theRootCommandPrintsItsVersion() throws {
         let run = try runSlabcheck(["--version"])
         #expect(run.status == 0)
