@@ -196,7 +196,7 @@ struct ITFReader {
                 throw fail(
                     path.key("property"),
                     "unknown property \(quoted(name)): not a built-in one (\(BuiltInProperty.allCases.map(\.rawValue).joined(separator: ", "))), "
-                        + "and the trace has no \"propertySource\" that defines it")
+                        + "and the trace has no \"propertySource\" that defines it (a `Property.explicitOnly` closure has no text to record)")
             }
             property = name
         }

@@ -40,6 +40,9 @@ struct DifferentialCommand: ParsableCommand {
     @Option(help: "Write each divergent episode's model run to this folder as an ITF trace, for `slabcheck replay`.")
     var out: String?
 
+    @Flag(help: "Print a machine-readable JSON report instead of text.")
+    var json = false
+
     mutating func validate() throws {
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1") }
         guard episodeLength >= 1 else { throw ValidationError("--episode-length must be at least 1") }
@@ -53,6 +56,7 @@ struct DifferentialCommand: ParsableCommand {
         }
         let start = Date()
         var total = LockstepReport()
+        var entries: [JSON] = []
         for (i, subject) in subjects.enumerated() {
             let share = steps / subjects.count + (i < steps % subjects.count ? 1 : 0)
             guard share > 0 else { continue }
@@ -66,13 +70,23 @@ struct DifferentialCommand: ParsableCommand {
                 complain("\(subject.name): \(error)")
                 throw ExitCode(2)
             }
-            let secs = String(format: "%.1f", Date().timeIntervalSince(t0))
-            print(
-                "\(subject.name): \(report.steps) steps, \(report.episodes) episodes, seed \(subjectSeed), \(secs) s, "
-                    + "\(report.violatingEpisodes) episodes with a model violation, \(report.divergences.count) divergences "
-                    + "(\(report.prematureDivergences.count) before a model violation)")
-            for d in report.divergences.prefix(3) {
-                print("  \(d.isPremature ? "DISAGREEMENT" : "after a violation"): \(d)")
+            let seconds = Date().timeIntervalSince(t0)
+            entries.append(
+                .object([
+                    ("configuration", .string(subject.name)), ("steps", .number(report.steps)),
+                    ("episodes", .number(report.episodes)), ("seed", .string(String(subjectSeed))), ("seconds", .decimal(seconds)),
+                    ("violatingEpisodes", .number(report.violatingEpisodes)), ("divergences", .number(report.divergences.count)),
+                    ("beforeAViolation", .array(report.prematureDivergences.map { .string($0.description) })),
+                ]))
+            if !json {
+                print(
+                    "\(subject.name): \(report.steps) steps, \(report.episodes) episodes, seed \(subjectSeed), "
+                        + String(format: "%.1f s, ", seconds)
+                        + "\(report.violatingEpisodes) episodes with a model violation, \(report.divergences.count) divergences "
+                        + "(\(report.prematureDivergences.count) before a model violation)")
+                for d in report.divergences.prefix(3) {
+                    print("  \(d.isPremature ? "DISAGREEMENT" : "after a violation"): \(d)")
+                }
             }
             if let out {
                 for d in report.divergences {
@@ -90,10 +104,19 @@ struct DifferentialCommand: ParsableCommand {
             }
             total.add(report)
         }
-        let secs = String(format: "%.1f", Date().timeIntervalSince(start))
-        print(
-            "total: \(total.steps) steps in \(secs) s, variant \(variant.rawValue), seed \(seed): "
-                + "\(total.divergences.count) divergences, \(total.prematureDivergences.count) before a model violation")
+        let seconds = Date().timeIntervalSince(start)
+        if json {
+            print(
+                JSON.object([
+                    ("variant", .string(variant.rawValue)), ("seed", .string(String(seed))), ("steps", .number(total.steps)),
+                    ("seconds", .decimal(seconds)), ("divergences", .number(total.divergences.count)),
+                    ("beforeAViolation", .number(total.prematureDivergences.count)), ("configurations", .array(entries)),
+                ]).rendered())
+        } else {
+            print(
+                "total: \(total.steps) steps in " + String(format: "%.1f", seconds) + " s, variant \(variant.rawValue), seed \(seed): "
+                    + "\(total.divergences.count) divergences, \(total.prematureDivergences.count) before a model violation")
+        }
         if !total.prematureDivergences.isEmpty { throw ExitCode(1) }
     }
 }

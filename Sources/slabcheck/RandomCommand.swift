@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Replay
+import SlabChecker
 import SlabModel
 import SlabProperty
 import SlabSpec
@@ -49,6 +50,9 @@ struct RandomCommand: ParsableCommand {
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1") }
     }
 
+    @Flag(help: "Print a machine-readable JSON report instead of text.")
+    var json = false
+
     func run() throws {
         let loaded: Spec
         let model: PropertyModel
@@ -59,6 +63,7 @@ struct RandomCommand: ParsableCommand {
                 properties: loaded.userProperties.map(\.property))
         } catch {
             complain("\(error)")
+            if json, let errors = error as? SpecErrors { print(ReportJSON.render([], errors: [errors]).rendered()) }
             throw ExitCode(2)
         }
         let testing = RandomTesting(model: model, runs: runs, steps: steps, seed: seed)
@@ -70,37 +75,69 @@ struct RandomCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let expectation = loaded.expectation
-        guard let found = report.found else {
-            print("\(spec): \(loaded.variant.rawValue): \(report.runs) runs, \(report.steps) steps, seed \(seed): every property held, no divergence")
-            guard expectation == .holds else {
-                print("  expected \(expectation.text): NOT MET (no run broke it)")
-                throw ExitCode(1)
+        var path: String?
+        if let found = report.found {
+            let written = (out as NSString).appendingPathComponent("random-\(loaded.name)-\(found.seed).itf.json")
+            do {
+                let trace = try testing.trace(found, spec: spec).get()
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try (trace.itf.rendered() + "\n").write(toFile: written, atomically: true, encoding: .utf8)
+            } catch {
+                complain("cannot write \(written): \(error)")
+                throw ExitCode(2)
             }
-            return
+            path = written
         }
-        print(
-            "\(spec): \(loaded.variant.rawValue): run \(found.run + 1) of the \(runs) asked for failed: \(found.failure)\n"
-                + "  found in \(found.original.count) steps, shrunk to \(found.shrunk.count): "
-                + found.shrunk.map(\.description).joined(separator: ", ") + "\n"
-                + "  reproduce: slabcheck random \(spec) --runs 1 --steps \(steps) --seed \(found.seed)")
-        let name = "random-\(loaded.name)-\(found.seed).itf.json"
-        let path = (out as NSString).appendingPathComponent(name)
-        do {
-            let trace = try testing.trace(found, spec: spec).get()
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try (trace.itf.rendered() + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            complain("cannot write \(path): \(error)")
-            throw ExitCode(2)
-        }
-        print("  trace: \(path)")
         let met: Bool =
-            if case .property(let names) = found.failure, let expected = expectation.violatedName {
-                names.contains(expected)
-            } else {
-                false
+            switch (report.found?.failure, expectation.violatedName) {
+            case (nil, nil): true
+            case (.property(let names)?, let expected?): names.contains(expected)
+            default: false
             }
-        print("  expected \(expectation.text): " + (met ? "met" : "NOT MET"))
+        if json {
+            print(jsonReport(loaded, report, trace: path, met: met).rendered())
+        } else {
+            print(text(loaded, report, trace: path, met: met))
+        }
         if !met { throw ExitCode(1) }
+    }
+
+    func text(_ loaded: Spec, _ report: RandomTesting.Report, trace: String?, met: Bool) -> String {
+        let expectation = loaded.expectation
+        guard let found = report.found else {
+            let line = "\(spec): \(loaded.variant.rawValue): \(report.runs) runs, \(report.steps) steps, seed \(seed): every property held, no divergence"
+            return expectation == .holds ? line : line + "\n  expected \(expectation.text): NOT MET (no run broke it)"
+        }
+        return "\(spec): \(loaded.variant.rawValue): run \(found.run + 1) of the \(runs) asked for failed: \(found.failure)\n"
+            + "  found in \(found.original.count) steps, shrunk to \(found.shrunk.count): "
+            + found.shrunk.map(\.description).joined(separator: ", ") + "\n"
+            + "  reproduce: slabcheck random \(spec) --runs 1 --steps \(steps) --seed \(found.seed)\n"
+            + (trace.map { "  trace: \($0)\n" } ?? "")
+            + "  expected \(expectation.text): " + (met ? "met" : "NOT MET")
+    }
+
+    /// Seeds are strings: a 64-bit seed is past what a JSON reader's doubles hold exactly.
+    func jsonReport(_ loaded: Spec, _ report: RandomTesting.Report, trace: String?, met: Bool) -> JSON {
+        var failure: JSON = .null
+        if let found = report.found {
+            var members: [(String, JSON)] = [("run", .number(found.run + 1)), ("seed", .string(String(found.seed)))]
+            switch found.failure {
+            case .property(let names):
+                members += [("kind", .string("property")), ("properties", .array(names.map(JSON.string)))]
+            case .divergence(let d):
+                members += [("kind", .string("divergence")), ("difference", .string(d.description))]
+            }
+            members += [
+                ("foundInSteps", .number(found.original.count)),
+                ("shrunk", .array(found.shrunk.map { .string($0.description) })),
+                ("trace", trace.map(JSON.string) ?? .null),
+            ]
+            failure = .object(members)
+        }
+        return .object([
+            ("spec", .string(spec)), ("variant", .string(loaded.variant.rawValue)), ("seed", .string(String(seed))),
+            ("runsAsked", .number(runs)), ("runs", .number(report.runs)), ("steps", .number(report.steps)),
+            ("failure", failure), ("expected", .string(loaded.expectation.text)), ("met", .bool(met)),
+        ])
     }
 }

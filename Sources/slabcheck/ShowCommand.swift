@@ -41,6 +41,9 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Colour: auto (when standard output is a terminal), always, or never.")
     var color: ColorChoice = .auto
 
+    @Flag(help: "Print the steps as a JSON document (lane, context, action, outcome, changes, broken properties) instead of swimlanes.")
+    var json = false
+
     @Option(help: "Columns the swimlanes may use (default: the terminal's, else $COLUMNS, else 80).")
     var width: Int?
 
@@ -55,10 +58,18 @@ struct ShowCommand: ParsableCommand {
             _ = try trace.userProperty(file: file)
         } catch {
             complain(error.description)
+            if json {
+                let entry: JSON = .object([("file", .string(file)), ("line", .null), ("column", .null), ("message", .string(error.description))])
+                print(JSON.object([("file", .string(file)), ("errors", .array([entry]))]).rendered())
+            }
             throw ExitCode(2)
         }
         let lanes = Swimlanes(trace)
-        print(TextRenderer(color: useColor, width: width ?? terminalWidth).render(lanes), terminator: "")
+        if json {
+            print(document(lanes, trace).rendered())
+        } else {
+            print(TextRenderer(color: useColor, width: width ?? terminalWidth).render(lanes), terminator: "")
+        }
         if let svg {
             do {
                 try Data(SVGRenderer().render(lanes).utf8).write(to: URL(fileURLWithPath: svg))
@@ -67,6 +78,39 @@ struct ShowCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+    }
+
+    /// The swimlanes' content for a program: every step with its lane (null: every CPU), who ran
+    /// it, what it returned, the fields it changed and the properties it broke.
+    func document(_ lanes: Swimlanes, _ trace: SlabTrace) -> JSON {
+        .object([
+            ("file", .string(file)), ("property", lanes.property.map(JSON.string) ?? .null),
+            ("propertySource", trace.origin.propertySource.map(JSON.string) ?? .null),
+            ("variant", .string(trace.origin.variant.rawValue)), ("lanes", .array(lanes.lanes.map(JSON.string))),
+            ("breakingStep", lanes.breakingStep.map(JSON.number) ?? .null),
+            (
+                "steps",
+                .array(
+                    lanes.rows.map { row in
+                        .object([
+                            ("step", .number(row.step)), ("lane", row.lane.map(JSON.number) ?? .null),
+                            ("context", .string(row.context.label)), ("action", .string(row.action)),
+                            ("outcome", .string(row.outcome)),
+                            (
+                                "changes",
+                                .array(
+                                    row.changes.map {
+                                        .object([
+                                            ("field", .string($0.field)), ("before", $0.before.map(JSON.string) ?? .null),
+                                            ("after", .string($0.after)),
+                                        ])
+                                    })
+                            ),
+                            ("broken", .array(row.broken.map(JSON.string))),
+                        ])
+                    })
+            ),
+        ])
     }
 
     /// The terminal's columns when standard output is one, else `$COLUMNS`, else 80.

@@ -47,6 +47,35 @@ import Testing
         #expect(failures.compactMap(\.stringValue).sorted() == ["ac-current", "expect: holds"])
     }
 
+    @Test func randomAndDifferentialPrintOneJSONDocument() throws {
+        let random = try runSlabcheck(["random", "--json", "Specs/tiny.spec", "--runs", "5", "--steps", "10", "--out", try temporaryFolder()])
+        #expect(random.status == 0, "\(random.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(random.stdout.utf8)) as? [String: Any])
+        #expect(report["runsAsked"] as? Int == 5 && report["runs"] as? Int == 5 && report["steps"] as? Int == 50)
+        #expect(report["met"] as? Bool == true && report["failure"] is NSNull)
+        let differential = try runSlabcheck(["differential", "--json", "--steps", "200", "--only", "tiny"])
+        #expect(differential.status == 0, "\(differential.stderr)")
+        let lockstep = try #require(try JSONSerialization.jsonObject(with: Data(differential.stdout.utf8)) as? [String: Any])
+        #expect(lockstep["steps"] as? Int == 200)
+        #expect(lockstep["seconds"] is NSNumber)
+        let names = (lockstep["configurations"] as? [[String: Any]])?.compactMap { $0["configuration"] as? String } ?? []
+        #expect(!names.isEmpty && names.allSatisfy { $0.hasPrefix("tiny") }, "\(names)")
+    }
+
+    @Test func showPrintsTheStepsAsOneJSONDocument() throws {
+        let run = try runSlabcheck(["show", "--json", "Counterexamples/shared-wrong-end-conservation.itf.json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(document["breakingStep"] as? Int == 9)
+        let steps = try #require(document["steps"] as? [[String: Any]])
+        #expect(steps.count == 9)
+        #expect(steps.last?["broken"] as? [String] == ["conservation"])
+        let bad = try runSlabcheck(["show", "--json", "no/such.itf.json"])
+        #expect(bad.status == 2)
+        let refused = try #require(try JSONSerialization.jsonObject(with: Data(bad.stdout.utf8)) as? [String: Any])
+        #expect((refused["errors"] as? [[String: Any]])?.first?["file"] as? String == "no/such.itf.json")
+    }
+
     @Test func theRootCommandPrintsItsVersion() throws {
         let run = try runSlabcheck(["--version"])
         #expect(run.status == 0)
