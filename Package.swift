@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -45,8 +45,16 @@ let package = Package(
             dependencies: [
                 "SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace", "SymbolicChecker", "Z3Kit", "TraceView", "SlabProperty",
             ]),
+        // What a check found, for people and for pipelines: text, JSON, JUnit, the progress line.
+        .target(
+            name: "SlabReport",
+            dependencies: ["SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "TraceView", "ExplicitChecker", "ModelKit"]),
+        // The engines against each other: BMC's shortest violations and Z3's state counts against
+        // breadth-first search, for the cross-check tests and `bench-symbolic`.
+        .target(name: "CrossChecking", dependencies: ["ExplicitChecker", "ModelKit", "SlabModel", "SymbolicChecker", "Z3Kit"]),
         // Swift Testing helpers: `expectHolds`/`expectViolates` on any engine, `expectRandomRunsPass`.
-        .target(name: "SlabTesting", dependencies: ["SlabChecker", "SlabProperty", "SlabModel", "SlabTrace", "Replay"]),
+        .target(
+            name: "SlabTesting", dependencies: ["SlabChecker", "SlabReport", "SlabProperty", "SlabModel", "SlabTrace", "Replay"]),
         // The real allocator: a userspace SLAB in C on real memory (Linux 2.6.9 mm/slab.c's per-CPU
         // refill path) with a deterministic scheduler, on which model counterexamples are replayed.
         .target(
@@ -55,25 +63,51 @@ let package = Package(
             exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("pthread")]),
         // Seeded fuzzing of specs, property expressions and traces, from the shipped ones.
-        .target(name: "SlabFuzz", dependencies: ["ModelKit", "SlabChecker", "SlabSpec", "SlabTrace", "Replay", "TraceView"]),
+        .target(
+            name: "SlabFuzz", dependencies: ["ModelKit", "SlabChecker", "SlabReport", "SlabSpec", "SlabTrace", "Replay", "TraceView"]),
         // Replays model traces on the real allocator and runs the two in lockstep.
         .target(name: "Replay", dependencies: ["ModelKit", "SlabModel", "SlabTrace", "CSlab", "SlabProperty"]),
         .executableTarget(
             name: "slabcheck",
             dependencies: [
                 "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "Replay", "SymbolicChecker", "Z3Kit", "TraceView",
-                "SlabProperty", "ModelKit", "SlabFuzz",
+                "SlabProperty", "ModelKit", "SlabFuzz", "SlabReport", "CrossChecking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Helpers every test target shares: the package's paths, running the built binary,
+        // counterexamples found once.
+        .target(
+            name: "TestSupport", dependencies: ["ExplicitChecker", "ModelKit", "SlabModel", "SlabTrace"],
+            path: "Tests/TestSupport"),
         .testTarget(name: "SlabPropertyTests", dependencies: ["SlabTesting", "SlabProperty", "SlabModel", "SlabChecker", "Replay"]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
-        .testTarget(name: "SlabCheckerTests", dependencies: ["SlabChecker", "SlabModel", "SlabProperty", "SlabSpec", "SlabTrace"]),
+        .testTarget(
+            name: "SlabCheckerTests",
+            dependencies: ["SlabChecker", "SlabReport", "SlabModel", "SlabProperty", "SlabSpec", "SlabTrace", "TestSupport"]),
         .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec", "SlabProperty", "ModelKit"]),
+        .testTarget(name: "SlabTraceTests", dependencies: ["SlabTrace", "SlabModel", "TestSupport"]),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
-        .testTarget(name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "SlabChecker", "SlabModel", "Z3Kit"]),
+        .testTarget(
+            name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "CrossChecking", "SlabChecker", "SlabModel", "Z3Kit"]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
-        .testTarget(name: "TraceViewTests", dependencies: ["TraceView", "SlabTrace", "SlabModel"]),
-        .testTarget(name: "SlabFuzzTests", dependencies: ["SlabFuzz"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "SlabModel", "SlabTrace", "ExplicitChecker", "ModelKit"]),
+        .testTarget(name: "TraceViewTests", dependencies: ["TraceView", "SlabTrace", "SlabModel", "TestSupport"]),
+        .testTarget(name: "SlabFuzzTests", dependencies: ["SlabFuzz", "TestSupport"]),
+        .testTarget(
+            name: "ReplayTests", dependencies: ["Replay", "SlabModel", "SlabTrace", "ExplicitChecker", "ModelKit", "TestSupport"]),
+        // The built `slabcheck` run as a user runs it: its commands, exit statuses, output and
+        // signals. Depending on the executable builds it before these run.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "slabcheck", "TestSupport", "ExplicitChecker", "SlabChecker", "SlabReport", "SlabModel", "SlabProperty", "SlabSpec",
+                "SlabTrace",
+            ]),
     ]
 )
+
+// Warnings are errors in every target of this package: a warning left in is a question nobody
+// answered. (SwiftPM applies this to the package being built and to local dependents only.)
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+    target.cSettings = (target.cSettings ?? []) + [.treatAllWarnings(as: .error)]
+}

@@ -7,6 +7,10 @@ import SlabTrace
 
 /// Checks a spec with the explicit-state engine.
 public enum ExplicitRun {
+    /// Seconds between two progress reports: at most four redraws a second of a progress line,
+    /// smooth to read and nothing to the search.
+    public static let progressInterval = 0.25
+
     public static func check(
         _ request: CheckRequest, progress: (@Sendable (ExplicitStatistics) -> Void)? = nil
     ) throws -> SpecResult {
@@ -18,7 +22,7 @@ public enum ExplicitRun {
             properties: [], maxStates: request.maxStates, maxSeconds: request.maxSeconds,
             memoryBytes: request.memoryBytes, maxDepth: request.maxDepth, threads: request.threads,
             symmetry: request.symmetry.intersection(model.symmetry), progress: progress)
-        options.progressInterval = ProgressLine.interval
+        options.progressInterval = ExplicitRun.progressInterval
         let names = spec.properties.map(\.rawValue) + spec.userProperties.map(\.property.name)
         let (properties, result) = try judge(names, on: model, options: options, spec: spec.path)
         return SpecResult(

@@ -2,6 +2,7 @@ import Foundation
 import ModelKit
 import Replay
 import SlabChecker
+import SlabReport
 import SlabSpec
 import SlabTrace
 import TraceView

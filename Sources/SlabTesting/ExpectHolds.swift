@@ -1,5 +1,6 @@
 import ModelKit
 import SlabChecker
+import SlabReport
 import SlabModel
 import SlabProperty
 import SlabTrace

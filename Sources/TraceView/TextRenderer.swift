@@ -76,7 +76,7 @@ public struct TextRenderer: Sendable {
         out.append(pad(" step", Self.stepWidth) + lanes.lanes.map { "  " + paint($0, .header) + String(repeating: " ", count: width - 2 - $0.count) }.joined())
         out.append(line(pad("    0", Self.stepWidth), 0, "initial state", visible: 13))
         for field in lanes.initial { out += note(0, "\(field.name) = \(field.value)", .dim) }
-        for (row, text) in zip(lanes.rows, cells) {
+        for row in lanes.rows {
             let breaks = !row.broken.isEmpty
             let digits = String(row.step)
             let number = pad((breaks ? "✗" : " ") + String(repeating: " ", count: max(0, 4 - digits.count)) + digits, Self.stepWidth)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlabChecker
+import SlabReport
 import SlabSpec
 
 struct BenchCommand: ParsableCommand {

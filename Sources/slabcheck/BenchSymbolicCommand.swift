@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CrossChecking
 import SlabChecker
 import SlabModel
 import SymbolicChecker

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ModelKit
 import SlabChecker
+import SlabReport
 import SlabSpec
 import SlabTrace
 

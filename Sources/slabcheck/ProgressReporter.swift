@@ -1,6 +1,7 @@
 import ExplicitChecker
 import Foundation
 import SlabChecker
+import SlabReport
 
 /// The progress line of a long search, on stderr when it is a terminal: never in a file or a
 /// pipe, where a redrawn line would be noise.

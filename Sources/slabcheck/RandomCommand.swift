@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Replay
 import SlabChecker
+import SlabReport
 import SlabModel
 import SlabProperty
 import SlabSpec

@@ -2,6 +2,7 @@ import Foundation
 import Replay
 import SlabModel
 import SlabTrace
+import TestSupport
 import Testing
 
 @Suite("Replay refuses traces that are not the model's")
@@ -54,7 +55,7 @@ struct BadTraceTests {
 
     @Test("a counterexample whose property no step breaks is refused")
     func propertyNeverBroken() throws {
-        var trace = try ITFReaderTests.sampleTrace()
+        var trace = try sampleTrace()
         trace.origin.property = BuiltInProperty.conservation.rawValue
         #expect(replayError(trace) == .inconsistent("the trace is a counterexample for conservation, but no step of it breaks conservation"))
     }
@@ -74,7 +75,7 @@ struct BadTraceTests {
 
     @Test("a trace of the seed that breaks nothing matches the real allocator at every step")
     func plainRunMatches() throws {
-        let trace = try ITFReaderTests.sampleTrace()
+        let trace = try sampleTrace()
         let report = try Replayer.replay(trace)
         #expect(report.outcome == .matched(steps: trace.steps.count))
         #expect(report.meetsRecord)

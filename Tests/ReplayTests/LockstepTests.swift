@@ -1,6 +1,7 @@
 import Foundation
 import Replay
 import SlabModel
+import TestSupport
 import Testing
 
 @Suite("Lockstep differential: model vs real allocator")

@@ -1,6 +1,7 @@
 import Replay
 import SlabModel
 import SlabTrace
+import TestSupport
 import Testing
 
 /// One mutant of Documentation/Model.md (Mutants), the property it breaks, and a configuration where it does.

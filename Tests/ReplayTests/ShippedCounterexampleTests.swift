@@ -2,6 +2,7 @@ import Foundation
 import Replay
 import SlabModel
 import SlabTrace
+import TestSupport
 import Testing
 
 /// The traces committed in Counterexamples/ (written by `slabcheck check` on the mutant specs)

@@ -1,6 +1,7 @@
 import Foundation
 import SlabChecker
 import SlabSpec
+import TestSupport
 import Testing
 
 /// A property's arithmetic means the same on every engine: 64-bit wrapping, and a division by

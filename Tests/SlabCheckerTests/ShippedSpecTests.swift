@@ -1,7 +1,9 @@
 import Foundation
 import SlabChecker
 import SlabModel
+import SlabReport
 import SlabSpec
+import TestSupport
 import Testing
 
 /// Every spec in Specs/ that the test suite can afford (not medium and large: those are

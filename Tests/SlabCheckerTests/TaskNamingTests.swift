@@ -3,6 +3,7 @@ import ModelKit
 import SlabChecker
 import SlabModel
 import SlabSpec
+import TestSupport
 import Testing
 
 /// A property that names a task is judged with tasks kept apart: a checker that renamed them

@@ -1,17 +1,16 @@
 import Foundation
 import SlabFuzz
+import TestSupport
 import Testing
 
 /// The package's root, found from this file, so the fuzzer starts from the shipped specs and traces.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
 
 /// 2,000 mutated inputs of each kind, in this process: none may crash the test or take longer
 /// than a hang's limit. A failure names the seed; `slabcheck fuzz --kind K --one SEED` replays it.
 @Suite struct FuzzTests {
     @Test(arguments: FuzzKind.allCases)
     func twoThousandMutatedInputsEndInAResultOrAnErrorNeverACrashOrAHang(kind: FuzzKind) throws {
-        let corpus = try #require(FuzzCorpus(root: packageRoot))
+        let corpus = try #require(FuzzCorpus(root: packageRoot.path))
         let report = Fuzzer(corpus: corpus).run(kind, runSeed: 2026, count: 2000, slowAfter: 10)
         #expect(report.inputs == 2000)
         #expect(report.hangs.isEmpty, "\(report.summary)")
@@ -19,7 +18,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     }
 
     @Test func anInputIsReproducibleFromItsSeed() throws {
-        let fuzzer = Fuzzer(corpus: try #require(FuzzCorpus(root: packageRoot)))
+        let fuzzer = Fuzzer(corpus: try #require(FuzzCorpus(root: packageRoot.path)))
         for kind in FuzzKind.allCases {
             let seed = Fuzzer.seeds(kind, runSeed: 7, count: 3)[2]
             #expect(fuzzer.input(kind, seed: seed).text == fuzzer.input(kind, seed: seed).text)

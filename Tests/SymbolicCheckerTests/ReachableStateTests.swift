@@ -1,3 +1,4 @@
+import CrossChecking
 import SlabChecker
 import SlabModel
 import SymbolicChecker

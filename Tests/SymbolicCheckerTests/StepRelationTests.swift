@@ -1,3 +1,4 @@
+import CrossChecking
 import SlabModel
 @testable import SymbolicChecker
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import SlabTrace
+import TestSupport
 import Testing
 import TraceView
 
@@ -8,7 +9,7 @@ import TraceView
 @Suite struct FittingTests {
     @Test(arguments: [80, 160])
     func terminalLanesWrapWithinTheTerminalsWidth(width: Int) throws {
-        for name in committedTraces {
+        for name in committedTraceNames {
             let trace = try committedTrace(name)
             let lanes = Swimlanes(trace)
             let text = TextRenderer(color: false, width: width).render(lanes)
@@ -24,7 +25,7 @@ import TraceView
 
     @Test func svgStepLabelsStayInsideTheirBoxes() throws {
         let charWidth = 7.3
-        for name in committedTraces {
+        for name in committedTraceNames {
             let svg = SVGRenderer().render(Swimlanes(try committedTrace(name)))
             let boxes = matches(#"<rect class="step" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)""#, in: svg)
                 .map { $0.compactMap(Double.init) }

@@ -1,6 +1,7 @@
 import Foundation
 import SlabModel
 import SlabTrace
+import TestSupport
 import Testing
 import TraceView
 
@@ -10,10 +11,10 @@ import TraceView
 
 @Suite struct SwimlaneTests {
     @Test func thereAreCommittedTracesToShow() {
-        #expect(committedTraces.count >= 10)
+        #expect(committedTraceNames.count >= 10)
     }
 
-    @Test(arguments: committedTraces)
+    @Test(arguments: committedTraceNames)
     func plainTextShowsEveryStepInItsLaneAndMarksTheBreakingStep(name: String) throws {
         let trace = try committedTrace(name)
         let lanes = Swimlanes(trace)
@@ -28,7 +29,7 @@ import TraceView
         for row in lanes.rows { #expect(text.contains(row.action), "\(row.action)") }
     }
 
-    @Test(arguments: committedTraces)
+    @Test(arguments: committedTraceNames)
     func theSVGIsWellFormedWithALanePerCPUAndABoxPerStep(name: String) throws {
         let trace = try committedTrace(name)
         let svg = SVGRenderer().render(Swimlanes(trace))

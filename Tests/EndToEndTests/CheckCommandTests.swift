@@ -2,6 +2,7 @@ import Foundation
 import SlabChecker
 import SlabSpec
 import SlabTrace
+import TestSupport
 import Testing
 
 @Suite struct CheckCommandTests {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The same spec gives the same counterexample, byte for byte, whatever the thread count and the

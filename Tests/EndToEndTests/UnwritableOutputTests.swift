@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A counterexample that cannot be written costs its file, never the verdict: the verdict and the

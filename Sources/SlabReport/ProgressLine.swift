@@ -1,12 +1,10 @@
+import SlabChecker
 import ExplicitChecker
 import Foundation
 
 /// The one-line progress report of a long search, redrawn in place on a terminal's stderr:
 /// `small: 1.23M states  209k states/s  depth 17  queue 3.40M  1m23s  mem 1.2 GiB`.
 public enum ProgressLine {
-    /// At most four redraws a second: smooth to read, nothing to the search.
-    public static let interval = 0.25
-
     public static func render(_ s: ExplicitStatistics, label: String) -> String {
         "\(label): \(count(s.distinctStates)) states  \(count(Int(s.statesPerSecond))) states/s  depth \(s.depth)"
             + "  queue \(count(s.frontier))  \(duration(s.seconds))  mem \(bytes(s.peakMemoryBytes))"

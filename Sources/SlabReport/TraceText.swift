@@ -1,3 +1,4 @@
+import SlabChecker
 import SlabModel
 import SlabTrace
 import TraceView

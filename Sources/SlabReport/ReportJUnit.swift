@@ -1,3 +1,4 @@
+import SlabChecker
 import Foundation
 import SlabSpec
 

@@ -1,13 +1,14 @@
 import Foundation
 import SlabModel
 import SlabTrace
+import TestSupport
 import Testing
 
 /// The ITF the writer produces is the format Apalache's ADR-015 describes, and the reader still
 /// reads the files written before.
 @Suite struct ITFFormatTests {
     @Test func theMbtVariablesAreListedEveryPickIsInEveryStateAndEveryVariableHasAType() throws {
-        let itf = try ITFReaderTests.sampleTrace().itf
+        let itf = try sampleTrace().itf
         guard case .array(let vars) = try #require(itf["vars"]), case .array(let states) = try #require(itf["states"]) else {
             Issue.record("vars and states are arrays")
             return
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func aFileWrittenBeforeTheMbtVariablesWereListedReadsTheSame() throws {
-        let trace = try ITFReaderTests.sampleTrace()
+        let trace = try sampleTrace()
         var old = edit(trace.itf, ["vars"], .array(SlabTrace.vars.map(JSON.string)))
         old = edit(old, ["#meta", "varTypes"], nil)
         for i in 0...trace.steps.count {

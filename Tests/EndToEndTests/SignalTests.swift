@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// SIGINT, SIGTERM and SIGHUP stop a check at its next look at its budgets: the figures so far and
@@ -12,8 +13,8 @@ import Testing
     {
         let folder = try temporaryFolder()
         let (outPath, errPath) = (folder + "/stdout", folder + "/stderr")
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
         process.executableURL = slabcheck
         process.arguments = arguments + ["--out", folder + "/out"]

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
+import TestSupport
 import Testing
 
 /// What pipelines read: one JSON document with numbers as numbers and bad specs as error objects,

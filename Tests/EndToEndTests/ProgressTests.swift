@@ -3,6 +3,8 @@ import Foundation
 import SlabChecker
 import SlabSpec
 import Synchronization
+import TestSupport
+import SlabReport
 import Testing
 
 @Suite struct ProgressTests {
@@ -14,7 +16,7 @@ import Testing
     }
 
     @Test func aThousandCallsInASecondDrawAtMostFourLines() {
-        var throttle = Throttle(interval: ProgressLine.interval)
+        var throttle = Throttle(interval: ExplicitRun.progressInterval)
         let start = Date(timeIntervalSince1970: 0)
         let drawn = (0..<1000).filter { throttle.admits(start.addingTimeInterval(Double($0) / 1000)) }.count
         #expect(drawn == 4)

@@ -1,3 +1,4 @@
+import SlabChecker
 import SlabSpec
 import SlabTrace
 

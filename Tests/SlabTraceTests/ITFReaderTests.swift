@@ -1,56 +1,12 @@
 import Foundation
 import SlabModel
 import SlabTrace
+import TestSupport
 import Testing
-
-/// A JSON value with one member replaced (or removed, with nil), at a path of keys and indices.
-func edit(_ json: JSON, _ path: [PathStep], _ value: JSON?) -> JSON {
-    guard let step = path.first else { return value ?? .null }
-    let rest = Array(path.dropFirst())
-    switch (json, step) {
-    case (.object(let members), .key(let k)):
-        var out: [(String, JSON)] = []
-        for (key, v) in members {
-            if key == k {
-                if rest.isEmpty, value == nil { continue }
-                out.append((key, edit(v, rest, value)))
-            } else {
-                out.append((key, v))
-            }
-        }
-        return .object(out)
-    case (.array(var items), .index(let i)) where items.indices.contains(i):
-        items[i] = edit(items[i], rest, value)
-        return .array(items)
-    default:
-        return json
-    }
-}
-
-enum PathStep: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
-    case key(String)
-    case index(Int)
-    init(stringLiteral value: String) { self = .key(value) }
-    init(integerLiteral value: Int) { self = .index(value) }
-}
-
-func bigint(_ s: String) -> JSON { .object([("#bigint", .string(s))]) }
 
 @Suite("ITF reader")
 struct ITFReaderTests {
     /// A short run of the seed on small: grow, refill, free, migrate, reap, tune.
-    static func sampleTrace() throws -> SlabTrace {
-        var c = Configs.small
-        c.tuning = [.init(limit: 3, batchcount: 2, sharedFactor: 1)]
-        let model = SlabModel(configuration: c, variant: .seed)
-        let actions: [SlabAction] = [
-            .alloc(task: 1), .growDone(task: 1, ok: false), .alloc(task: 0), .migrate(task: 0, cpu: 1),
-            .growDone(task: 0, ok: true), .irqAlloc(cpu: 1, growFails: false), .free(task: 1, object: 0), .reap(cpu: 1, full: true), .tune(0),
-        ]
-        let origin = SlabTrace.Origin(spec: "Specs/x.spec", configuration: c, variant: .seed, property: nil, engine: "explicit")
-        return try SlabTrace.run(actions, on: model, origin: origin).get()
-    }
-
     func read(_ json: JSON) throws(TraceError) -> SlabTrace {
         try SlabTrace(itfData: Data(json.rendered().utf8), file: "t.itf.json")
     }
@@ -66,9 +22,9 @@ struct ITFReaderTests {
 
     @Test("writing a trace and reading it back gives the same trace")
     func roundTrip() throws {
-        let trace = try Self.sampleTrace()
+        let trace = try sampleTrace()
         #expect(try read(trace.itf) == trace)
-        let counterexample = try counterexample(.growFailIrqsOn, .conservation, Configs.small)
+        let counterexample = try counterexample(.growFailIrqsOn, .conservation, Configuration.small)
         #expect(try read(counterexample.itf) == counterexample)
         #expect(trace.steps[1].returned == .null)
         #expect(trace.steps[4].returned == .object(0))
@@ -76,14 +32,14 @@ struct ITFReaderTests {
 
     @Test("a wrapped free_objects (above Int64.max) survives the round trip")
     func wrappedFreeObjects() throws {
-        var wrapped = try Self.sampleTrace()
+        var wrapped = try sampleTrace()
         wrapped.steps[0].state.freeObjects = UInt64.max - 1
         #expect(try read(wrapped.itf).steps[0].state.freeObjects == UInt64.max - 1)
     }
 
     @Test("a file that is not JSON, or is cut short, is an error naming the file")
     func notJSON() throws {
-        let text = try Self.sampleTrace().itf.rendered()
+        let text = try sampleTrace().itf.rendered()
         let cut = String(text.prefix(text.count / 2))
         #expect(throws: TraceError.self) { try SlabTrace(itfData: Data(cut.utf8), file: "cut.itf.json") }
         do {
@@ -102,7 +58,7 @@ struct ITFReaderTests {
 
     @Test("JSON that is not ITF names what is missing")
     func notITF() throws {
-        let itf = try Self.sampleTrace().itf
+        let itf = try sampleTrace().itf
         #expect(error(.array([])) == "t.itf.json: (top level): not an ITF trace: expected an object with \"#meta\", \"vars\" and \"states\", found an array")
         #expect(error(edit(itf, ["states"], nil)) == "t.itf.json: (top level): not an ITF trace: missing \"states\"")
         #expect(error(edit(itf, ["#meta"], nil)) == "t.itf.json: (top level): not an ITF trace: missing \"#meta\"")
@@ -113,13 +69,13 @@ struct ITFReaderTests {
 
     @Test("an unknown variant is named with the variants there are")
     func unknownVariant() throws {
-        let e = error(edit(try Self.sampleTrace().itf, ["#meta", "variant"], .string("stale-acc")))
+        let e = error(edit(try sampleTrace().itf, ["#meta", "variant"], .string("stale-acc")))
         #expect(e.hasPrefix("t.itf.json: #meta.variant: unknown variant \"stale-acc\" (known: seed, stale-ac,"), "\(e)")
     }
 
     @Test("an invalid configuration is refused with Configuration.problems' message at the field")
     func invalidConfiguration() throws {
-        let itf = try Self.sampleTrace().itf
+        let itf = try sampleTrace().itf
         #expect(
             error(edit(itf, ["#meta", "configuration", "batchcount"], .number(5)))
                 == "t.itf.json: #meta.configuration.batchcount: invalid configuration: batchcount must be in 1...limit (slabinfo_write), got 5 with limit 2")
@@ -131,7 +87,7 @@ struct ITFReaderTests {
 
     @Test("an unknown action or arguments that do not fit it are refused at the state that takes it")
     func badActions() throws {
-        let itf = try Self.sampleTrace().itf
+        let itf = try sampleTrace().itf
         #expect(
             error(edit(itf, ["states", 3, "mbt::actionTaken"], .string("kmalloc")))
                 == "t.itf.json: states[3].mbt::actionTaken: unknown action \"kmalloc\" (known: alloc, growDone, free, irqAlloc, irqFree, migrate, reap, tune, resume)")
@@ -146,7 +102,7 @@ struct ITFReaderTests {
 
     @Test("a #bigint that is not an integer, or a number where a #bigint belongs, is refused at its path")
     func badBigints() throws {
-        let itf = try Self.sampleTrace().itf
+        let itf = try sampleTrace().itf
         #expect(
             error(edit(itf, ["states", 3, "ac", 1, "avail"], bigint("1.5")))
                 == "t.itf.json: states[3].ac[1].avail: \"#bigint\" \"1.5\" is not an integer (or is out of range)")

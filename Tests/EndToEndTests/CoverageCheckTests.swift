@@ -3,6 +3,8 @@ import SlabChecker
 import SlabModel
 import SlabSpec
 import SlabTrace
+import TestSupport
+import SlabReport
 import Testing
 
 @Suite struct CoverageCheckTests {

@@ -1,3 +1,4 @@
+import SlabChecker
 import SlabModel
 
 /// The coverage block of a report: with `table`, each branch reached or not; always, each branch

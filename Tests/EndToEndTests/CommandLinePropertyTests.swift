@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `check --property … --expect …` checks a property without editing a spec, and its trace is

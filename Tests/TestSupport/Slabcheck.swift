@@ -1,14 +1,8 @@
 import Foundation
-import Testing
 
-/// The package's root, found from this file, so tests read the shipped specs.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-func spec(_ name: String) -> String { packageRoot.appendingPathComponent("Specs/\(name).spec").path }
-
-/// The `slabcheck` executable built beside this test bundle.
-let slabcheck: URL = {
+/// The `slabcheck` executable built beside the test bundle (the end-to-end tests depend on it,
+/// so it is built before they run).
+public let slabcheck: URL = {
     let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     var dir = bundle.deletingLastPathComponent()
     while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("slabcheck").path), dir.path != "/" {
@@ -17,14 +11,21 @@ let slabcheck: URL = {
     return dir.appendingPathComponent("slabcheck")
 }()
 
-struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+/// What one run of `slabcheck` did.
+public struct Run {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
 }
 
 /// Runs `slabcheck` with `arguments` in the package root.
-func runSlabcheck(_ arguments: [String]) throws -> Run {
+public func runSlabcheck(_ arguments: [String]) throws -> Run {
     let process = Process()
     process.executableURL = slabcheck
     process.arguments = arguments
@@ -39,11 +40,4 @@ func runSlabcheck(_ arguments: [String]) throws -> Run {
     return Run(
         status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
         stderr: String(decoding: stderr, as: UTF8.self))
-}
-
-/// A fresh temporary folder for one test's files.
-func temporaryFolder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("slabcheck-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
 }

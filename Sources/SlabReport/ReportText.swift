@@ -1,3 +1,4 @@
+import SlabChecker
 import ExplicitChecker
 import ModelKit
 import SlabModel

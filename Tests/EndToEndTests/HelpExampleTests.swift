@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every example a `--help` shows runs as written, from the package's root, and exits as the help

@@ -1,6 +1,7 @@
 import Foundation
 import SlabChecker
 import SlabSpec
+import TestSupport
 import Testing
 
 /// A budget given on the command line ends a search `bounded`, with the figures it reached; what

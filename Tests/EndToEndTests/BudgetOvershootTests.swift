@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every budget holds within 1 s or 5% of it, whichever is larger: inside a property's own

@@ -4,6 +4,7 @@ import SlabModel
 import SlabProperty
 import SlabSpec
 import SlabTrace
+import TestSupport
 import Testing
 
 /// Traces of users' properties carry the property's text, so `show` and `replay` judge them with

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `random` judges its runs against the spec's `expect:` line, as `check` does.
