@@ -128,7 +128,7 @@ public enum SymbolicRun {
                 properties.append(
                     PropertyResult(property: name, verdict: .violated(depth: actions.count), trace: try trace(actions, breaking: name)))
             case .bounded(let d, let reason):
-                properties.append(PropertyResult(property: name, verdict: .bounded("depth \(d): \(reason)")))
+                properties.append(PropertyResult(property: name, verdict: .bounded(d < 0 ? "no depth checked: \(reason)" : "depth \(d): \(reason)")))
             case .unknown(let reason):
                 properties.append(PropertyResult(property: name, verdict: .unknown(reason)))
             }

@@ -8,11 +8,19 @@ import SlabModel
 extension SlabTrace {
     /// Reads and parses the ITF trace at `path`.
     public static func read(path: String) throws(TraceError) -> SlabTrace {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw TraceError("\(path): cannot read the file: no such file")
+        }
+        if isDirectory.boolValue { throw TraceError("\(path): cannot read the file: it is a folder, not a trace file") }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        // A FIFO or a device would block or never end: only a file's contents are a trace.
+        guard type == .typeRegular else { throw TraceError("\(path): cannot read the file: not a regular file (a pipe, socket or device?)") }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw TraceError("\(path): cannot read the file: \(error.localizedDescription)")
+            throw TraceError("\(path): cannot read the file: permission denied or an I/O error")
         }
         return try SlabTrace(itfData: data, file: path)
     }
@@ -20,12 +28,10 @@ extension SlabTrace {
     /// Parses ITF text; `file` is the name errors use.
     public init(itfData data: Data, file: String) throws(TraceError) {
         let json: JSON
-        do {
+        do throws(TraceError) {
             json = try JSON.parse(data)
-        } catch let error as TraceError {
-            throw TraceError("\(file): not JSON: \(error.description)")
         } catch {
-            throw TraceError("\(file): not JSON (truncated or corrupt?): \(error.localizedDescription)")
+            throw TraceError("\(file): not JSON: \(error.description)")
         }
         try self.init(itf: json, file: file)
     }
