@@ -79,3 +79,29 @@ extension SlabTrace {
         return .success(SlabTrace(origin: origin, initial: Snapshot(.initial(model.layout), layout: model.layout), steps: steps))
     }
 }
+
+extension SlabTrace {
+    /// The trace as the model runs its actions, with the model's own states and violations: what
+    /// `show` draws, so that it never draws a step the model cannot take or trusts a recorded
+    /// `violated` field. Fails naming the first step the model cannot take, or the first state or
+    /// verdict that differs from the recorded one.
+    public func judgedByTheModel() -> Result<SlabTrace, TraceError> {
+        let model = SlabModel(configuration: origin.configuration, variant: origin.variant)
+        let judged: SlabTrace
+        switch SlabTrace.run(steps.map(\.action), on: model, origin: origin) {
+        case .failure(let error): return .failure(error)
+        case .success(let trace): judged = trace
+        }
+        if judged.initial != initial { return .failure(TraceError("the initial state is not the model's")) }
+        for (i, (recorded, own)) in zip(steps, judged.steps).enumerated() {
+            if recorded.state != own.state {
+                return .failure(TraceError("step \(i + 1): the recorded state is not the one the model reaches by \(own.action)"))
+            }
+            if Set(recorded.violated) != Set(own.violated) {
+                let shown = own.violated.isEmpty ? "none" : own.violated.joined(separator: ", ")
+                return .failure(TraceError("step \(i + 1): the recorded violations are not the model's (\(shown))"))
+            }
+        }
+        return .success(judged)
+    }
+}

@@ -37,11 +37,18 @@ struct ShowCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func run() throws {
-        let trace: SlabTrace
+        let recorded: SlabTrace
         do {
-            trace = try SlabTrace.read(path: file)
+            recorded = try SlabTrace.read(path: file)
         } catch {
             complain(error.description)
+            throw ExitCode(2)
+        }
+        let trace: SlabTrace
+        switch recorded.judgedByTheModel() {
+        case .success(let judged): trace = judged
+        case .failure(let error):
+            complain("\(file): \(error.description)")
             throw ExitCode(2)
         }
         let lanes = Swimlanes(trace)
