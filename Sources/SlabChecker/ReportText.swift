@@ -17,7 +17,7 @@ public enum ReportText {
         for p in result.properties {
             var line = "  " + p.property.padding(toLength: width, withPad: " ", startingAt: 0) + p.verdict.word
             switch p.verdict {
-            case .violated(let depth): line += " in \(depth) steps"
+            case .violated(let depth): line += " in \(depth) steps" + (p.dividesByZero ? " (it divides by zero in the last state)" : "")
             case .bounded(let reason), .unknown(let reason): line += " (\(reason))"
             case .holds: break
             }

@@ -125,8 +125,9 @@ public enum SymbolicRun {
             case .holds:
                 properties.append(PropertyResult(property: name, verdict: .holds))
             case .violated(let actions):
-                properties.append(
-                    PropertyResult(property: name, verdict: .violated(depth: actions.count), trace: try trace(actions, breaking: name)))
+                var result = PropertyResult(property: name, verdict: .violated(depth: actions.count), trace: try trace(actions, breaking: name))
+                result.dividesByZero = model.dividesByZero(name, after: actions)
+                properties.append(result)
             case .bounded(let d, let reason):
                 properties.append(PropertyResult(property: name, verdict: .bounded(d < 0 ? "no depth checked: \(reason)" : "depth \(d): \(reason)")))
             case .unknown(let reason):

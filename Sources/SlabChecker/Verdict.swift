@@ -31,4 +31,7 @@ public struct PropertyResult: Sendable {
     public var traceFile: String?
     /// Why the trace could not be written, when it could not.
     public var traceWriteFailure: TraceWriteFailure?
+    /// A violation that is a division by zero in the counterexample's last state (Documentation/
+    /// Model.md, Properties): said beside the verdict, so that it does not read as a false value.
+    public var dividesByZero = false
 }

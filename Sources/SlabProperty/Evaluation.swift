@@ -12,7 +12,7 @@ import SlabModel
 /// bit-vectors do, so both engines give a property the same meaning. A division whose divisor is
 /// zero in a state, where the expression evaluates it (`and`, `or`, `implies`, quantifiers and
 /// `where` are read left to right and stop once the answer is known), makes the property
-/// violated in that state: `holds` is false there.
+/// violated in that state: `holds` is false there and `dividesByZero` says why.
 public struct Evaluation<V: ModelValue> {
     public let layout: Layout
     public let after: SlabState<V>
@@ -66,6 +66,14 @@ public struct Evaluation<V: ModelValue> {
         let result = e.condition(f)
         if e.record.abandoned { return V.Condition(constant: true) }
         return result.constantValue == false ? result : result.and(e.record.byZero.negated)
+    }
+
+    /// Whether reading `f` in this state divides by zero, which makes `holds` false: the note a
+    /// report gives beside such a violation.
+    public func dividesByZero(_ f: Formula) -> V.Condition {
+        let e = fresh
+        _ = e.condition(f)
+        return e.record.byZero
     }
 
     var fresh: Evaluation {

@@ -31,6 +31,16 @@ import Testing
         #expect(bmc == .violated(depth: depth))
     }
 
+    @Test func aViolationByDivisionByZeroSaysSo() throws {
+        let loaded = try tiny("freeObjects / (freeObjects - 1) >= 0")
+        let result = try ExplicitRun.check(CheckRequest(spec: loaded))
+        let p = try #require(result.properties.first { $0.property == "p" })
+        #expect(p.dividesByZero)
+        #expect(ReportText.render(result).contains("violated in \(p.trace?.steps.count ?? -1) steps (it divides by zero in the last state)"))
+        let ordinary = try ExplicitRun.check(CheckRequest(spec: try tiny("freeObjects < 1"))).properties.first { $0.property == "p" }
+        #expect(ordinary?.dividesByZero == false)
+    }
+
     @Test func aDivisionGuardedByImpliesIsNotEvaluatedWhereTheGuardIsFalse() throws {
         let (explicit, bmc) = try verdicts("freeObjects != 1 implies freeObjects / (freeObjects - 1) >= 0")
         #expect(explicit == .holds)
