@@ -41,6 +41,14 @@ import Testing
         #expect(ordinary?.dividesByZero == false)
     }
 
+    /// BMC confirmed a counterexample by the violations of its last step, which a run of no steps
+    /// lacks: a property broken in the initial state was "an internal error".
+    @Test func aPropertyBrokenInTheInitialStateIsViolatedInZeroStepsOnBothEngines() throws {
+        let (explicit, bmc) = try verdicts("freeObjects == 1")
+        #expect(explicit == .violated(depth: 0))
+        #expect(bmc == .violated(depth: 0))
+    }
+
     @Test func aDivisionGuardedByImpliesIsNotEvaluatedWhereTheGuardIsFalse() throws {
         let (explicit, bmc) = try verdicts("freeObjects != 1 implies freeObjects / (freeObjects - 1) >= 0")
         #expect(explicit == .holds)
