@@ -54,7 +54,9 @@ public enum ExplicitRun {
                     spec: spec, configuration: model.layout.config, variant: model.base.variant, property: name,
                     engine: Engine.explicit.rawValue)
                 let trace = try SlabTrace.run(found.steps.map(\.action), on: model, origin: origin).get()
-                verdicts.append(PropertyResult(property: name, verdict: .violated(depth: found.steps.count), trace: trace))
+                var verdict = PropertyResult(property: name, verdict: .violated(depth: found.steps.count), trace: trace)
+                verdict.dividesByZero = model.dividesByZero(name, after: found.steps.map(\.action))
+                verdicts.append(verdict)
             } else {
                 let verdict: Verdict =
                     switch result.completion {

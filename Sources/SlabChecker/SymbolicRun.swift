@@ -77,8 +77,13 @@ public enum SymbolicRun {
             let origin = SlabTrace.Origin(
                 spec: spec, configuration: model.layout.config, variant: model.base.variant, property: name,
                 engine: engine.rawValue)
+            // A run of no steps breaks the property in the initial state, which has no step to
+            // record it on.
+            let brokenInitially = model.index(of: name).map {
+                model.violations(in: SlabState.initial(model.layout)).contains(PropertySet(index: $0))
+            }
             guard case .success(let trace) = SlabTrace.run(actions, on: model, origin: origin),
-                trace.steps.last?.violated.contains(name) == true
+                trace.steps.last?.violated.contains(name) ?? brokenInitially ?? false
             else {
                 throw .internalError(
                     "Z3 counterexample for \(name) in \(actions.count) steps does not break it on the concrete model: "
@@ -116,8 +121,9 @@ public enum SymbolicRun {
             case .holds:
                 properties.append(PropertyResult(property: name, verdict: .holds))
             case .violated(let actions):
-                properties.append(
-                    PropertyResult(property: name, verdict: .violated(depth: actions.count), trace: try trace(actions, breaking: name)))
+                var result = PropertyResult(property: name, verdict: .violated(depth: actions.count), trace: try trace(actions, breaking: name))
+                result.dividesByZero = model.dividesByZero(name, after: actions)
+                properties.append(result)
             case .bounded(let d, let bound):
                 properties.append(PropertyResult(property: name, verdict: .bounded(bound, cleared: d)))
             case .unknown(let reason):

@@ -19,7 +19,7 @@ public enum Verdict: Sendable, Equatable {
     public var explanation: String? {
         switch self {
         case .holds, .violated: nil
-        case .bounded(let bound, let cleared?): "depth \(cleared): \(bound)"
+        case .bounded(let bound, let cleared?): cleared < 0 ? "no depth checked: \(bound)" : "depth \(cleared): \(bound)"
         case .bounded(let bound, nil): bound.description
         case .unknown(let reason): reason
         }
@@ -44,4 +44,7 @@ public struct PropertyResult: Sendable {
     public var traceFile: String?
     /// Why the trace could not be written, when it could not.
     public var traceWriteFailure: TraceWriteFailure?
+    /// A violation that is a division by zero in the counterexample's last state (Documentation/
+    /// Model.md, Properties): said beside the verdict, so that it does not read as a false value.
+    public var dividesByZero = false
 }

@@ -106,7 +106,7 @@ public struct Fuzzer: Sendable {
     ) -> FuzzReport {
         var report = FuzzReport(kind: kind, runSeed: runSeed)
         let seeds = Self.seeds(kind, runSeed: runSeed, count: count)
-        for index in first..<count {
+        for index in min(max(first, 0), count)..<count {
             let seed = seeds[index]
             starting(index, seed)
             let started = ContinuousClock.now

@@ -12,7 +12,7 @@ import SlabModel
 /// bit-vectors do, so both engines give a property the same meaning. A division whose divisor is
 /// zero in a state, where the expression evaluates it (`and`, `or`, `implies`, quantifiers and
 /// `where` are read left to right and stop once the answer is known), makes the property
-/// violated in that state: `holds` is false there.
+/// violated in that state: `holds` is false there and `dividesByZero` says why.
 public struct Evaluation<V: ModelValue> {
     public let layout: Layout
     public let after: SlabState<V>
@@ -23,6 +23,8 @@ public struct Evaluation<V: ModelValue> {
     /// When the expression being read is evaluated at all (the left operands of the `and`s,
     /// `or`s and quantifiers around it allow it).
     var path: V.Condition = V.Condition(constant: true)
+    /// Whether `path` is kept: only for an expression that divides.
+    var tracksPath = true
     /// The time the evaluation may take; nil for no limit.
     public var budget: EvaluationBudget?
     /// Where the divisions by zero and an abandoned evaluation are recorded; shared by every copy
@@ -53,6 +55,7 @@ public struct Evaluation<V: ModelValue> {
 
     /// Evaluated only where `condition` holds too.
     func under(_ condition: V.Condition) -> Evaluation {
+        guard tracksPath else { return self }
         var e = self
         e.path = path.and(condition)
         return e
@@ -62,15 +65,24 @@ public struct Evaluation<V: ModelValue> {
     /// An evaluation that runs out of its `budget` is abandoned and says true: the budget records
     /// it, and the caller must then report its run `bounded`.
     public func holds(_ f: Formula) -> V.Condition {
-        let e = fresh
+        let e = fresh(for: f)
         let result = e.condition(f)
         if e.record.abandoned { return V.Condition(constant: true) }
         return result.constantValue == false ? result : result.and(e.record.byZero.negated)
     }
 
-    var fresh: Evaluation {
+    /// Whether reading `f` in this state divides by zero, which makes `holds` false: the note a
+    /// report gives beside such a violation.
+    public func dividesByZero(_ f: Formula) -> V.Condition {
+        let e = fresh(for: f)
+        _ = e.condition(f)
+        return e.record.byZero
+    }
+
+    func fresh(for f: Formula) -> Evaluation {
         var e = self
         e.path = V.Condition(constant: true)
+        e.tracksPath = f.divides
         e.record = EvaluationRecord(budget: budget)
         return e
     }

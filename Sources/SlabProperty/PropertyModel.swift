@@ -110,6 +110,24 @@ package struct PropertyModel: CompactModel {
         return broken
     }
 
+    /// Whether the user's property `name` divides by zero where `actions` end, which is then why
+    /// it is violated there; false for a built-in property or actions the model cannot take.
+    package func dividesByZero(_ name: String, after actions: [SlabAction]) -> Bool {
+        guard let property = extra.first(where: { $0.name == name }), let last = actions.last else { return false }
+        var state = SlabState.initial(layout)
+        var before = state
+        for action in actions {
+            guard let outcome = base.step(action, from: state) else { return false }
+            before = state
+            state = outcome.state
+        }
+        switch property.kind {
+        case .state(let f): return Evaluation(layout: layout, state: state).dividesByZero(f)
+        case .step(let f): return Evaluation(layout: layout, state: state, before: before, step: StepFacts(last)).dividesByZero(f)
+        case .explicitOnly: return false
+        }
+    }
+
     package func isTerminal(_ state: State) -> Bool { base.isTerminal(state) }
 
     package func encode(_ state: State, symmetry: Symmetry, into words: UnsafeMutableBufferPointer<UInt64>) {

@@ -17,7 +17,9 @@ public enum ReportText {
         let width = (result.properties.map(\.property.count).max() ?? 0) + 2
         for p in result.properties {
             var line = "  " + p.property.padding(toLength: width, withPad: " ", startingAt: 0) + p.verdict.word
-            if case .violated(let depth) = p.verdict { line += " in \(depth) steps" }
+            if case .violated(let depth) = p.verdict {
+                line += " in \(depth) steps" + (p.dividesByZero ? " (it divides by zero in the last state)" : "")
+            }
             if let why = p.verdict.explanation { line += " (\(why))" }
             if let file = p.traceFile { line += "  -> \(file)" }
             if let failure = p.traceWriteFailure { line += "  (not written: \(failure.reason))" }

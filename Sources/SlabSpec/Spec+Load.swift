@@ -2,7 +2,7 @@ import Foundation
 
 extension Spec {
     /// The largest file `load` will read. A spec is a few hundred bytes; the cap keeps a wrong
-    /// path (a device such as `/dev/zero`, a disk image) from being read forever or exhausting memory.
+    /// path (a disk image) from exhausting memory.
     public static let maximumFileSize = 64 << 20
 
     /// Reads and parses the spec at `path`.
@@ -18,6 +18,12 @@ extension Spec {
             throw fail("cannot read spec: no such file")
         }
         guard !isDirectory.boolValue else { throw fail("cannot read spec: it is a directory") }
+        // Opening a FIFO with no writer blocks for ever, and a device never ends: only a regular
+        // file (or a link to one) is read.
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        guard type == .typeRegular else {
+            throw fail("cannot read spec: not a regular file (a pipe, socket or device?)")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw fail("cannot read spec: the file cannot be opened (permissions?)")
         }

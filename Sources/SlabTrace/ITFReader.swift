@@ -8,11 +8,19 @@ import SlabModel
 extension SlabTrace {
     /// Reads and parses the ITF trace at `path`.
     public static func read(path: String) throws(TraceError) -> SlabTrace {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw TraceError("\(path): cannot read the file: no such file")
+        }
+        if isDirectory.boolValue { throw TraceError("\(path): cannot read the file: it is a folder, not a trace file") }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        // A FIFO or a device would block or never end: only a file's contents are a trace.
+        guard type == .typeRegular else { throw TraceError("\(path): cannot read the file: not a regular file (a pipe, socket or device?)") }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw TraceError("\(path): cannot read the file: \(error.localizedDescription)")
+            throw TraceError("\(path): cannot read the file: permission denied or an I/O error")
         }
         return try SlabTrace(itfData: data, file: path)
     }
@@ -20,12 +28,10 @@ extension SlabTrace {
     /// Parses ITF text; `file` is the name errors use.
     public init(itfData data: Data, file: String) throws(TraceError) {
         let json: JSON
-        do {
+        do throws(TraceError) {
             json = try JSON.parse(data)
-        } catch let error as TraceError {
-            throw TraceError("\(file): not JSON: \(error.description)")
         } catch {
-            throw TraceError("\(file): not JSON (truncated or corrupt?): \(error.localizedDescription)")
+            throw TraceError("\(file): not JSON: \(error.description)")
         }
         try self.init(itf: json, file: file)
     }
@@ -166,9 +172,11 @@ struct ITFReader {
             for (k, v) in try set(try member(state, "violated", path), violatedPath).enumerated() {
                 violated.append(try string(v, violatedPath.key("#set").index(k)))
             }
+            let taken = try action(state, path)
+            try checkRange(of: taken, in: origin.configuration, path.key("mbt::nondetPicks"))
             steps.append(
                 SlabTrace.Step(
-                    action: try action(state, path), state: try snapshot(state, path),
+                    action: taken, state: try snapshot(state, path),
                     returned: try returned(try member(state, "returned", path), path.key("returned")),
                     violated: violated))
         }
@@ -262,7 +270,24 @@ struct ITFReader {
             let shown = arguments.keys.sorted().map { "\($0): \(arguments[$0] ?? 0)" }.joined(separator: ", ")
             throw fail(picksPath, "arguments (\(shown)) do not fit the action \(name) (\(Self.signature[name] ?? ""))")
         }
+        // A pick the action does not take is a sign of a hand-edited or foreign trace: refused, so
+        // that replay never runs a different step from the one its author meant.
+        let used = Set(action.arguments.map(\.name))
+        if let unused = arguments.keys.sorted().first(where: { !used.contains($0) }) {
+            throw fail(picksPath.key(unused), "the action \(name) does not take \(quoted(unused)) (it takes \(Self.signature[name] ?? "nothing")); a pick it does not use must be None")
+        }
         return action
+    }
+
+    /// Refuses an argument outside the configuration: a CPU, task, object or tuning triple that
+    /// does not exist (which `show` would otherwise draw as a lane of its own).
+    func checkRange(of action: SlabAction, in configuration: Configuration, _ path: JSONPath) throws(TraceError) {
+        let objects = configuration.num * configuration.pages
+        let ranges = ["cpu": configuration.cpus, "task": configuration.tasks, "object": objects, "tuning": configuration.tuning.count]
+        for (name, value) in action.arguments {
+            guard let count = ranges[name], !(0..<count).contains(value) else { continue }
+            throw fail(path.key(name), "\(name) \(value) is outside the configuration (it has \(count) \(name == "tuning" ? "tuning triples" : name + "s"), numbered from 0)")
+        }
     }
 
     static let signature: [String: String] = [
@@ -306,9 +331,11 @@ struct ITFReader {
         var slabs: [Snapshot.Slab] = []
         for (i, slab) in try array(try member(state, "slabs", path), path.key("slabs")).enumerated() {
             let p = path.key("slabs").index(i)
+            let slot = try bigint(try member(slab, "slot", p), p.key("slot"))
+            if slabs.contains(where: { $0.slot == slot }) { throw fail(p.key("slot"), "slab \(slot) is listed twice") }
             slabs.append(
                 Snapshot.Slab(
-                    slot: try bigint(try member(slab, "slot", p), p.key("slot")),
+                    slot: slot,
                     inuse: try bigint(try member(slab, "inuse", p), p.key("inuse")),
                     freeList: try bigints(try member(slab, "freeList", p), p.key("freeList"))))
         }

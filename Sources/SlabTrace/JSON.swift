@@ -97,29 +97,11 @@ public indirect enum JSON: Hashable, Sendable {
         out += "\""
     }
 
-    /// Parses JSON text; the error says what is wrong, without a position (Foundation gives none
-    /// reliably), so callers name the file.
-    public static func parse(_ data: Data) throws -> JSON {
-        let object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        return try JSON(any: object)
-    }
-
-    init(any: Any) throws {
-        switch any {
-        case is NSNull: self = .null
-        case let n as NSNumber:
-            if String(cString: n.objCType) == "c" {
-                self = .bool(n.boolValue)
-            } else if let int = Int(exactly: n) {
-                self = .number(int)
-            } else {
-                self = .decimal(n.doubleValue)
-            }
-        case let s as String: self = .string(s)
-        case let items as [Any]: self = .array(try items.map(JSON.init(any:)))
-        case let members as [String: Any]:
-            self = .object(try members.keys.sorted().map { ($0, try JSON(any: members[$0] as Any)) })
-        default: throw TraceError("an unexpected JSON value")
-        }
+    /// Parses JSON text; the error says what is wrong and at which line and column, so callers
+    /// need only name the file.
+    public static func parse(_ data: Data) throws(TraceError) -> JSON {
+        guard let text = String(data: data, encoding: .utf8) else { throw TraceError("not UTF-8 text") }
+        var parser = JSONParser(text)
+        return try parser.document()
     }
 }

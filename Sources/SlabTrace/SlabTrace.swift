@@ -1,4 +1,5 @@
 import SlabModel
+import SlabProperty
 
 /// A counterexample (or any run) of the SLAB model: where it comes from, and each step with the
 /// state it left.
@@ -84,5 +85,42 @@ extension SlabTrace {
                     violated: broken.indices.map { model.propertyNames[$0] }))
         }
         return .success(SlabTrace(origin: origin, initial: Snapshot(.initial(model.layout), layout: model.layout), steps: steps))
+    }
+}
+
+extension SlabTrace {
+    /// The trace as the model runs its actions, with the model's own states and violations: what
+    /// `show` draws, so that it never draws a step the model cannot take or trusts a recorded
+    /// `violated` field. `property` is the user's property the trace records, judged beside the
+    /// built-in ones. Fails naming the first step the model cannot take, or the first state or
+    /// verdict that differs from the recorded one.
+    public func judgedByTheModel(with property: Property? = nil) -> Result<SlabTrace, TraceError> {
+        let base = SlabModel(configuration: origin.configuration, variant: origin.variant)
+        let run: Result<SlabTrace, TraceError>
+        if let property {
+            do {
+                run = SlabTrace.run(steps.map(\.action), on: try PropertyModel(base, properties: [property]), origin: origin)
+            } catch {
+                return .failure(TraceError("#meta.propertySource: \(error.description)"))
+            }
+        } else {
+            run = SlabTrace.run(steps.map(\.action), on: base, origin: origin)
+        }
+        let judged: SlabTrace
+        switch run {
+        case .failure(let error): return .failure(error)
+        case .success(let trace): judged = trace
+        }
+        if judged.initial != initial { return .failure(TraceError("the initial state is not the model's")) }
+        for (i, (recorded, own)) in zip(steps, judged.steps).enumerated() {
+            if recorded.state != own.state {
+                return .failure(TraceError("step \(i + 1): the recorded state is not the one the model reaches by \(own.action)"))
+            }
+            if Set(recorded.violated) != Set(own.violated) {
+                let shown = own.violated.isEmpty ? "none" : own.violated.joined(separator: ", ")
+                return .failure(TraceError("step \(i + 1): the recorded violations are not the model's (\(shown))"))
+            }
+        }
+        return .success(judged)
     }
 }

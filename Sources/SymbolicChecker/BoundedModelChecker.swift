@@ -138,7 +138,8 @@ public final class BoundedModelChecker {
                     } catch {
                         switch error {
                         case .timeLimit(let reason), .pathExplosion(let reason):
-                            for p in open { verdicts[p.name] = .bounded(depth: reached, bound: .relation(why: "step \(k): \(reason)")) }
+                            let bound = Interruption.signal.map(Bound.signal) ?? .relation(why: "step \(k): \(reason)")
+                            for p in open { verdicts[p.name] = .bounded(depth: reached, bound: bound) }
                             open = []
                             break depthLoop
                         default:
@@ -170,7 +171,8 @@ public final class BoundedModelChecker {
                 }
                 if !bad.isEmpty {
                     if deadline.expired {
-                        for p in open { verdicts[p.name] = .bounded(depth: reached, bound: .timeLimit(during: "before depth \(k)")) }
+                        let bound = Interruption.signal.map(Bound.signal) ?? .timeLimit(during: "before depth \(k)")
+                        for p in open { verdicts[p.name] = .bounded(depth: reached, bound: bound) }
                         open = []
                         break depthLoop
                     }

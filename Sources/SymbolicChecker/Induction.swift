@@ -297,7 +297,8 @@ public final class Induction {
             // The C API refused a call: no claim about what is left, in Z3's words.
             return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown("Z3 error: \(error)"), depth: -1)
         } catch SymbolicError.timeLimit(let reason) {
-            return finish(verdicts, properties, [], dropped, 0, started, notProved: .bounded(.relation(why: reason)), depth: baseCleared)
+            let bound = Interruption.signal.map(Bound.signal) ?? .relation(why: reason)
+            return finish(verdicts, properties, [], dropped, 0, started, notProved: .bounded(bound), depth: baseCleared)
         } catch SymbolicError.pathExplosion(let reason) {
             return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown(reason), depth: baseCleared)
         } catch {

@@ -1,20 +1,22 @@
 import ArgumentParser
 
 /// Budgets shared by the commands that search.
+/// Their values are read even when they start with `-`, so that `--max-states -5` is told the
+/// value must be at least 1 rather than that it is missing.
 struct BudgetOptions: ParsableArguments {
-    @Option(help: "Stop after this many distinct states (verdict: bounded).")
+    @Option(parsing: .unconditional, help: "Stop after this many distinct states (verdict: bounded).")
     var maxStates: Int?
 
-    @Option(help: "Stop after this many seconds (verdict: bounded).")
+    @Option(parsing: .unconditional, help: "Stop after this many seconds (verdict: bounded).")
     var maxSeconds: Double?
 
-    @Option(help: "Explore at most this many steps deep.")
+    @Option(parsing: .unconditional, help: "Explore at most this many steps deep.")
     var maxDepth: Int?
 
-    @Option(help: "Memory the search may use, e.g. 8GB, 512MB (default: half of RAM, at most 16GB).")
+    @Option(parsing: .unconditional, help: "Memory the search may use, e.g. 8GB, 512MB (default: half of RAM, at most 16GB).")
     var memory: String?
 
-    @Option(help: "Worker threads (default: every core).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: every core).")
     var threads: Int?
 
     @Flag(help: "Store every state instead of one per symmetry orbit.")

@@ -48,10 +48,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The engine: explicit (exhaustive breadth-first search), bmc (Z3 bounded model checking), induction (Z3 k-induction), or all (every engine; they must agree).")
     var engine: EngineChoice = .explicit
 
-    @Option(help: "bmc: the deepest unrolling; induction: the largest k.")
+    @Option(parsing: .unconditional, help: "bmc: the deepest unrolling; induction: the largest k (at least 1).")
     var depth: Int = 10
 
-    @Option(help: "Seconds the Z3 engines may take per spec (a timeout ends bounded or unknown).")
+    @Option(parsing: .unconditional, help: "Seconds the Z3 engines may take per spec (a timeout ends bounded or unknown).")
     var timeout: Double?
 
     @OptionGroup var budgets: BudgetOptions
@@ -82,6 +82,9 @@ struct CheckCommand: ParsableCommand {
 
     mutating func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be at least 0") }
+        if depth == 0, engine.engines.contains(.induction) {
+            throw ValidationError("--engine \(engine.rawValue) needs --depth 1 or more: induction with k = 0 has no step case to prove")
+        }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
     }
 

@@ -21,7 +21,7 @@ struct FuzzCommand: ParsableCommand {
     @Option(help: "spec, property, trace, or all.")
     var kind: String = "all"
 
-    @Option(help: "Inputs of each kind.")
+    @Option(parsing: .unconditional, help: "Inputs of each kind.")
     var inputs: Int = 2000
 
     @Option(help: "The run's seed.")
@@ -47,6 +47,7 @@ struct FuzzCommand: ParsableCommand {
             throw ValidationError("unknown kind '\(kind)': the kinds are spec, property, trace, all")
         }
         if inputs < 0 { throw ValidationError("--inputs must be at least 0") }
+        if !(0...inputs).contains(from) { throw ValidationError("--from must be in 0...\(inputs)") }
         if !(hangSeconds > 0) { throw ValidationError("--hang-seconds must be positive") }
     }
 
@@ -78,7 +79,9 @@ struct FuzzCommand: ParsableCommand {
         for kind in kinds {
             let started = Date()
             let report = try supervise(kind)
-            print(report.summary + String(format: " (%.0f s)", Date().timeIntervalSince(started)))
+            // Unbuffered, so that each kind's line shows as it is done, even in a file.
+            let line = report.summary + String(format: " (%.0f s)", Date().timeIntervalSince(started))
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
             clean = clean && report.crashes.isEmpty && report.hangs.isEmpty
         }
         if !clean { throw ExitCode(1) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlabProperty
 import SlabSpec
 import SlabTrace
 import TraceView
@@ -52,16 +53,24 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let trace: SlabTrace
+        let recorded: SlabTrace
+        let property: Property?
         do {
-            trace = try SlabTrace.read(path: file)
-            _ = try trace.userProperty(file: file)
+            recorded = try SlabTrace.read(path: file)
+            property = try recorded.userProperty(file: file)
         } catch {
             complain(error.description)
             if json {
                 let entry: JSON = .object([("file", .string(file)), ("line", .null), ("column", .null), ("message", .string(error.description))])
                 print(JSON.object([("file", .string(file)), ("errors", .array([entry]))]).rendered())
             }
+            throw ExitCode(2)
+        }
+        let trace: SlabTrace
+        switch recorded.judgedByTheModel(with: property) {
+        case .success(let judged): trace = judged
+        case .failure(let error):
+            complain("\(file): \(error.description)")
             throw ExitCode(2)
         }
         let lanes = Swimlanes(trace)

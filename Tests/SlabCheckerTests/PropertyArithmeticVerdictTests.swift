@@ -2,6 +2,7 @@ import Foundation
 import SlabChecker
 import SlabSpec
 import TestSupport
+import SlabReport
 import Testing
 
 /// A property's arithmetic means the same on every engine: 64-bit wrapping, and a division by
@@ -30,6 +31,24 @@ import Testing
             return
         }
         #expect(bmc == .violated(depth: depth))
+    }
+
+    @Test func aViolationByDivisionByZeroSaysSo() throws {
+        let loaded = try tiny("freeObjects / (freeObjects - 1) >= 0")
+        let result = try ExplicitRun.check(CheckRequest(spec: loaded))
+        let p = try #require(result.properties.first { $0.property == "p" })
+        #expect(p.dividesByZero)
+        #expect(ReportText.render(result).contains("violated in \(p.trace?.steps.count ?? -1) steps (it divides by zero in the last state)"))
+        let ordinary = try ExplicitRun.check(CheckRequest(spec: try tiny("freeObjects < 1"))).properties.first { $0.property == "p" }
+        #expect(ordinary?.dividesByZero == false)
+    }
+
+    /// BMC confirmed a counterexample by the violations of its last step, which a run of no steps
+    /// lacks: a property broken in the initial state was "an internal error".
+    @Test func aPropertyBrokenInTheInitialStateIsViolatedInZeroStepsOnBothEngines() throws {
+        let (explicit, bmc) = try verdicts("freeObjects == 1")
+        #expect(explicit == .violated(depth: 0))
+        #expect(bmc == .violated(depth: 0))
     }
 
     @Test func aDivisionGuardedByImpliesIsNotEvaluatedWhereTheGuardIsFalse() throws {
