@@ -180,7 +180,8 @@ struct JSONParser {
         return code
     }
 
-    /// An integer; a fraction or an exponent only when the number is still a whole one.
+    /// An integer, or (a report's seconds, say) a decimal; a fraction or an exponent makes an
+    /// integer only when the number is still a whole one.
     mutating func number() throws(TraceError) -> JSON {
         let (startLine, startColumn) = (line, column)
         var text = ""
@@ -189,7 +190,10 @@ struct JSONParser {
             advance()
         }
         if let n = Int(text) { return .number(n) }
-        if let d = Double(text), d.rounded() == d, let n = Int(exactly: d) { return .number(n) }
-        throw TraceError("line \(startLine), column \(startColumn): the number \(text) is not a 64-bit integer")
+        if let d = Double(text), d.isFinite {
+            if d.rounded() == d, let n = Int(exactly: d) { return .number(n) }
+            return .decimal(d)
+        }
+        throw TraceError("line \(startLine), column \(startColumn): \(text) is not a number")
     }
 }

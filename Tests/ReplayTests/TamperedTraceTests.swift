@@ -52,7 +52,9 @@ import Testing
     @Test func aCpuOrTaskOutsideTheConfigurationIsRefused() throws {
         let json = try shipped()
         let (_, picks) = try #require(firstStepAction(json))
-        let argument = try #require(picks.first { $0.0 == "cpu" || $0.0 == "task" }?.0)
+        // The step's own CPU or task: every pick is in every state, `None` where the step does not take it.
+        let taken = picks.filter { $0.1["tag"] == .string("Some") }
+        let argument = try #require(taken.first { $0.0 == "cpu" || $0.0 == "task" }?.0)
         let moved = picks.map { $0.0 == argument ? ($0.0, JSON.object([("tag", .string("Some")), ("value", bigint("5"))])) : $0 }
         let message = refusal(edit(json, ["states", 1, "mbt::nondetPicks"], .object(moved)))
         #expect(message.contains("states[1].mbt::nondetPicks.\(argument): \(argument) 5 is outside the configuration"), "\(message)")
