@@ -13,7 +13,7 @@ let package = Package(
         .library(name: "SlabModel", targets: ["SlabModel"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // The seam between a model and a checker: states, actions, successors, properties.
@@ -43,18 +43,24 @@ let package = Package(
         .target(
             name: "SlabChecker",
             dependencies: [
-                "SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace", "SymbolicChecker", "Z3Kit", "TraceView", "SlabProperty",
+                "SlabModel", "ExplicitChecker", "SlabSpec", "SlabTrace", "SymbolicChecker", "Z3Kit", "TraceView",
+                "SlabProperty",
             ]),
         // What a check found, for people and for pipelines: text, JSON, JUnit, the progress line.
         .target(
             name: "SlabReport",
-            dependencies: ["SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "TraceView", "ExplicitChecker", "ModelKit"]),
+            dependencies: [
+                "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "TraceView", "ExplicitChecker", "ModelKit",
+            ]),
         // The engines against each other: BMC's shortest violations and Z3's state counts against
         // breadth-first search, for the cross-check tests and `bench-symbolic`.
-        .target(name: "CrossChecking", dependencies: ["ExplicitChecker", "ModelKit", "SlabModel", "SymbolicChecker", "Z3Kit"]),
+        .target(
+            name: "CrossChecking",
+            dependencies: ["ExplicitChecker", "ModelKit", "SlabModel", "SymbolicChecker", "Z3Kit"]),
         // Swift Testing helpers: `expectHolds`/`expectViolates` on any engine, `expectRandomRunsPass`.
         .target(
-            name: "SlabTesting", dependencies: ["SlabChecker", "SlabReport", "SlabProperty", "SlabModel", "SlabTrace", "Replay"]),
+            name: "SlabTesting",
+            dependencies: ["SlabChecker", "SlabReport", "SlabProperty", "SlabModel", "SlabTrace", "Replay"]),
         // The real allocator: a userspace SLAB in C on real memory (Linux 2.6.9 mm/slab.c's per-CPU
         // refill path) with a deterministic scheduler, on which model counterexamples are replayed.
         .target(
@@ -64,7 +70,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("pthread")]),
         // Seeded fuzzing of specs, property expressions and traces, from the shipped ones.
         .target(
-            name: "SlabFuzz", dependencies: ["ModelKit", "SlabChecker", "SlabReport", "SlabSpec", "SlabTrace", "Replay", "TraceView"]),
+            name: "SlabFuzz",
+            dependencies: ["ModelKit", "SlabChecker", "SlabReport", "SlabSpec", "SlabTrace", "Replay", "TraceView"]),
         // Replays model traces on the real allocator and runs the two in lockstep.
         .target(name: "Replay", dependencies: ["ModelKit", "SlabModel", "SlabTrace", "CSlab", "SlabProperty"]),
         .executableTarget(
@@ -79,27 +86,34 @@ let package = Package(
         .target(
             name: "TestSupport", dependencies: ["ExplicitChecker", "ModelKit", "SlabModel", "SlabTrace"],
             path: "Tests/TestSupport"),
-        .testTarget(name: "SlabPropertyTests", dependencies: ["SlabTesting", "SlabProperty", "SlabModel", "SlabChecker", "Replay"]),
+        .testTarget(
+            name: "SlabPropertyTests",
+            dependencies: ["SlabTesting", "SlabProperty", "SlabModel", "SlabChecker", "Replay"]),
         .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
         .testTarget(
             name: "SlabCheckerTests",
-            dependencies: ["SlabChecker", "SlabReport", "SlabModel", "SlabProperty", "SlabSpec", "SlabTrace", "TestSupport"]),
+            dependencies: [
+                "SlabChecker", "SlabReport", "SlabModel", "SlabProperty", "SlabSpec", "SlabTrace", "TestSupport",
+            ]),
         .testTarget(name: "SlabSpecTests", dependencies: ["SlabSpec", "SlabProperty", "ModelKit"]),
         .testTarget(name: "SlabTraceTests", dependencies: ["SlabTrace", "SlabModel", "TestSupport"]),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(
-            name: "SymbolicCheckerTests", dependencies: ["SymbolicChecker", "CrossChecking", "SlabChecker", "SlabModel", "Z3Kit"]),
+            name: "SymbolicCheckerTests",
+            dependencies: ["SymbolicChecker", "CrossChecking", "SlabChecker", "SlabModel", "Z3Kit"]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
         .testTarget(name: "TraceViewTests", dependencies: ["TraceView", "SlabTrace", "SlabModel", "TestSupport"]),
         .testTarget(name: "SlabFuzzTests", dependencies: ["SlabFuzz", "TestSupport"]),
         .testTarget(
-            name: "ReplayTests", dependencies: ["Replay", "SlabModel", "SlabTrace", "ExplicitChecker", "ModelKit", "TestSupport"]),
+            name: "ReplayTests",
+            dependencies: ["Replay", "SlabModel", "SlabTrace", "ExplicitChecker", "ModelKit", "TestSupport"]),
         // The built `slabcheck` run as a user runs it: its commands, exit statuses, output and
         // signals. Depending on the executable builds it before these run.
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "slabcheck", "TestSupport", "ExplicitChecker", "SlabChecker", "SlabReport", "SlabModel", "SlabProperty", "SlabSpec",
+                "slabcheck", "TestSupport", "ExplicitChecker", "SlabChecker", "SlabReport", "SlabModel", "SlabProperty",
+                "SlabSpec",
                 "SlabTrace",
             ]),
     ]

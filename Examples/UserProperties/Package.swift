@@ -10,7 +10,7 @@ let package = Package(
     dependencies: [
         // `name:` because SwiftPM knows a path dependency by its folder's name, and a clone of
         // slabcheck may sit in a folder with another.
-        .package(name: "slabcheck", path: "../.."),
+        .package(name: "slabcheck", path: "../..")
     ],
     targets: [
         .testTarget(
@@ -19,6 +19,6 @@ let package = Package(
                 .product(name: "SlabTesting", package: "slabcheck"),
                 .product(name: "SlabProperty", package: "slabcheck"),
                 .product(name: "SlabModel", package: "slabcheck"),
-            ]),
+            ])
     ]
 )

@@ -26,7 +26,8 @@ public enum CrossCheck {
     /// "no violation", never "no answer". A `conservationPruningLimit` replaces BMC's own, so a
     /// test can have BMC build its relation as it does for large configurations.
     public static func bmcDepths(
-        _ system: TransitionSystem, depth: Int, deadline: Deadline = Deadline(seconds: nil), conservationPruningLimit: Int? = nil
+        _ system: TransitionSystem, depth: Int, deadline: Deadline = Deadline(seconds: nil),
+        conservationPruningLimit: Int? = nil
     ) throws -> [BuiltInProperty: Int] {
         let bmc = BoundedModelChecker(system: system)
         if let conservationPruningLimit { bmc.conservationPruningLimit = conservationPruningLimit }
@@ -58,7 +59,8 @@ public enum CrossCheck {
 
     /// The number of distinct states (no symmetry) within `depth` steps, by breadth-first search.
     public static func bfsStateCount(_ model: SlabModel, within depth: Int) throws -> Int {
-        let options = ExplicitOptions(properties: .all(count: BuiltInProperty.allCases.count), maxDepth: depth, threads: 1, symmetry: .none)
+        let options = ExplicitOptions(
+            properties: .all(count: BuiltInProperty.allCases.count), maxDepth: depth, threads: 1, symmetry: .none)
         return try ExplicitChecker(model: model, options: options).run().statistics.distinctStates
     }
 

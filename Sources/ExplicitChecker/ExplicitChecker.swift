@@ -123,14 +123,16 @@ final class Search<M: CompactModel>: @unchecked Sendable {
             } else { .exhausted }
         var counterexamples: [Int: Counterexample<M>] = [:]
         if options.threads > 1, let deepest = sightings.values.map(\.depth).max() {
-            counterexamples = try singleThreaded(PropertySet(sightings.keys.map { PropertySet(index: $0) }), depth: deepest)
+            counterexamples = try singleThreaded(
+                PropertySet(sightings.keys.map { PropertySet(index: $0) }), depth: deepest)
         } else {
             for (property, sighting) in sightings {
                 counterexamples[property] = try rebuild(property, sighting) ?? research(property, depth: sighting.depth)
             }
         }
         return ExplicitResult(
-            completion: completion, counterexamples: counterexamples, statistics: statistics(frontier: frontier.count / stride),
+            completion: completion, counterexamples: counterexamples,
+            statistics: statistics(frontier: frontier.count / stride),
             coverage: Coverage(names: model.coverageNames, counts: coverage))
     }
 
@@ -207,7 +209,9 @@ final class Search<M: CompactModel>: @unchecked Sendable {
                     result.next += buffer
                     result.next.append(fp)
                     fresh += 1
-                    sight(model.violations(in: successor.state), Sighting(depth: successorDepth, parent: parentFp, target: fp))
+                    sight(
+                        model.violations(in: successor.state),
+                        Sighting(depth: successorDepth, parent: parentFp, target: fp))
                 case .seen:
                     break
                 case .full:

@@ -17,7 +17,9 @@ extension Search {
             while let parent = visited.parent(of: fp) {
                 path.append(parent)
                 fp = parent
-                guard path.count <= 1 << 24 else { throw ExplicitCheckerError(description: "parent chain does not end") }
+                guard path.count <= 1 << 24 else {
+                    throw ExplicitCheckerError(description: "parent chain does not end")
+                }
             }
             path.reverse()
         }
@@ -67,7 +69,9 @@ extension Search {
         let found = try Search(model: model, options: options).run().counterexamples
         for property in properties.indices where found[property] == nil {
             throw ExplicitCheckerError(
-                description: "a violation of \(model.propertyNames[property]) within depth \(depth) was not found again by one thread")
+                description:
+                    "a violation of \(model.propertyNames[property]) within depth \(depth) was not found again by one thread"
+            )
         }
         return found
     }
@@ -87,7 +91,9 @@ extension Search {
         let plain = Search(model: model, options: options)
         guard let found = try plain.run().counterexamples[property] else {
             throw ExplicitCheckerError(
-                description: "a violation of \(model.propertyNames[property]) at depth \(depth) could not be traced back (a fingerprint collision?)")
+                description:
+                    "a violation of \(model.propertyNames[property]) at depth \(depth) could not be traced back (a fingerprint collision?)"
+            )
         }
         return found
     }

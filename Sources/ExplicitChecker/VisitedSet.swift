@@ -47,7 +47,8 @@ final class VisitedSet: @unchecked Sendable {
         /// Doubles the table; false (and nothing changed) when the memory is not there.
         func grow() -> Bool {
             guard let table = Shard.table(2 * capacity) else { return false }
-            let old = slots, oldCapacity = capacity
+            let old = slots
+            let oldCapacity = capacity
             capacity *= 2
             slots = table
             for i in 0..<oldCapacity where old[2 * i] != 0 {

@@ -47,7 +47,8 @@ extension StepView {
             case nil: "nothing"
             }
         }
-        let m = state, r = other.state
+        let m = state
+        let r = other.state
         check("crash", m.crash.isEmpty ? "none" : m.crash, r.crash.isEmpty ? "none" : r.crash)
         check("returned", show(returned), show(other.returned))
         for (name, a, b) in Self.stateFields(m, r) { check(name, a, b) }
@@ -83,7 +84,8 @@ extension StepView {
         let slotsA = Dictionary(a.slabs.map { ($0.slot, $0) }, uniquingKeysWith: { x, _ in x })
         let slotsB = Dictionary(b.slabs.map { ($0.slot, $0) }, uniquingKeysWith: { x, _ in x })
         for slot in Set(slotsA.keys).union(slotsB.keys).sorted() {
-            let x = slotsA[slot], y = slotsB[slot]
+            let x = slotsA[slot]
+            let y = slotsB[slot]
             add("slab[\(slot)]", x == nil ? "dead" : "live", y == nil ? "dead" : "live")
             add("slab[\(slot)].inuse", x.map { "\($0.inuse)" } ?? "dead", y.map { "\($0.inuse)" } ?? "dead")
             add("slab[\(slot)].freeList", x.map { "\($0.freeList)" } ?? "dead", y.map { "\($0.freeList)" } ?? "dead")

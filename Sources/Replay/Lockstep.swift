@@ -15,7 +15,9 @@ public struct LockstepSubject: Hashable, Sendable {
 
     /// tiny, small, medium and large (the model's Configuration), each as given and with one tuning triple.
     public static let standard: [LockstepSubject] = {
-        let (tiny, small, medium, large): (Configuration, Configuration, Configuration, Configuration) = (.tiny, .small, .medium, .large)
+        let (tiny, small, medium, large): (Configuration, Configuration, Configuration, Configuration) = (
+            .tiny, .small, .medium, .large
+        )
         func tuned(_ c: Configuration, _ limit: Int, _ batchcount: Int, _ sharedFactor: Int) -> Configuration {
             c.tuned(limit: limit, batchcount: batchcount, sharedFactor: sharedFactor)
         }
@@ -61,7 +63,8 @@ public struct LockstepDivergence: Sendable, CustomStringConvertible {
 
     public var description: String {
         let announced = firstViolation.map { "model violation first at step \($0)" } ?? "no model violation before it"
-        return "\(subject) \(variant.rawValue) seed \(seed) episode \(episode): diverged at step \(step): \(difference) (\(announced)); actions: "
+        return
+            "\(subject) \(variant.rawValue) seed \(seed) episode \(episode): diverged at step \(step): \(difference) (\(announced)); actions: "
             + actions.map(\.description).joined(separator: ", ")
     }
 }

@@ -36,7 +36,8 @@ public struct LockstepPair {
         let before = state
         state = outcome.state
         let builtIn = outcome.violations.union(model.base.violations(in: state))
-        let all = builtIn.union(model.violations(in: state)).union(model.stepViolations(from: before, to: state, via: action))
+        let all = builtIn.union(model.violations(in: state)).union(
+            model.stepViolations(from: before, to: state, via: action))
         let modelView = StepView(
             returned: SlabTrace.Returned(outcome.returned), state: Snapshot(state, layout: model.layout),
             violated: builtIn.indices.map { model.propertyNames[$0] })
@@ -49,7 +50,8 @@ public struct LockstepPair {
             let realBroken = r.violations.union(model.base.violations(in: realState.cells))
             difference = modelView.firstDifference(
                 from: StepView(
-                    returned: r.returned, state: realState.snapshot, violated: realBroken.indices.map { model.propertyNames[$0] }))
+                    returned: r.returned, state: realState.snapshot,
+                    violated: realBroken.indices.map { model.propertyNames[$0] }))
         }
         return Observation(broken: all.indices.map { model.propertyNames[$0] }, difference: difference)
     }

@@ -80,7 +80,8 @@ public struct RandomTesting {
             }
             if let failure {
                 let shrunk = try shrink(actions, failing: failure)
-                report.found = Found(run: i, seed: seed(ofRun: i), original: actions, shrunk: shrunk.actions, failure: shrunk.failure)
+                report.found = Found(
+                    run: i, seed: seed(ofRun: i), original: actions, shrunk: shrunk.actions, failure: shrunk.failure)
                 return report
             }
         }
@@ -94,7 +95,8 @@ public struct RandomTesting {
 
     /// Runs `actions` from the initial state, dropping those the model does not enable where they
     /// come; the schedule actually run up to its first failure, and that failure.
-    public func firstFailure(of actions: [SlabAction]) throws(ReplayError) -> (actions: [SlabAction], failure: Failure)? {
+    public func firstFailure(of actions: [SlabAction]) throws(ReplayError) -> (actions: [SlabAction], failure: Failure)?
+    {
         var pair = try LockstepPair(model: model)
         if let d = pair.initialDifference() { return ([], .divergence(d)) }
         var kept: [SlabAction] = []
@@ -109,7 +111,9 @@ public struct RandomTesting {
 
     /// Fewest steps first (removing ever smaller blocks of steps), then the simplest arguments
     /// (each argument as small as it can be), until neither changes anything.
-    public func shrink(_ actions: [SlabAction], failing target: Failure) throws(ReplayError) -> (actions: [SlabAction], failure: Failure) {
+    public func shrink(_ actions: [SlabAction], failing target: Failure) throws(ReplayError) -> (
+        actions: [SlabAction], failure: Failure
+    ) {
         var best = (actions: actions, failure: target)
         func accept(_ candidate: [SlabAction]) throws(ReplayError) -> Bool {
             guard let found = try firstFailure(of: candidate), found.failure.matches(target) else { return false }

@@ -36,7 +36,9 @@ public final class RealAllocator {
         self.variant = variant
         let c = configuration
         guard c.tuning.count <= Int(CSLAB_MAX_TUNINGS) else {
-            throw .unsupported("the real allocator takes at most \(CSLAB_MAX_TUNINGS) tunings, the configuration has \(c.tuning.count)")
+            throw .unsupported(
+                "the real allocator takes at most \(CSLAB_MAX_TUNINGS) tunings, the configuration has \(c.tuning.count)"
+            )
         }
         let variantNumber = cslab_variant_from_name(variant.rawValue)
         guard variantNumber >= 0 else {

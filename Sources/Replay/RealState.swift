@@ -76,7 +76,9 @@ public struct RealState: Sendable {
             s[ref.count] = Int(count)
             for k in 0..<min(Int(count), config.pages, items.count) { s[ref.slots + k] = Int(items[k]) }
         }
-        let npartial = p.pointee.npartial, nfull = p.pointee.nfull, nfree = p.pointee.nfree
+        let npartial = p.pointee.npartial
+        let nfull = p.pointee.nfull
+        let nfree = p.pointee.nfree
         withUnsafeBytes(of: &p.pointee.partial) { list(.partial, npartial, $0) }
         withUnsafeBytes(of: &p.pointee.full) { list(.full, nfull, $0) }
         withUnsafeBytes(of: &p.pointee.freel) { list(.free, nfree, $0) }

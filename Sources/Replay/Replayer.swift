@@ -170,7 +170,9 @@ public enum Replayer {
             let view = StepView(
                 returned: returned, state: Snapshot(state, layout: model.layout),
                 violated: broken.indices.map { model.propertyNames[$0] })
-            if let d = StepView(returned: step.returned, state: step.state, violated: step.violated).firstDifference(from: view) {
+            if let d = StepView(returned: step.returned, state: step.state, violated: step.violated).firstDifference(
+                from: view)
+            {
                 throw .tampered(step: i + 1, field: d.field, recorded: d.expected, model: d.actual)
             }
         }

@@ -10,7 +10,8 @@ public enum CounterexampleToInductionText {
         let k = cti.actions.count
         var lines = [
             "counterexample to induction (k = \(k)): \(k == 1 ? "a state that satisfies" : "\(k) states that satisfy") the invariant,"
-                + " stepping into one that breaks " + (cti.failing.isEmpty ? "a step property" : cti.failing.joined(separator: ", "))
+                + " stepping into one that breaks "
+                + (cti.failing.isEmpty ? "a step property" : cti.failing.joined(separator: ", "))
                 + "; none need be reachable",
             "  0. a state satisfying the invariant",
         ]

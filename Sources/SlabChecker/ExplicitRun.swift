@@ -39,12 +39,15 @@ public enum ExplicitRun {
         var options = options
         var model = model
         model.budget = EvaluationBudget(seconds: options.maxSeconds)
-        options.properties = names.compactMap(model.index(of:)).reduce(PropertySet()) { $0.union(PropertySet(index: $1)) }
+        options.properties = names.compactMap(model.index(of:)).reduce(PropertySet()) {
+            $0.union(PropertySet(index: $1))
+        }
         var result = try ExplicitChecker(model: model, options: options).run()
         // A property evaluation abandoned for time or a signal judged its state as holding: a
         // search that then ran to its end has not seen every state judged.
         if let budget = model.budget, budget.wasAbandoned, result.completion == .exhausted {
-            result.completion = .bounded(Interruption.signal.map(Bound.signal) ?? .time(seconds: options.maxSeconds ?? 0))
+            result.completion = .bounded(
+                Interruption.signal.map(Bound.signal) ?? .time(seconds: options.maxSeconds ?? 0))
         }
         var verdicts: [PropertyResult] = []
         for name in names {

@@ -41,25 +41,29 @@ public enum PropertyRun {
 
     public static func check(
         _ properties: [Property], builtIns: [BuiltInProperty] = [], configuration: Configuration, variant: Variant,
-        engine: PropertyEngine, spec: String = "swift", maxStates: Int? = nil, maxSeconds: Double? = nil, maxDepth: Int? = nil,
+        engine: PropertyEngine, spec: String = "swift", maxStates: Int? = nil, maxSeconds: Double? = nil,
+        maxDepth: Int? = nil,
         memoryBytes: Int = CheckRequest.defaultMemory, threads: Int = 2
     ) throws -> Outcome {
         let model = try PropertyModel(SlabModel(configuration: configuration, variant: variant), properties: properties)
         switch engine {
         case .explicit:
             let options = ExplicitOptions(
-                properties: [], maxStates: maxStates, maxSeconds: maxSeconds, memoryBytes: memoryBytes, maxDepth: maxDepth,
+                properties: [], maxStates: maxStates, maxSeconds: maxSeconds, memoryBytes: memoryBytes,
+                maxDepth: maxDepth,
                 threads: threads)
             let names = builtIns.map(\.rawValue) + properties.map(\.name)
             let (verdicts, result) = try ExplicitRun.judge(names, on: model, options: options, spec: spec)
-            return Outcome(properties: verdicts, statistics: result.statistics, completion: result.completion, notes: [])
+            return Outcome(
+                properties: verdicts, statistics: result.statistics, completion: result.completion, notes: [])
         case .bmc(let depth), .induction(let depth):
             let started = ContinuousClock.now
             let system = try TransitionSystem(model: model.base, context: Context())
             var notes: [String] = []
             let results = try SymbolicRun.judge(
                 builtIns: builtIns, model: model, system: system, engine: engine.engine, depth: depth,
-                deadline: Deadline(seconds: maxSeconds), budget: EvaluationBudget(seconds: maxSeconds), spec: spec, notes: &notes)
+                deadline: Deadline(seconds: maxSeconds), budget: EvaluationBudget(seconds: maxSeconds), spec: spec,
+                notes: &notes)
             let d = ContinuousClock.now - started
             let statistics = ExplicitStatistics(
                 seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, depth: depth)

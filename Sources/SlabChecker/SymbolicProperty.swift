@@ -17,30 +17,39 @@ extension SymbolicProperty {
         let layout = system.model.layout
         switch property.kind {
         case .explicitOnly:
-            throw PropertyError(["property `\(property.name)` is explicit-only: the bmc and induction engines cannot encode a Swift closure; check it with the explicit engine"])
+            throw PropertyError([
+                "property `\(property.name)` is explicit-only: the bmc and induction engines cannot encode a Swift closure; check it with the explicit engine"
+            ])
         case .state(let f):
-            self.init(name: property.name, holds: { (state) throws(SymbolicError) in
-                let holds: SymbolicCondition
-                do throws(Z3Error) {
-                    var evaluation = Evaluation(layout: layout, state: try wide(state))
-                    evaluation.budget = budget
-                    holds = evaluation.holds(f)
-                } catch {
-                    throw .z3(error)
-                }
-                if budget.wasAbandoned { throw .timeLimit("time limit reached building property `\(property.name)`") }
-                do throws(Z3Error) {
-                    return try holds.term(in: context)
-                } catch {
-                    throw .z3(error)
-                }
-            }, violation: nil)
+            self.init(
+                name: property.name,
+                holds: { (state) throws(SymbolicError) in
+                    let holds: SymbolicCondition
+                    do throws(Z3Error) {
+                        var evaluation = Evaluation(layout: layout, state: try wide(state))
+                        evaluation.budget = budget
+                        holds = evaluation.holds(f)
+                    } catch {
+                        throw .z3(error)
+                    }
+                    if budget.wasAbandoned {
+                        throw .timeLimit("time limit reached building property `\(property.name)`")
+                    }
+                    do throws(Z3Error) {
+                        return try holds.term(in: context)
+                    } catch {
+                        throw .z3(error)
+                    }
+                }, violation: nil)
         case .step(let f):
             let facts = try Self.stepFacts(system)
-            var evaluation = Evaluation(layout: layout, state: try wide(system.afterState), before: try wide(system.plainState), step: facts)
+            var evaluation = Evaluation(
+                layout: layout, state: try wide(system.afterState), before: try wide(system.plainState), step: facts)
             evaluation.budget = budget
             let ok = evaluation.holds(f)
-            if budget.wasAbandoned { throw SymbolicError.timeLimit("time limit reached building property `\(property.name)`") }
+            if budget.wasAbandoned {
+                throw SymbolicError.timeLimit("time limit reached building property `\(property.name)`")
+            }
             self.init(name: property.name, holds: nil, violation: .formula(try ok.term(in: context).not()))
         }
     }
@@ -49,7 +58,9 @@ extension SymbolicProperty {
     static func stepFacts(_ system: TransitionSystem) throws -> StepFacts<SymbolicValue> {
         let context = system.context
         let chosen: [SymbolicCondition] = try system.actions.indices.map { i in
-            .formula(try system.selector.eq(context.bitVector(UInt64(i), width: system.selectorWidth)), positive: true, atom: nil)
+            .formula(
+                try system.selector.eq(context.bitVector(UInt64(i), width: system.selectorWidth)), positive: true,
+                atom: nil)
         }
         return StepFacts(
             isStep: { names in

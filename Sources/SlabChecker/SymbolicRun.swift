@@ -9,7 +9,8 @@ import Z3Kit
 
 /// Checks a spec with the Z3 engines: bounded model checking (`bmc`) or k-induction (`induction`).
 public enum SymbolicRun {
-    static func check(_ request: CheckRequest, engine: Engine, depth: Int, timeout: Double?) throws -> Checking.Outcome {
+    static func check(_ request: CheckRequest, engine: Engine, depth: Int, timeout: Double?) throws -> Checking.Outcome
+    {
         let spec = request.spec
         let model = try PropertyModel(
             SlabModel(configuration: spec.configuration, variant: spec.variant),
@@ -19,12 +20,14 @@ public enum SymbolicRun {
         var notes: [String] = []
         let properties = try judge(
             builtIns: spec.properties, model: model, system: system, engine: engine, depth: depth,
-            deadline: Deadline(seconds: timeout), budget: EvaluationBudget(seconds: timeout), spec: spec.path, notes: &notes)
+            deadline: Deadline(seconds: timeout), budget: EvaluationBudget(seconds: timeout), spec: spec.path,
+            notes: &notes)
         notes.insert(contentsOf: describe(system.report, bits: system.width.bits), at: 0)
         let d = ContinuousClock.now - started
         let statistics = ExplicitStatistics(
             seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, depth: depth)
-        let result = SpecResult(request: request, engine: engine, properties: properties, statistics: statistics, completion: .exhausted)
+        let result = SpecResult(
+            request: request, engine: engine, properties: properties, statistics: statistics, completion: .exhausted)
         return Checking.Outcome(result: result, notes: notes)
     }
 
@@ -32,33 +35,40 @@ public enum SymbolicRun {
     /// build spends its paths (the actions whose atomic step branches most).
     public static func describe(_ report: TransitionSystem.BuildReport, bits: Int) -> [String] {
         var steps = report.roundPaths.enumerated().map { "\($0.offset + 1): \($0.element)" }
-        if let f = report.fixpoint, !steps.isEmpty { steps[steps.count - 1] = "\(f) and on: \(report.roundPaths[f - 1])" }
+        if let f = report.fixpoint, !steps.isEmpty {
+            steps[steps.count - 1] = "\(f) and on: \(report.roundPaths[f - 1])"
+        }
         return [
             "transition relation, paths per step: " + (steps.isEmpty ? "none built" : steps.joined(separator: ", "))
                 + (report.fixpoint == nil ? " (not converged)" : " (converged)")
-                + String(format: "; %d of %d cells free, built in %.2f s, %d-bit cells", report.freeCells, report.cells, report.seconds, bits),
+                + String(
+                    format: "; %d of %d cells free, built in %.2f s, %d-bit cells", report.freeCells, report.cells,
+                    report.seconds, bits),
             "most paths: " + report.mostPaths.map { "\($0.action) \($0.paths)" }.joined(separator: ", "),
             report.assumed.isEmpty
                 ? "built for every state in the box"
                 : "built for the states that satisfy " + report.assumed.map(\.rawValue).joined(separator: ", ")
                     + " (shown at the shallower depths or assumed by induction): \(report.pruning.dropped) alternatives dropped, "
                     + String(
-                        format: "%d solver calls (%d satisfiable) taking %.1f s", report.pruning.calls, report.pruning.satisfiable,
+                        format: "%d solver calls (%d satisfiable) taking %.1f s", report.pruning.calls,
+                        report.pruning.satisfiable,
                         report.pruning.seconds),
         ]
     }
 
     static func describe(_ check: Induction.StepCheck) -> String {
-        let answer = switch check.answer {
-        case .unsat: "cleared"
-        case .sat: "broken"
-        case .unknown(let reason): reason.explanation
-        }
-        let parts = switch (check.parts, check.answer) {
-        case (1, _): ""
-        case (_, .unsat): " (\(check.parts) parts)"
-        default: " (\(check.cleared) of \(check.parts) parts cleared)"
-        }
+        let answer =
+            switch check.answer {
+            case .unsat: "cleared"
+            case .sat: "broken"
+            case .unknown(let reason): reason.explanation
+            }
+        let parts =
+            switch (check.parts, check.answer) {
+            case (1, _): ""
+            case (_, .unsat): " (\(check.parts) parts)"
+            default: " (\(check.cleared) of \(check.parts) parts cleared)"
+            }
         return String(format: "%@ at k = %d %@ in %.2f s%@", check.conjunct, check.k, answer, check.seconds, parts)
     }
 
@@ -91,11 +101,14 @@ public enum SymbolicRun {
             }
             return trace
         }
-        let confirm = { (actions: [SlabAction], name: String) throws(SymbolicError) in _ = try trace(actions, breaking: name) }
+        let confirm = { (actions: [SlabAction], name: String) throws(SymbolicError) in
+            _ = try trace(actions, breaking: name)
+        }
         let verdicts: [String: SymbolicVerdict]
         switch engine {
         case .bmc:
-            let r = try BoundedModelChecker(system: system).run(named, depth: depth, deadline: deadline, confirm: confirm)
+            let r = try BoundedModelChecker(system: system).run(
+                named, depth: depth, deadline: deadline, confirm: confirm)
             verdicts = r.verdicts
             notes.append(String(format: "BMC reached depth %d in %.2f s", r.depthReached, r.seconds))
         case .explicit:
@@ -103,11 +116,16 @@ public enum SymbolicRun {
         case .induction:
             let r = try Induction(system: system).run(named, maxK: depth, deadline: deadline, confirm: confirm)
             verdicts = r.verdicts
-            notes.append("strengthening (each proved with the properties, not assumed): " + (r.strengthening.isEmpty ? "none" : r.strengthening.joined(separator: ", ")))
-            if !r.dropped.isEmpty { notes.append("strengthening refuted by the base case and dropped: " + r.dropped.joined(separator: ", ")) }
+            notes.append(
+                "strengthening (each proved with the properties, not assumed): "
+                    + (r.strengthening.isEmpty ? "none" : r.strengthening.joined(separator: ", ")))
+            if !r.dropped.isEmpty {
+                notes.append("strengthening refuted by the base case and dropped: " + r.dropped.joined(separator: ", "))
+            }
             notes.append(String(format: "induction stopped at k = %d after %.2f s", r.k, r.seconds))
             if !r.stepChecks.isEmpty {
-                notes.append("step case, one check per conjunct: " + r.stepChecks.map(Self.describe).joined(separator: ", "))
+                notes.append(
+                    "step case, one check per conjunct: " + r.stepChecks.map(Self.describe).joined(separator: ", "))
             }
             if let cti = r.counterexampleToInduction {
                 notes.append(contentsOf: CounterexampleToInductionText.lines(cti, layout: model.layout))
@@ -121,7 +139,8 @@ public enum SymbolicRun {
             case .holds:
                 properties.append(PropertyResult(property: name, verdict: .holds))
             case .violated(let actions):
-                var result = PropertyResult(property: name, verdict: .violated(depth: actions.count), trace: try trace(actions, breaking: name))
+                var result = PropertyResult(
+                    property: name, verdict: .violated(depth: actions.count), trace: try trace(actions, breaking: name))
                 result.dividesByZero = model.dividesByZero(name, after: actions)
                 properties.append(result)
             case .bounded(let d, let bound):
@@ -142,7 +161,9 @@ public enum SymbolicRun {
             guard let pb = b.properties.first(where: { $0.property == pa.property }) else { continue }
             switch (pa.verdict, pb.verdict) {
             case (.holds, .violated(let d)), (.violated(let d), .holds):
-                found.append("\(pa.property): \(a.engine) says \(pa.verdict.word), \(b.engine) says \(pb.verdict.word) (depth \(d))")
+                found.append(
+                    "\(pa.property): \(a.engine) says \(pa.verdict.word), \(b.engine) says \(pb.verdict.word) (depth \(d))"
+                )
             case (.violated(let x), .violated(let y)) where x != y && a.engine != .induction && b.engine != .induction:
                 found.append("\(pa.property): shortest counterexample \(x) steps by \(a.engine), \(y) by \(b.engine)")
             default: break

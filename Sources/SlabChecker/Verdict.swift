@@ -19,7 +19,8 @@ public enum Verdict: Sendable, Equatable {
     public var explanation: String? {
         switch self {
         case .holds, .violated: nil
-        case .bounded(let bound, let cleared?): cleared < 0 ? "no depth checked: \(bound)" : "depth \(cleared): \(bound)"
+        case .bounded(let bound, let cleared?):
+            cleared < 0 ? "no depth checked: \(bound)" : "depth \(cleared): \(bound)"
         case .bounded(let bound, nil): bound.description
         case .unknown(let reason): reason
         }

@@ -19,13 +19,19 @@ public struct FuzzCorpus: Sendable {
     public init?(root: String) {
         func texts(_ folder: String, _ suffix: String) -> [String] {
             let path = (root as NSString).appendingPathComponent(folder)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(suffix) }.sorted()
-            return names.compactMap { try? String(contentsOfFile: (path as NSString).appendingPathComponent($0), encoding: .utf8) }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter {
+                $0.hasSuffix(suffix)
+            }.sorted()
+            return names.compactMap {
+                try? String(contentsOfFile: (path as NSString).appendingPathComponent($0), encoding: .utf8)
+            }
         }
         let specs = texts("Specs", ".spec")
         let traces = texts("Counterexamples", ".itf.json")
         let tiny = (root as NSString).appendingPathComponent("Specs/tiny.spec")
-        guard !specs.isEmpty, !traces.isEmpty, let host = try? String(contentsOfFile: tiny, encoding: .utf8) else { return nil }
+        guard !specs.isEmpty, !traces.isEmpty, let host = try? String(contentsOfFile: tiny, encoding: .utf8) else {
+            return nil
+        }
         self.init(specs: specs, traces: traces, propertyHost: host)
     }
 }

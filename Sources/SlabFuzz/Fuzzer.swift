@@ -38,7 +38,8 @@ public struct Fuzzer: Sendable {
     /// The seeds of a run's inputs: the first `count` numbers of a generator seeded by the run's
     /// seed and the kind, so that each kind has its own sequence.
     public static func seeds(_ kind: FuzzKind, runSeed: UInt64, count: Int) -> [UInt64] {
-        var random = SplitMix64(seed: runSeed ^ (UInt64(FuzzKind.allCases.firstIndex(of: kind) ?? 0) &* 0x9E37_79B9_7F4A_7C15))
+        var random = SplitMix64(
+            seed: runSeed ^ (UInt64(FuzzKind.allCases.firstIndex(of: kind) ?? 0) &* 0x9E37_79B9_7F4A_7C15))
         return (0..<count).map { _ in random.next() }
     }
 

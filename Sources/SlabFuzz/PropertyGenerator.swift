@@ -6,7 +6,9 @@ import ModelKit
 struct PropertyGenerator {
     var mutator: Mutator
 
-    static let globals = ["freeObjects", "freeTouched", "freeLimit", "num", "cpus", "pages", "tasks", "objects", "limit", "batchcount"]
+    static let globals = [
+        "freeObjects", "freeTouched", "freeLimit", "num", "cpus", "pages", "tasks", "objects", "limit", "batchcount",
+    ]
     static let domains = ["cpus", "slabs", "objects", "tasks"]
     static let comparisons = ["==", "!=", "<", "<=", ">", ">="]
 
@@ -15,8 +17,14 @@ struct PropertyGenerator {
     mutating func condition(_ depth: Int, bound: [(String, String)]) -> String {
         let leaf = depth >= 4 || mutator.below(3) == 0
         switch leaf ? mutator.below(2) : mutator.below(9) {
-        case 0: return "\(number(depth + 1, bound: bound)) \(mutator.pick(Self.comparisons)) \(number(depth + 1, bound: bound))"
-        case 1: return mutator.pick(["true", "false", "step is alloc", "\(number(depth + 1, bound: bound)) in slabsPartial", "\(number(depth + 1, bound: bound)) in ac[\(index(bound))]"])
+        case 0:
+            return
+                "\(number(depth + 1, bound: bound)) \(mutator.pick(Self.comparisons)) \(number(depth + 1, bound: bound))"
+        case 1:
+            return mutator.pick([
+                "true", "false", "step is alloc", "\(number(depth + 1, bound: bound)) in slabsPartial",
+                "\(number(depth + 1, bound: bound)) in ac[\(index(bound))]",
+            ])
         case 2: return "not \(condition(depth + 1, bound: bound))"
         case 3, 4:
             let op = mutator.pick(["and", "or", "implies", "&&", "||", "=>"])
@@ -24,9 +32,12 @@ struct PropertyGenerator {
         case 5, 6:
             let name = "v\(bound.count)"
             let domain = mutator.pick(Self.domains)
-            return "(\(mutator.pick(["forall", "exists"])) \(name) in \(domain): \(condition(depth + 1, bound: bound + [(name, domain)])))"
+            return
+                "(\(mutator.pick(["forall", "exists"])) \(name) in \(domain): \(condition(depth + 1, bound: bound + [(name, domain)])))"
         case 7: return "old(\(condition(depth + 1, bound: bound)))"
-        default: return "\(number(depth + 1, bound: bound)) \(mutator.pick(Self.comparisons)) old(\(number(depth + 1, bound: bound)))"
+        default:
+            return
+                "\(number(depth + 1, bound: bound)) \(mutator.pick(Self.comparisons)) old(\(number(depth + 1, bound: bound)))"
         }
     }
 
@@ -61,7 +72,8 @@ struct PropertyGenerator {
             let name = "w\(bound.count)"
             let domain = mutator.pick(Self.domains)
             let inner = bound + [(name, domain)]
-            return "(sum \(name) in \(domain) where \(condition(depth + 1, bound: inner)): \(number(depth + 1, bound: inner)))"
+            return
+                "(sum \(name) in \(domain) where \(condition(depth + 1, bound: inner)): \(number(depth + 1, bound: inner)))"
         default: return "-\(number(depth + 1, bound: bound))"
         }
     }

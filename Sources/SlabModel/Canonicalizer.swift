@@ -53,7 +53,9 @@ struct Canonicalizer: Sendable {
         if i < cells[layout.ac(c).avail] { return true }
         for t in 0..<config.tasks {
             let task = layout.task(t)
-            if cells[task.status] == TaskStatus.irqsOnBeforeRead.rawValue, cells[task.acCpu] == c, cells[task.index] == i {
+            if cells[task.status] == TaskStatus.irqsOnBeforeRead.rawValue, cells[task.acCpu] == c,
+                cells[task.index] == i
+            {
                 return true
             }
         }
@@ -89,7 +91,10 @@ struct Canonicalizer: Sendable {
         for list in SlabList.allCases where wellFormed {
             let l = layout.list(list)
             let count = cells[l.count]
-            guard count >= 0, count <= pages else { wellFormed = false; break }
+            guard count >= 0, count <= pages else {
+                wellFormed = false
+                break
+            }
             for i in 0..<count {
                 let slot = cells[l.slots + i]
                 guard slot >= 0, slot < pages, rename[slot] == -1, cells[layout.slab(slot).live] != 0 else {
@@ -139,7 +144,8 @@ struct Canonicalizer: Sendable {
         copyArray(layout.shared, layout.shared) { $0 < cells[layout.shared.avail] }
         for c in 0..<config.cpus { copyArray(layout.ac(c), layout.ac(perm[c])) { keepsEntry(cells, cpu: c, $0) } }
         for old in 0..<config.pages {
-            let from = layout.slab(old), to = layout.slab(rename[old])
+            let from = layout.slab(old)
+            let to = layout.slab(rename[old])
             let live = cells[from.live] != 0
             out[to.live] = cells[from.live]
             out[to.inuse] = live ? cells[from.inuse] : 0
@@ -158,7 +164,8 @@ struct Canonicalizer: Sendable {
         }
         let width = layout.taskStride
         for t in 0..<config.tasks {
-            let task = layout.task(t), to = TaskRef(base: task.base)
+            let task = layout.task(t)
+            let to = TaskRef(base: task.base)
             let status = cells[task.status]
             let holds = holdsAc(status)
             out[to.status] = status
@@ -187,7 +194,9 @@ struct Canonicalizer: Sendable {
         _ cells: UnsafeBufferPointer<Int>, slots rename: UnsafeBufferPointer<Int>, cpus perm: UnsafeBufferPointer<Int>,
         symmetric: Bool, into names: UnsafeMutableBufferPointer<Int>
     ) {
-        let num = config.num, pages = config.pages, objects = layout.objects
+        let num = config.num
+        let pages = config.pages
+        let objects = layout.objects
         guard symmetric else {
             for o in 0..<objects { names[o] = rename[o / num] * num + o % num }
             return
@@ -248,7 +257,8 @@ struct Canonicalizer: Sendable {
         for t in 0..<config.tasks where holdsAc(cells[layout.task(t).status]) { return false }
         let num = config.num
         let capacity = layout.entryCapacity
-        let namesObjects = !symmetry.contains(.objects), namesTasks = !symmetry.contains(.tasks)
+        let namesObjects = !symmetry.contains(.objects)
+        let namesTasks = !symmetry.contains(.tasks)
         let taskFields = 3
         let keyLength = 4 + capacity + config.tasks * taskFields
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: cpus * keyLength) { keys in
@@ -278,13 +288,19 @@ struct Canonicalizer: Sendable {
                         cells[task.status] == TaskStatus.irqsOnBeforeRead.rawValue ? cells[task.index] : 0
                     )
                     func at(_ j: Int) -> (Int, Int, Int) {
-                        (keys[tasks + j * taskFields], keys[tasks + j * taskFields + 1], keys[tasks + j * taskFields + 2])
+                        (
+                            keys[tasks + j * taskFields], keys[tasks + j * taskFields + 1],
+                            keys[tasks + j * taskFields + 2]
+                        )
                     }
                     while j > 0, at(j - 1) > record {
-                        for f in 0..<taskFields { keys[tasks + j * taskFields + f] = keys[tasks + (j - 1) * taskFields + f] }
+                        for f in 0..<taskFields {
+                            keys[tasks + j * taskFields + f] = keys[tasks + (j - 1) * taskFields + f]
+                        }
                         j -= 1
                     }
-                    (keys[tasks + j * taskFields], keys[tasks + j * taskFields + 1], keys[tasks + j * taskFields + 2]) = record
+                    (keys[tasks + j * taskFields], keys[tasks + j * taskFields + 1], keys[tasks + j * taskFields + 2]) =
+                        record
                     n += 1
                 }
                 for k in (n * taskFields)..<(config.tasks * taskFields) { keys[tasks + k] = -1 }

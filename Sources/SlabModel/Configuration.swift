@@ -73,7 +73,8 @@ public struct Configuration: Hashable, Sendable, Codable {
             batchcount >= 1 && batchcount <= limit, "batchcount",
             "batchcount must be in 1...limit (slabinfo_write), got \(batchcount) with limit \(limit)")
         require(sharedLimit >= 0, "sharedLimit", "sharedLimit must be at least 0, got \(sharedLimit)")
-        require(batchRefillLimit >= 0, "batchRefillLimit", "batchRefillLimit must be at least 0, got \(batchRefillLimit)")
+        require(
+            batchRefillLimit >= 0, "batchRefillLimit", "batchRefillLimit must be at least 0, got \(batchRefillLimit)")
         require(freeLimit >= 0, "freeLimit", "freeLimit must be at least 0, got \(freeLimit)")
         require(tasks >= 1, "tasks", "tasks must be at least 1, got \(tasks)")
         require(!migration || cpus >= 2, "migration", "migration needs at least 2 cpus")
@@ -85,7 +86,9 @@ public struct Configuration: Hashable, Sendable, Codable {
             require(
                 t.batchcount >= 1 && t.batchcount <= t.limit, "tuning",
                 "tuning #\(k + 1): batchcount must be in 1...limit, got \(t.batchcount) with limit \(t.limit)")
-            require(t.sharedFactor >= 0, "tuning", "tuning #\(k + 1): sharedFactor must be at least 0, got \(t.sharedFactor)")
+            require(
+                t.sharedFactor >= 0, "tuning",
+                "tuning #\(k + 1): sharedFactor must be at least 0, got \(t.sharedFactor)")
             require(t.limit <= 1024, "tuning", "tuning #\(k + 1): limit is at most 1024 in this model, got \(t.limit)")
             require(
                 t.sharedFactor <= 1024 && t.batchcount * t.sharedFactor <= 1024, "tuning",
@@ -100,7 +103,8 @@ public struct Configuration: Hashable, Sendable, Codable {
     static func maxima(_ c: Configuration) -> [(String, Int, Int)] {
         [
             ("cpus", c.cpus, 8), ("num", c.num, 64), ("pages", c.pages, 64), ("tasks", c.tasks, 16),
-            ("limit", c.limit, 1024), ("sharedLimit", c.sharedLimit, 1024), ("batchRefillLimit", c.batchRefillLimit, 1 << 20),
+            ("limit", c.limit, 1024), ("sharedLimit", c.sharedLimit, 1024),
+            ("batchRefillLimit", c.batchRefillLimit, 1 << 20),
             ("freeLimit", c.freeLimit, 1 << 30),
         ]
     }

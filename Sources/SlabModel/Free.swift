@@ -29,7 +29,8 @@ extension Kernel {
                 for i in 0..<sharedArray.capacity {
                     guard when(V(constant: i) < batchcount) else { break }
                     try setEntry(
-                        sharedArray, s[sharedArray.avail] + V(constant: i), entry(ac, V(constant: i)), site: .flushOverflow)
+                        sharedArray, s[sharedArray.avail] + V(constant: i), entry(ac, V(constant: i)),
+                        site: .flushOverflow)
                 }
                 s[sharedArray.avail] = s[sharedArray.avail] + batchcount
                 return finishFlush(ac, batchcount)  // goto free_done;

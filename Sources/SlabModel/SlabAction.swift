@@ -50,25 +50,40 @@ public enum SlabAction: Hashable, Sendable, CustomStringConvertible {
     public init?(name: String, arguments: [String: Int]) {
         func arg(_ key: String) -> Int? { arguments[key] }
         func flag(_ key: String) -> Bool? {
-            switch arguments[key] { case 0: false; case 1: true; default: nil }
+            switch arguments[key] {
+            case 0: false
+            case 1: true
+            default: nil
+            }
         }
         switch name {
-        case "alloc": guard let t = arg("task") else { return nil }; self = .alloc(task: t)
+        case "alloc":
+            guard let t = arg("task") else { return nil }
+            self = .alloc(task: t)
         case "growDone":
-            guard let t = arg("task"), let ok = flag("ok") else { return nil }; self = .growDone(task: t, ok: ok)
+            guard let t = arg("task"), let ok = flag("ok") else { return nil }
+            self = .growDone(task: t, ok: ok)
         case "free":
-            guard let t = arg("task"), let o = arg("object") else { return nil }; self = .free(task: t, object: o)
+            guard let t = arg("task"), let o = arg("object") else { return nil }
+            self = .free(task: t, object: o)
         case "irqAlloc":
             guard let c = arg("cpu"), let fails = flag("growFails") else { return nil }
             self = .irqAlloc(cpu: c, growFails: fails)
         case "irqFree":
-            guard let c = arg("cpu"), let o = arg("object") else { return nil }; self = .irqFree(cpu: c, object: o)
+            guard let c = arg("cpu"), let o = arg("object") else { return nil }
+            self = .irqFree(cpu: c, object: o)
         case "migrate":
-            guard let t = arg("task"), let c = arg("cpu") else { return nil }; self = .migrate(task: t, cpu: c)
+            guard let t = arg("task"), let c = arg("cpu") else { return nil }
+            self = .migrate(task: t, cpu: c)
         case "reap":
-            guard let c = arg("cpu"), let full = flag("full") else { return nil }; self = .reap(cpu: c, full: full)
-        case "tune": guard let k = arg("tuning") else { return nil }; self = .tune(k)
-        case "resume": guard let t = arg("task") else { return nil }; self = .resume(task: t)
+            guard let c = arg("cpu"), let full = flag("full") else { return nil }
+            self = .reap(cpu: c, full: full)
+        case "tune":
+            guard let k = arg("tuning") else { return nil }
+            self = .tune(k)
+        case "resume":
+            guard let t = arg("task") else { return nil }
+            self = .resume(task: t)
         default: return nil
         }
     }

@@ -61,7 +61,8 @@ public struct SlabModel: CompactModel {
         return Successor(state: outcome.state, violations: outcome.violations, coverage: outcome.coverage)
     }
 
-    public func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)]) {
+    public func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)])
+    {
         guard !isTerminal(state) else { return }
         for action in possibleActions {
             // Only a shortcut: the step itself refuses to free an object nobody holds.
@@ -69,7 +70,10 @@ public struct SlabModel: CompactModel {
             if case .irqFree(_, let o) = action, state[layout.held(o)] == 0 { continue }
             if let outcome = step(action, from: state) {
                 successors.append(
-                    (action, Successor(state: outcome.state, violations: outcome.violations, coverage: outcome.coverage)))
+                    (
+                        action,
+                        Successor(state: outcome.state, violations: outcome.violations, coverage: outcome.coverage)
+                    ))
             }
         }
     }
@@ -113,7 +117,8 @@ public struct SlabModel: CompactModel {
         first: Bool
     ) {
         let c = canonicalizer
-        let chains = UnsafeBufferPointer(chains), renamed = UnsafeBufferPointer(rename)
+        let chains = UnsafeBufferPointer(chains)
+        let renamed = UnsafeBufferPointer(rename)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.cellCount + layout.objects) { scratch in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words.count) { candidate in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: layout.config.cpus) { order in

@@ -114,7 +114,8 @@ public struct Snapshot: Hashable, Sendable {
         slabsFree = list(.free)
         tasks = (0..<config.tasks).map { t in
             let task = layout.task(t)
-            return Task(status: TaskStatus(rawValue: s[task.status])?.name ?? "status \(s[task.status])", cpu: s[task.cpu])
+            return Task(
+                status: TaskStatus(rawValue: s[task.status])?.name ?? "status \(s[task.status])", cpu: s[task.cpu])
         }
         held = (0..<layout.objects).flatMap { Array(repeating: $0, count: max(0, s[layout.held($0)])) }
     }
@@ -144,7 +145,8 @@ public struct Snapshot: Hashable, Sendable {
     public func changes(since before: Snapshot) -> [(name: String, value: String)] {
         let old = Dictionary(before.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         let new = Set(fields.map(\.name))
-        return fields.filter { old[$0.name] != $0.value } + before.fields.filter { !new.contains($0.name) }.map { ($0.name, "dead") }
+        return fields.filter { old[$0.name] != $0.value }
+            + before.fields.filter { !new.contains($0.name) }.map { ($0.name, "dead") }
     }
 }
 

@@ -27,7 +27,8 @@ public struct StateCodec: Sendable {
         var fields: [Field] = []
         func field(_ cell: Int, _ lowest: Int, _ highest: Int) {
             let span = highest - lowest
-            fields.append(Field(cell: cell, lowest: lowest, width: span <= 0 ? 0 : Int.bitWidth - span.leadingZeroBitCount))
+            fields.append(
+                Field(cell: cell, lowest: lowest, width: span <= 0 ? 0 : Int.bitWidth - span.leadingZeroBitCount))
         }
         fields.append(Field(cell: layout.freeObjects, lowest: 0, width: 64))
         field(layout.freeTouched, 0, 1)

@@ -101,7 +101,9 @@ public func exists(_ domain: Domain, _ body: (Quantity) -> Formula) -> Formula {
 }
 
 /// `Σ body` over the domain, where `filter` holds.
-public func sum(_ domain: Domain, where filter: (Quantity) -> Formula = { _ in .literal(true) }, _ body: (Quantity) -> Quantity) -> Quantity {
+public func sum(
+    _ domain: Domain, where filter: (Quantity) -> Formula = { _ in .literal(true) }, _ body: (Quantity) -> Quantity
+) -> Quantity {
     let name = freshVariable(domain)
     return .sum(Binding(name, in: domain), filter(.variable(name)), body(.variable(name)))
 }
@@ -130,7 +132,7 @@ extension Quantity {
     public static func != (l: Quantity, r: Quantity) -> Formula { .comparison(.notEqual, l, r) }
 }
 
-infix operator ==>: LogicalDisjunctionPrecedence
+infix operator ==> : LogicalDisjunctionPrecedence
 
 extension Formula: ExpressibleByBooleanLiteral {
     public init(booleanLiteral value: Bool) { self = .literal(value) }

@@ -260,4 +260,3 @@ public struct Evaluation<V: ModelValue> {
         }
     }
 }
-

@@ -21,7 +21,12 @@ public indirect enum Formula: Hashable, Sendable {
 }
 
 public enum Comparison: String, Sendable {
-    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "==", notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
 }
 
 /// A variable and the finite set of indices it ranges over.

@@ -66,7 +66,8 @@ package struct PropertyModel: CompactModel {
         return s
     }
 
-    package func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)]) {
+    package func successors(of state: State, into successors: inout [(action: SlabAction, successor: Successor<State>)])
+    {
         let first = successors.count
         base.successors(of: state, into: &successors)
         guard !extra.isEmpty else { return }
@@ -123,7 +124,8 @@ package struct PropertyModel: CompactModel {
         }
         switch property.kind {
         case .state(let f): return Evaluation(layout: layout, state: state).dividesByZero(f)
-        case .step(let f): return Evaluation(layout: layout, state: state, before: before, step: StepFacts(last)).dividesByZero(f)
+        case .step(let f):
+            return Evaluation(layout: layout, state: state, before: before, step: StepFacts(last)).dividesByZero(f)
         case .explicitOnly: return false
         }
     }

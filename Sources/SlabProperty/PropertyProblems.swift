@@ -4,7 +4,9 @@ import SlabModel
 /// itself never meets an unbound name or a step fact outside a step.
 extension Property {
     /// The step names `step.is(…)` accepts, and the argument names `step.…` reads.
-    public static let stepNames = ["alloc", "growDone", "free", "irqAlloc", "irqFree", "migrate", "reap", "tune", "resume"]
+    public static let stepNames = [
+        "alloc", "growDone", "free", "irqAlloc", "irqFree", "migrate", "reap", "tune", "resume",
+    ]
     public static let stepArguments = ["task", "cpu", "object", "ok", "growFails", "full", "tuning"]
 
     /// Empty when the property can be judged.
@@ -72,7 +74,8 @@ private struct ProblemWalk {
         case .stepArgument(let name):
             stepOnly("`step.\(name)`")
             if !Property.stepArguments.contains(name) {
-                found.append("unknown step argument `\(name)`; arguments are \(Property.stepArguments.joined(separator: ", "))")
+                found.append(
+                    "unknown step argument `\(name)`; arguments are \(Property.stepArguments.joined(separator: ", "))")
             }
         case .old(let a):
             stepOnly("`old(…)`")

@@ -77,5 +77,8 @@ public enum TaskField: String, CaseIterable, Sendable {
 }
 
 public enum Arithmetic: String, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
 }

@@ -8,8 +8,10 @@ enum CoverageText {
         let spec = result.spec
         guard let coverage = result.coverage else {
             guard table || !spec.cover.isEmpty else { return [] }
-            return ["  coverage: not measured by the \(result.engine.rawValue) engine, so `cover:` is not judged here"
-                + " (only the explicit engine explores states: run `--engine explicit` or `--engine all`)"]
+            return [
+                "  coverage: not measured by the \(result.engine.rawValue) engine, so `cover:` is not judged here"
+                    + " (only the explicit engine explores states: run `--engine explicit` or `--engine all`)"
+            ]
         }
         if let cut = result.coverageUnjudged, !spec.cover.isEmpty, !table {
             return ["  coverage: `cover:` not judged, the search stopped early (\(cut))"]

@@ -1,6 +1,6 @@
-import SlabChecker
 import ExplicitChecker
 import Foundation
+import SlabChecker
 
 /// The one-line progress report of a long search, redrawn in place on a terminal's stderr:
 /// `small: 1.23M states  209k states/s  depth 17  queue 3.40M  1m23s  mem 1.2 GiB`.

@@ -44,7 +44,9 @@ public enum ReportJSON {
                 "properties",
                 .array(
                     r.properties.map { p in
-                        var members: [(String, JSON)] = [("property", .string(p.property)), ("verdict", .string(p.verdict.word))]
+                        var members: [(String, JSON)] = [
+                            ("property", .string(p.property)), ("verdict", .string(p.verdict.word)),
+                        ]
                         if case .violated(let depth) = p.verdict { members.append(("steps", .number(depth))) }
                         if let why = p.verdict.explanation { members.append(("reason", .string(why))) }
                         if let file = p.traceFile { members.append(("trace", .string(file))) }
@@ -57,7 +59,8 @@ public enum ReportJSON {
                 .object([
                     ("distinctStates", .number(s.distinctStates)), ("transitions", .number(s.transitions)),
                     ("depth", .number(s.depth)), ("seconds", .decimal(s.seconds)),
-                    ("statesPerSecond", .number(Int(s.statesPerSecond))), ("peakMemoryBytes", .number(s.peakMemoryBytes)),
+                    ("statesPerSecond", .number(Int(s.statesPerSecond))),
+                    ("peakMemoryBytes", .number(s.peakMemoryBytes)),
                     ("bytesPerPackedState", .number(s.wordsPerState * 8)),
                 ])
             ),

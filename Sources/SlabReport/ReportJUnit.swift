@@ -1,5 +1,5 @@
-import SlabChecker
 import Foundation
+import SlabChecker
 import SlabSpec
 
 /// The JUnit XML report of `check --junit FILE`, so that CI systems show verdicts natively: a test
@@ -9,10 +9,14 @@ import SlabSpec
 public enum ReportJUnit {
     public static func render(_ results: [SpecResult], errors: [SpecErrors] = []) -> String {
         var suites: [String] = []
-        var tests = 0, failures = 0, errorCount = 0, skipped = 0
+        var tests = 0
+        var failures = 0
+        var errorCount = 0
+        var skipped = 0
         for r in results {
             var cases: [String] = []
-            var suiteFailures = 0, suiteSkipped = 0
+            var suiteFailures = 0
+            var suiteSkipped = 0
             let time = String(format: "%.3f", r.statistics.seconds)
             for p in r.properties {
                 var body = ""
@@ -38,7 +42,8 @@ public enum ReportJUnit {
             cases.append(testcase(r.spec.name, "expect: \(r.spec.expectation.text)", time, whole))
             suites.append(
                 "  <testsuite name=\"\(escape(r.spec.path))\" tests=\"\(cases.count)\" failures=\"\(suiteFailures)\" "
-                    + "errors=\"0\" skipped=\"\(suiteSkipped)\" time=\"\(time)\">\n" + cases.joined() + "  </testsuite>\n")
+                    + "errors=\"0\" skipped=\"\(suiteSkipped)\" time=\"\(time)\">\n" + cases.joined()
+                    + "  </testsuite>\n")
             tests += cases.count
             failures += suiteFailures
             skipped += suiteSkipped
@@ -76,7 +81,8 @@ public enum ReportJUnit {
         }
         switch p.verdict {
         case .holds: return .met
-        case .violated(let depth): return .notMet("violated in \(depth) steps" + (p.traceFile.map { " (trace: \($0))" } ?? ""))
+        case .violated(let depth):
+            return .notMet("violated in \(depth) steps" + (p.traceFile.map { " (trace: \($0))" } ?? ""))
         case .unknown(let reason): return .notMet("unknown: \(reason)")
         case .bounded(let bound, _):
             if r.request.isSpecBound(bound) { return .met }

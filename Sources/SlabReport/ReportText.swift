@@ -1,6 +1,6 @@
-import SlabChecker
 import ExplicitChecker
 import ModelKit
+import SlabChecker
 import SlabModel
 import SlabSpec
 
@@ -34,7 +34,8 @@ public enum ReportText {
 
     public static func statistics(_ s: ExplicitStatistics) -> String {
         "\(s.distinctStates) states, \(s.transitions) transitions, depth \(s.depth), "
-            + String(format: "%.2f s (%.0f states/s), peak memory %d MiB, %d bytes/state packed",
+            + String(
+                format: "%.2f s (%.0f states/s), peak memory %d MiB, %d bytes/state packed",
                 s.seconds, s.statesPerSecond, s.peakMemoryBytes >> 20, s.wordsPerState * 8)
             + renamed(s.symmetry)
     }

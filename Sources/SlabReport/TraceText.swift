@@ -6,7 +6,9 @@ import TraceView
 /// A trace as a person reads it on a terminal: who ran, what, what it returned, what changed.
 public enum TraceText {
     public static func render(_ trace: SlabTrace) -> String {
-        var lines = ["Counterexample for \(trace.origin.property ?? "the run") (\(trace.steps.count) steps, variant \(trace.origin.variant.rawValue)):"]
+        var lines = [
+            "Counterexample for \(trace.origin.property ?? "the run") (\(trace.steps.count) steps, variant \(trace.origin.variant.rawValue)):"
+        ]
         lines.append("  0. initial state")
         for field in trace.initial.fields { lines.append("       \(field.name) = \(field.value)") }
         var before = trace.initial

@@ -43,4 +43,3 @@ struct LossyUTF8 {
         self.invalidCount = invalidCount
     }
 }
-

@@ -30,8 +30,12 @@ struct PropertyConstantCheck {
         case .cpu: (count, what) = (config.cpus, "`ac[…]` (cpus: \(config.cpus))")
         case .task: (count, what) = (config.tasks, "`task[…]` (tasks: \(config.tasks))")
         case .object: (count, what) = (layout.objects, "`held[…]` (\(layout.objects) objects: num × pages)")
-        case .entry(.shared): (count, what) = (layout.sharedCapacity, "`shared.entries[…]` (the shared array holds \(layout.sharedCapacity))")
-        case .entry(.cpu): (count, what) = (layout.entryCapacity, "`entries[…]` of a CPU's array (it holds \(layout.entryCapacity))")
+        case .entry(.shared):
+            (count, what) = (
+                layout.sharedCapacity, "`shared.entries[…]` (the shared array holds \(layout.sharedCapacity))"
+            )
+        case .entry(.cpu):
+            (count, what) = (layout.entryCapacity, "`entries[…]` of a CPU's array (it holds \(layout.entryCapacity))")
         }
         guard !(0..<count).contains(k) else { return nil }
         let range = count == 1 ? "only 0" : "0 to \(count - 1)"

@@ -60,7 +60,9 @@ extension PropertyExpressionParser {
                 _ = advance()
                 let name = advance()
                 guard case .identifier(let n) = name.kind, Property.stepNames.contains(n) else {
-                    throw fail("unknown step \(name.quoted)" + Suggestion.hint(for: name.text, among: Property.stepNames), at: name)
+                    throw fail(
+                        "unknown step \(name.quoted)" + Suggestion.hint(for: name.text, among: Property.stepNames),
+                        at: name)
                 }
                 return .condition(.stepIs([n]))
             }
@@ -76,7 +78,8 @@ extension PropertyExpressionParser {
             if let g = GlobalField(rawValue: word) { return .number(.global(g)) }
             if let c = ConfigConstant(rawValue: word) { return .number(.constant(c)) }
             throw fail(
-                "unknown name \(token.quoted)" + Suggestion.hint(for: word, among: Self.vocabulary + scopes.map(\.name)), at: token)
+                "unknown name \(token.quoted)"
+                    + Suggestion.hint(for: word, among: Self.vocabulary + scopes.map(\.name)), at: token)
         }
     }
 
@@ -91,7 +94,8 @@ extension PropertyExpressionParser {
         let domainToken = advance()
         guard case .identifier(let d) = domainToken.kind, let domain = Domain(rawValue: d) else {
             throw fail(
-                "unknown domain \(domainToken.quoted)" + Suggestion.hint(for: domainToken.text, among: Domain.allCases.map(\.rawValue)),
+                "unknown domain \(domainToken.quoted)"
+                    + Suggestion.hint(for: domainToken.text, among: Domain.allCases.map(\.rawValue)),
                 at: domainToken)
         }
         scopes.append((name, domain))

@@ -30,7 +30,8 @@ struct PropertyExpressionParser {
     init(tokens: [PropertyToken]) { self.tokens = tokens }
 
     static let keywords = [
-        "forall", "exists", "sum", "count", "in", "where", "and", "or", "not", "implies", "true", "false", "old", "step",
+        "forall", "exists", "sum", "count", "in", "where", "and", "or", "not", "implies", "true", "false", "old",
+        "step",
         "is", "held", "ac", "shared", "task",
     ]
     static let lists: [String: SlabList] = ["slabsPartial": .partial, "slabsFull": .full, "slabsFree": .free]
@@ -136,7 +137,9 @@ struct PropertyExpressionParser {
         return .condition(.not(try condition(try negation(), at: start)))
     }
 
-    static let comparisons: [String: Comparison] = ["<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual, "==": .equal, "!=": .notEqual]
+    static let comparisons: [String: Comparison] = [
+        "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual, "==": .equal, "!=": .notEqual,
+    ]
 
     mutating func relation() throws(Failure) -> Node {
         let start = current
@@ -150,7 +153,7 @@ struct PropertyExpressionParser {
         if isWord("in") {
             _ = advance()
             let element = try number(left, at: start)
-            let where_ = current
+            let place = current
             if case .identifier(let name) = current.kind, let list = Self.lists[name] {
                 _ = advance()
                 return .condition(.onList(element, list))
@@ -164,8 +167,8 @@ struct PropertyExpressionParser {
                 return .condition(.onArray(element, .cpu(try bracketed("after `ac`", .cpu))))
             }
             throw fail(
-                "expected `slabsPartial`, `slabsFull`, `slabsFree`, `shared` or `ac[…]` after `in`, found \(where_.quoted)"
-                    + Suggestion.didYouMean(where_.text, among: Self.lists.keys.sorted() + ["shared", "ac"]))
+                "expected `slabsPartial`, `slabsFull`, `slabsFree`, `shared` or `ac[…]` after `in`, found \(place.quoted)"
+                    + Suggestion.didYouMean(place.text, among: Self.lists.keys.sorted() + ["shared", "ac"]))
         }
         return left
     }
@@ -188,7 +191,10 @@ struct PropertyExpressionParser {
             _ = advance()
             let rightStart = current
             let right = try number(try operand(&self), at: rightStart)
-            if op == .divide { constantChecks.append(PropertyConstantCheck(kind: .divisor, quantity: right, location: rightStart.location)) }
+            if op == .divide {
+                constantChecks.append(
+                    PropertyConstantCheck(kind: .divisor, quantity: right, location: rightStart.location))
+            }
             node = .number(.arithmetic(op, try number(node, at: start), right))
         }
         return node

@@ -21,7 +21,9 @@ struct PropertyToken {
     /// As an error message names it.
     var quoted: String { kind == .end ? "the end of the line" : Token.quote(text) }
 
-    static let symbols = ["<=", ">=", "==", "!=", "&&", "||", "=>", "(", ")", "[", "]", ".", ",", ":", "+", "-", "*", "/", "<", ">", "!"]
+    static let symbols = [
+        "<=", ">=", "==", "!=", "&&", "||", "=>", "(", ")", "[", "]", ".", ",", ":", "+", "-", "*", "/", "<", ">", "!",
+    ]
 
     /// Splits `scalars` (which start at `column` of `line`) into tokens; a character that starts
     /// no token, or a number past 64 bits, is reported through `problem` and skipped.
@@ -30,7 +32,9 @@ struct PropertyToken {
     ) -> [PropertyToken] {
         var tokens: [PropertyToken] = []
         var i = scalars.startIndex
-        func location(_ index: Int) -> SourceLocation { SourceLocation(line: line, column: column + index - scalars.startIndex) }
+        func location(_ index: Int) -> SourceLocation {
+            SourceLocation(line: line, column: column + index - scalars.startIndex)
+        }
         func isWordStart(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c == "_" }
         func isWord(_ c: Unicode.Scalar) -> Bool { isWordStart(c) || ("0"..."9").contains(c) }
         while i < scalars.endIndex {
@@ -40,13 +44,18 @@ struct PropertyToken {
             } else if isWordStart(c) {
                 let start = i
                 while i < scalars.endIndex, isWord(scalars[i]) { i += 1 }
-                tokens.append(PropertyToken(kind: .identifier(String(String.UnicodeScalarView(scalars[start..<i]))), location: location(start)))
+                tokens.append(
+                    PropertyToken(
+                        kind: .identifier(String(String.UnicodeScalarView(scalars[start..<i]))),
+                        location: location(start)))
             } else if ("0"..."9").contains(c) {
                 let start = i
                 while i < scalars.endIndex, ("0"..."9").contains(scalars[i]) { i += 1 }
                 let digits = String(String.UnicodeScalarView(scalars[start..<i]))
                 guard let n = Int(digits) else {
-                    problem("the number \(digits) is too large: a property computes with 64-bit integers, at most \(Int.max)", location(start))
+                    problem(
+                        "the number \(digits) is too large: a property computes with 64-bit integers, at most \(Int.max)",
+                        location(start))
                     continue
                 }
                 tokens.append(PropertyToken(kind: .number(n), location: location(start)))

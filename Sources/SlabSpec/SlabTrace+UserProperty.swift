@@ -13,7 +13,8 @@ extension SlabTrace {
         guard let name = origin.property else { return nil }
         guard let source = origin.propertySource else {
             guard BuiltInProperty(rawValue: name) != nil else {
-                throw TraceError("\(file): #meta.property: `\(name)` is not a built-in property, and the trace does not define it")
+                throw TraceError(
+                    "\(file): #meta.property: `\(name)` is not a built-in property, and the trace does not define it")
             }
             return nil
         }
@@ -25,7 +26,8 @@ extension SlabTrace {
         }
         let property = Property.inferred(name, formula, source: source)
         do {
-            _ = try PropertyModel(SlabModel(configuration: origin.configuration, variant: origin.variant), properties: [property])
+            _ = try PropertyModel(
+                SlabModel(configuration: origin.configuration, variant: origin.variant), properties: [property])
         } catch {
             throw TraceError("\(file): #meta.propertySource: \(error.description)")
         }

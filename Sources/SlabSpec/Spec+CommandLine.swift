@@ -29,7 +29,8 @@ extension Spec {
                     var name: String
                     var source = word
                     var offset = text.prefix { $0 == " " }.count
-                    if let equals = word.firstIndex(of: "="), !"=>".contains(word[word.index(after: equals)...].first ?? " "),
+                    if let equals = word.firstIndex(of: "="),
+                        !"=>".contains(word[word.index(after: equals)...].first ?? " "),
                         String(word[..<equals]).trimmingSpaces.isPropertyName
                     {
                         name = String(word[..<equals]).trimmingSpaces
@@ -42,10 +43,13 @@ extension Spec {
                     do {
                         let formula = try PropertySource.formula(source)
                         let property = DeclaredProperty(
-                            name: name, formula: formula, location: SourceLocation(line: 1, column: 1), source: source.trimmingSpaces)
+                            name: name, formula: formula, location: SourceLocation(line: 1, column: 1),
+                            source: source.trimmingSpaces)
                         if let problem = property.property.problems.first {
                             fail("--property", 1, problem)
-                        } else if spec.properties.map(\.rawValue).contains(name) || spec.userProperties.contains(where: { $0.name == name }) {
+                        } else if spec.properties.map(\.rawValue).contains(name)
+                            || spec.userProperties.contains(where: { $0.name == name })
+                        {
                             fail("--property", 1, "property `\(name)` is given twice")
                         } else {
                             spec.userProperties.append(property)
@@ -62,16 +66,22 @@ extension Spec {
             switch (words.first, words.count) {
             case ("holds", 1): spec.expectation = .holds
             case ("violates", 2) where checked.contains(words[1]):
-                spec.expectation = BuiltInProperty(rawValue: words[1]).map(Expectation.violates) ?? .violatesProperty(words[1])
+                spec.expectation =
+                    BuiltInProperty(rawValue: words[1]).map(Expectation.violates) ?? .violatesProperty(words[1])
             case ("violates", 2):
-                fail("--expect", 10, "`violates \(words[1])` names a property that is not checked (checked: \(checked.joined(separator: ", ")))")
+                fail(
+                    "--expect", 10,
+                    "`violates \(words[1])` names a property that is not checked (checked: \(checked.joined(separator: ", ")))"
+                )
             default:
                 fail("--expect", 1, "expected `holds` or `violates <property>`, found \(Token.quote(expect))")
             }
         } else if let name = spec.expectation.violatedName, !properties.isEmpty,
             !(spec.properties.map(\.rawValue) + spec.userProperties.map(\.name)).contains(name)
         {
-            fail("--property", 1, "the spec expects `violates \(name)`, which --property does not check; add it, or give --expect")
+            fail(
+                "--property", 1,
+                "the spec expects `violates \(name)`, which --property does not check; add it, or give --expect")
         }
         if !errors.isEmpty { throw SpecErrors(errors) }
         return spec
@@ -81,7 +91,10 @@ extension Spec {
 extension StringProtocol {
     /// Letters, digits, `-` and `_`, as a `property:` line's name.
     fileprivate var isPropertyName: Bool {
-        !isEmpty && unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        !isEmpty
+            && unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            }
     }
 
     fileprivate var trimmingSpaces: String {

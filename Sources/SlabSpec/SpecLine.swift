@@ -34,7 +34,8 @@ struct SpecLine {
             let start = index
             while index < range.upperBound, !isSeparator(content[index]) { index += 1 }
             tokens.append(
-                Token(text: String(String.UnicodeScalarView(content[start..<index])), location: location(ofIndex: start)))
+                Token(
+                    text: String(String.UnicodeScalarView(content[start..<index])), location: location(ofIndex: start)))
         }
         return tokens
     }

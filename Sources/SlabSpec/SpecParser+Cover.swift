@@ -6,7 +6,9 @@ extension SpecParser {
         let items = value.items
         let names = Branch.allCases.map(\.rawValue)
         guard !items.isEmpty else {
-            report("expected `all` or branch names after `cover:`; branches are \(Suggestion.choices(names))", at: value.start)
+            report(
+                "expected `all` or branch names after `cover:`; branches are \(Suggestion.choices(names))",
+                at: value.start)
             return
         }
         for item in items {
@@ -19,7 +21,8 @@ extension SpecParser {
                 continue
             }
             guard let branch = Branch(rawValue: item.text) else {
-                report("unknown branch \(item.quoted)" + Suggestion.hint(for: item.text, among: names), at: item.location)
+                report(
+                    "unknown branch \(item.quoted)" + Suggestion.hint(for: item.text, among: names), at: item.location)
                 continue
             }
             guard !cover.contains(where: { $0.branch == branch }) else {

@@ -212,7 +212,9 @@ extension SpecParser {
         }
         var seen: Set<BoundItem> = []
         for item in items {
-            guard let (key, number) = assignment(item, in: "bound", among: BoundItem.self, seen: &seen) else { continue }
+            guard let (key, number) = assignment(item, in: "bound", among: BoundItem.self, seen: &seen) else {
+                continue
+            }
             switch key {
             case .depth: bounds.depth = boundCount(number, for: "`depth`", minimum: 0)
             case .states: bounds.states = boundCount(number, for: "`states`", minimum: 1)

@@ -83,7 +83,8 @@ extension SpecParser {
                 at: token.location)
             return nil
         }
-        guard let number = Int(digits), case let (bytes, overflow) = number.multipliedReportingOverflow(by: multiplier),
+        guard let number = Int(digits),
+            case (let bytes, let overflow) = number.multipliedReportingOverflow(by: multiplier),
             !overflow
         else {
             report("\(token.quoted) is out of range for `memory`; it must fit in 64 bits", at: token.location)

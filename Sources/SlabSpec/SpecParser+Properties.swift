@@ -17,10 +17,14 @@ extension SpecParser {
             return
         }
         if names.count > 1 {
-            report("unexpected \(names[1].quoted); a property name is one word, such as `no-double-free`", at: names[1].location)
+            report(
+                "unexpected \(names[1].quoted); a property name is one word, such as `no-double-free`",
+                at: names[1].location)
             return
         }
-        let allowed = name.text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        let allowed = name.text.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
         guard allowed else {
             report("property name \(name.quoted) may hold only letters, digits, `-` and `_`", at: name.location)
             return
@@ -49,7 +53,8 @@ extension SpecParser {
             let formula = try parser.parseProperty()
             let text = content[(equals + 1)..<value.range.upperBound].drop(while: SpecLine.isSpace)
             let source = String(String.UnicodeScalarView(text.reversed().drop(while: SpecLine.isSpace).reversed()))
-            declared.append(DeclaredProperty(name: name.text, formula: formula, location: name.location, source: source))
+            declared.append(
+                DeclaredProperty(name: name.text, formula: formula, location: name.location, source: source))
             propertyConstantChecks += parser.constantChecks
         } catch {
             brokenProperties.insert(name.text)
@@ -66,7 +71,9 @@ extension SpecParser {
         for item in pendingChecks where !brokenProperties.contains(item.text) {
             guard let p = declared.first(where: { $0.name == item.text }) else {
                 failed.insert(.check)
-                report("unknown property \(item.quoted)" + Suggestion.hint(for: item.text, among: known), at: item.location)
+                report(
+                    "unknown property \(item.quoted)" + Suggestion.hint(for: item.text, among: known), at: item.location
+                )
                 continue
             }
             chosen.append(p)
@@ -79,12 +86,15 @@ extension SpecParser {
         guard let token = pendingExpect, !brokenProperties.contains(token.text) else { return }
         guard declared.contains(where: { $0.name == token.text }) else {
             let known = BuiltInProperty.allCases.map(\.rawValue) + declared.map(\.name)
-            report("unknown property \(token.quoted)" + Suggestion.hint(for: token.text, among: known), at: token.location)
+            report(
+                "unknown property \(token.quoted)" + Suggestion.hint(for: token.text, among: known), at: token.location)
             return
         }
         expectation = .violatesProperty(token.text)
         guard checked.contains(where: { $0.name == token.text }) || failed.contains(.check) else {
-            report("`expect: violates \(token.text)` names a property that `check:` does not check; add it to `check:`", at: token.location)
+            report(
+                "`expect: violates \(token.text)` names a property that `check:` does not check; add it to `check:`",
+                at: token.location)
             return
         }
     }

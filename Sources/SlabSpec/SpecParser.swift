@@ -158,7 +158,8 @@ struct SpecParser {
         // `batch count:` is most likely `batchcount:`; match without the spaces.
         let compact = String(String.UnicodeScalarView(text.unicodeScalars.filter { !SpecLine.isSpace($0) }))
         report(
-            "unknown key \(Token.quote(text))" + Suggestion.hint(for: compact, among: DirectiveKey.allCases.map(\.rawValue)),
+            "unknown key \(Token.quote(text))"
+                + Suggestion.hint(for: compact, among: DirectiveKey.allCases.map(\.rawValue)),
             at: location)
     }
 

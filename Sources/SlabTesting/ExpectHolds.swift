@@ -1,8 +1,8 @@
 import ModelKit
 import SlabChecker
-import SlabReport
 import SlabModel
 import SlabProperty
+import SlabReport
 import SlabTrace
 import Testing
 
@@ -46,13 +46,19 @@ public func expectViolates(
     let result = try judge(property, configuration, variant, engine, maxStates)
     if case .violated = result.verdict { return result }
     let said = result.verdict.explanation.map { "\(result.verdict.word) (\($0))" } ?? result.verdict.word
-    Issue.record("\(property.name) was expected to be violated on \(variant.rawValue) (\(engine)), but the engine says \(said)", sourceLocation: sourceLocation)
+    Issue.record(
+        "\(property.name) was expected to be violated on \(variant.rawValue) (\(engine)), but the engine says \(said)",
+        sourceLocation: sourceLocation)
     return result
 }
 
-func judge(_ property: Property, _ configuration: Configuration, _ variant: Variant, _ engine: PropertyEngine, _ maxStates: Int?) throws -> PropertyResult {
+func judge(
+    _ property: Property, _ configuration: Configuration, _ variant: Variant, _ engine: PropertyEngine,
+    _ maxStates: Int?
+) throws -> PropertyResult {
     let outcome = try PropertyRun.check(
-        [property], configuration: configuration, variant: variant, engine: engine, spec: "swift test", maxStates: maxStates)
+        [property], configuration: configuration, variant: variant, engine: engine, spec: "swift test",
+        maxStates: maxStates)
     guard let result = outcome.properties.first else { throw PropertyError(["no verdict for \(property.name)"]) }
     return result
 }
@@ -70,5 +76,7 @@ func recordFailure(_ headline: String, trace: SlabTrace?, sourceLocation: Source
         return
     }
     Issue.record(Comment(rawValue: headline + "\n" + TraceText.render(trace)), sourceLocation: sourceLocation)
-    Attachment.record(trace.itf.rendered() + "\n", named: "\(trace.origin.property ?? "run").itf.json", sourceLocation: sourceLocation)
+    Attachment.record(
+        trace.itf.rendered() + "\n", named: "\(trace.origin.property ?? "run").itf.json", sourceLocation: sourceLocation
+    )
 }

@@ -17,7 +17,8 @@ public func expectRandomRunsPass(
     let testing = RandomTesting(model: model, runs: runs, steps: steps, seed: seed)
     let report = try testing.run()
     if let found = report.found {
-        let headline = "random run \(found.run + 1) (seed \(found.seed)) on \(variant.rawValue) \(found.failure); "
+        let headline =
+            "random run \(found.run + 1) (seed \(found.seed)) on \(variant.rawValue) \(found.failure); "
             + "shrunk from \(found.original.count) to \(found.shrunk.count) steps"
         let trace = try testing.trace(found, spec: "swift test").get()
         recordFailure(headline, trace: trace, sourceLocation: sourceLocation)

@@ -29,7 +29,10 @@ extension SlabTrace {
             ("tasks", "Seq({ status: Str, cpu: Int })"), ("held", "Seq(Int)"), ("crash", "Str"),
             ("returned", "Object(Int) | Null(UNIT) | None(UNIT)"), ("violated", "Set(Str)"),
             ("mbt::actionTaken", "Str"),
-            ("mbt::nondetPicks", "{ " + pickNames.map { "\($0): Some(Int) | None(UNIT)" }.joined(separator: ", ") + " }"),
+            (
+                "mbt::nondetPicks",
+                "{ " + pickNames.map { "\($0): Some(Int) | None(UNIT)" }.joined(separator: ", ") + " }"
+            ),
         ]
         return types.map { ($0.0, JSON.string($0.1)) }
     }
@@ -67,7 +70,9 @@ extension SlabTrace {
                 ])
             ))
         meta.append(("varTypes", .object(SlabTrace.varTypes)))
-        var states: [JSON] = [SlabTrace.state(initial, index: 0, action: "init", picks: [], returned: nil, violated: [])]
+        var states: [JSON] = [
+            SlabTrace.state(initial, index: 0, action: "init", picks: [], returned: nil, violated: [])
+        ]
         for (i, step) in steps.enumerated() {
             states.append(
                 SlabTrace.state(
@@ -113,7 +118,9 @@ extension SlabTrace {
                 "slabs",
                 .array(
                     s.slabs.map {
-                        .object([("slot", bigint($0.slot)), ("inuse", bigint($0.inuse)), ("freeList", list($0.freeList))])
+                        .object([
+                            ("slot", bigint($0.slot)), ("inuse", bigint($0.inuse)), ("freeList", list($0.freeList)),
+                        ])
                     })
             ),
             ("slabsPartial", list(s.slabsPartial)),
@@ -133,7 +140,9 @@ extension SlabTrace {
                 .object(
                     pickNames.map { name in
                         guard let pick = picks.first(where: { $0.name == name }) else {
-                            return (name, .object([("tag", .string("None")), ("value", .object([("#tup", .array([]))]))]))
+                            return (
+                                name, .object([("tag", .string("None")), ("value", .object([("#tup", .array([]))]))])
+                            )
                         }
                         return (name, .object([("tag", .string("Some")), ("value", bigint(pick.value))]))
                     })

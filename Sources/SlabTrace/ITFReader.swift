@@ -15,7 +15,9 @@ extension SlabTrace {
         if isDirectory.boolValue { throw TraceError("\(path): cannot read the file: it is a folder, not a trace file") }
         let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
         // A FIFO or a device would block or never end: only a file's contents are a trace.
-        guard type == .typeRegular else { throw TraceError("\(path): cannot read the file: not a regular file (a pipe, socket or device?)") }
+        guard type == .typeRegular else {
+            throw TraceError("\(path): cannot read the file: not a regular file (a pipe, socket or device?)")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -137,7 +139,8 @@ struct ITFReader {
         case .string(let s): "the string \(quoted(s))"
         case .array: "an array"
         case .object(let members):
-            members.isEmpty ? "an empty object" : "an object with " + members.prefix(3).map { quoted($0.0) }.joined(separator: ", ")
+            members.isEmpty
+                ? "an empty object" : "an object with " + members.prefix(3).map { quoted($0.0) }.joined(separator: ", ")
         }
     }
 
@@ -148,7 +151,9 @@ struct ITFReader {
     func trace(_ json: JSON) throws(TraceError) -> SlabTrace {
         let top = JSONPath()
         guard case .object = json else {
-            throw fail(top, "not an ITF trace: expected an object with \"#meta\", \"vars\" and \"states\", found \(kind(json))")
+            throw fail(
+                top, "not an ITF trace: expected an object with \"#meta\", \"vars\" and \"states\", found \(kind(json))"
+            )
         }
         for key in ["#meta", "vars", "states"] where json[key] == nil {
             throw fail(top, "not an ITF trace: missing \"\(key)\"")
@@ -162,7 +167,9 @@ struct ITFReader {
         }
         let statesPath = top.key("states")
         let states = try array(try member(json, "states", top), statesPath)
-        guard let first = states.first else { throw fail(statesPath, "no states: a trace has at least its initial state") }
+        guard let first = states.first else {
+            throw fail(statesPath, "no states: a trace has at least its initial state")
+        }
         let initial = try snapshot(first, statesPath.index(0))
         var steps: [SlabTrace.Step] = []
         for (i, state) in states.enumerated().dropFirst() {
@@ -192,7 +199,8 @@ struct ITFReader {
         guard let variant = Variant(rawValue: variantName) else {
             throw fail(
                 path.key("variant"),
-                "unknown variant \(quoted(variantName)) (known: \(Variant.allCases.map(\.rawValue).joined(separator: ", ")))")
+                "unknown variant \(quoted(variantName)) (known: \(Variant.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         var property: String?
         var propertySource: String?
@@ -204,7 +212,8 @@ struct ITFReader {
                 throw fail(
                     path.key("property"),
                     "unknown property \(quoted(name)): not a built-in one (\(BuiltInProperty.allCases.map(\.rawValue).joined(separator: ", "))), "
-                        + "and the trace has no \"propertySource\" that defines it (a `Property.explicitOnly` closure has no text to record)")
+                        + "and the trace has no \"propertySource\" that defines it (a `Property.explicitOnly` closure has no text to record)"
+                )
             }
             property = name
         }
@@ -214,7 +223,8 @@ struct ITFReader {
         if let v = meta["engine"] { engine = try string(v, path.key("engine")) }
         let configuration = try self.configuration(try member(meta, "configuration", path), path.key("configuration"))
         return SlabTrace.Origin(
-            spec: spec, configuration: configuration, variant: variant, property: property, propertySource: propertySource,
+            spec: spec, configuration: configuration, variant: variant, property: property,
+            propertySource: propertySource,
             engine: engine)
     }
 
@@ -274,7 +284,10 @@ struct ITFReader {
         // that replay never runs a different step from the one its author meant.
         let used = Set(action.arguments.map(\.name))
         if let unused = arguments.keys.sorted().first(where: { !used.contains($0) }) {
-            throw fail(picksPath.key(unused), "the action \(name) does not take \(quoted(unused)) (it takes \(Self.signature[name] ?? "nothing")); a pick it does not use must be None")
+            throw fail(
+                picksPath.key(unused),
+                "the action \(name) does not take \(quoted(unused)) (it takes \(Self.signature[name] ?? "nothing")); a pick it does not use must be None"
+            )
         }
         return action
     }
@@ -283,10 +296,16 @@ struct ITFReader {
     /// does not exist (which `show` would otherwise draw as a lane of its own).
     func checkRange(of action: SlabAction, in configuration: Configuration, _ path: JSONPath) throws(TraceError) {
         let objects = configuration.num * configuration.pages
-        let ranges = ["cpu": configuration.cpus, "task": configuration.tasks, "object": objects, "tuning": configuration.tuning.count]
+        let ranges = [
+            "cpu": configuration.cpus, "task": configuration.tasks, "object": objects,
+            "tuning": configuration.tuning.count,
+        ]
         for (name, value) in action.arguments {
             guard let count = ranges[name], !(0..<count).contains(value) else { continue }
-            throw fail(path.key(name), "\(name) \(value) is outside the configuration (it has \(count) \(name == "tuning" ? "tuning triples" : name + "s"), numbered from 0)")
+            throw fail(
+                path.key(name),
+                "\(name) \(value) is outside the configuration (it has \(count) \(name == "tuning" ? "tuning triples" : name + "s"), numbered from 0)"
+            )
         }
     }
 
@@ -309,14 +328,17 @@ struct ITFReader {
     func arrayCache(_ value: JSON, _ path: JSONPath) throws(TraceError) -> Snapshot.ArrayCache {
         func int(_ key: String) throws(TraceError) -> Int { try bigint(try member(value, key, path), path.key(key)) }
         return Snapshot.ArrayCache(
-            avail: try int("avail"), limit: try int("limit"), batchcount: try int("batchcount"), touched: try int("touched"),
+            avail: try int("avail"), limit: try int("limit"), batchcount: try int("batchcount"),
+            touched: try int("touched"),
             entries: try bigints(try member(value, "entries", path), path.key("entries")))
     }
 
     func snapshot(_ state: JSON, _ path: JSONPath) throws(TraceError) -> Snapshot {
         _ = try object(state, path)
         func int(_ key: String) throws(TraceError) -> Int { try bigint(try member(state, key, path), path.key(key)) }
-        func list(_ key: String) throws(TraceError) -> [Int] { try bigints(try member(state, key, path), path.key(key)) }
+        func list(_ key: String) throws(TraceError) -> [Int] {
+            try bigints(try member(state, key, path), path.key(key))
+        }
         let freeObjectsPath = path.key("freeObjects")
         let freeText = try bigintText(try member(state, "freeObjects", path), freeObjectsPath)
         // Written as C's unsigned long; a negative value (another writer's view of a wrapped count)

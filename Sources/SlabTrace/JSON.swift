@@ -51,7 +51,10 @@ public indirect enum JSON: Hashable, Sendable {
         case .decimal(let d): out += d.isFinite ? String(format: "%.3f", d) : "null"
         case .string(let s): JSON.quote(s, into: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             let flat = items.allSatisfy(\.isScalar)
             out += "["
             for (i, item) in items.enumerated() {
@@ -61,7 +64,10 @@ public indirect enum JSON: Hashable, Sendable {
             }
             out += flat ? "]" : closing + "]"
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{"
             for (i, (key, value)) in members.enumerated() {
                 if i > 0 { out += "," }

@@ -23,7 +23,8 @@ struct JSONParser {
 
     var found: String {
         guard let c = current else { return "the end of the file" }
-        return c.properties.isWhitespace || c.value < 0x20 ? "character U+\(String(c.value, radix: 16, uppercase: true))" : "`\(c)`"
+        return c.properties.isWhitespace || c.value < 0x20
+            ? "character U+\(String(c.value, radix: 16, uppercase: true))" : "`\(c)`"
     }
 
     mutating func advance() {
@@ -137,7 +138,9 @@ struct JSONParser {
                 advance()
                 return String(out)
             }
-            if c.value < 0x20 { throw fail("a control character (U+\(String(c.value, radix: 16, uppercase: true))) inside a string") }
+            if c.value < 0x20 {
+                throw fail("a control character (U+\(String(c.value, radix: 16, uppercase: true))) inside a string")
+            }
             advance()
             guard c == "\\" else {
                 out.append(c)
@@ -158,10 +161,14 @@ struct JSONParser {
                     advance()
                     try expect("u", "`\\u` of a surrogate pair's second half")
                     let low = try hex4()
-                    guard (0xDC00..<0xE000).contains(low) else { throw fail("a surrogate pair's second half is not a low surrogate") }
+                    guard (0xDC00..<0xE000).contains(low) else {
+                        throw fail("a surrogate pair's second half is not a low surrogate")
+                    }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }
-                guard let scalar = Unicode.Scalar(code) else { throw fail("`\\u` names no character (a lone surrogate)") }
+                guard let scalar = Unicode.Scalar(code) else {
+                    throw fail("`\\u` names no character (a lone surrogate)")
+                }
                 out.append(scalar)
                 continue
             default: throw fail("unknown escape `\\\(e)` in a string")
@@ -173,7 +180,9 @@ struct JSONParser {
     mutating func hex4() throws(TraceError) -> UInt32 {
         var code: UInt32 = 0
         for _ in 0..<4 {
-            guard let c = current, let digit = Int(String(c), radix: 16) else { throw fail("expected four hex digits after `\\u`, found \(found)") }
+            guard let c = current, let digit = Int(String(c), radix: 16) else {
+                throw fail("expected four hex digits after `\\u`, found \(found)")
+            }
             code = code * 16 + UInt32(digit)
             advance()
         }

@@ -17,7 +17,8 @@ public struct SlabTrace: Sendable, Equatable {
         public var engine: String
 
         public init(
-            spec: String, configuration: Configuration, variant: Variant, property: String?, propertySource: String? = nil,
+            spec: String, configuration: Configuration, variant: Variant, property: String?,
+            propertySource: String? = nil,
             engine: String
         ) {
             self.spec = spec
@@ -64,7 +65,9 @@ public struct SlabTrace: Sendable, Equatable {
 extension SlabTrace {
     /// Re-runs `actions` on the model from its initial state: the trace of what the model does.
     /// Fails naming the first action that is not enabled where the trace takes it.
-    public static func run(_ actions: [SlabAction], on model: SlabModel, origin: Origin) -> Result<SlabTrace, TraceError> {
+    public static func run(_ actions: [SlabAction], on model: SlabModel, origin: Origin) -> Result<
+        SlabTrace, TraceError
+    > {
         var state = SlabState.initial(model.layout)
         var steps: [Step] = []
         for (i, action) in actions.enumerated() {
@@ -84,7 +87,8 @@ extension SlabTrace {
                     action: action, state: Snapshot(state, layout: model.layout), returned: returned,
                     violated: broken.indices.map { model.propertyNames[$0] }))
         }
-        return .success(SlabTrace(origin: origin, initial: Snapshot(.initial(model.layout), layout: model.layout), steps: steps))
+        return .success(
+            SlabTrace(origin: origin, initial: Snapshot(.initial(model.layout), layout: model.layout), steps: steps))
     }
 }
 
@@ -99,7 +103,8 @@ extension SlabTrace {
         let run: Result<SlabTrace, TraceError>
         if let property {
             do {
-                run = SlabTrace.run(steps.map(\.action), on: try PropertyModel(base, properties: [property]), origin: origin)
+                run = SlabTrace.run(
+                    steps.map(\.action), on: try PropertyModel(base, properties: [property]), origin: origin)
             } catch {
                 return .failure(TraceError("#meta.propertySource: \(error.description)"))
             }
@@ -114,7 +119,8 @@ extension SlabTrace {
         if judged.initial != initial { return .failure(TraceError("the initial state is not the model's")) }
         for (i, (recorded, own)) in zip(steps, judged.steps).enumerated() {
             if recorded.state != own.state {
-                return .failure(TraceError("step \(i + 1): the recorded state is not the one the model reaches by \(own.action)"))
+                return .failure(
+                    TraceError("step \(i + 1): the recorded state is not the one the model reaches by \(own.action)"))
             }
             if Set(recorded.violated) != Set(own.violated) {
                 let shown = own.violated.isEmpty ? "none" : own.violated.joined(separator: ", ")

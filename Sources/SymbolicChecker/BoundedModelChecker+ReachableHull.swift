@@ -13,7 +13,9 @@ extension BoundedModelChecker {
     /// candidate widens it, until Z3 finds none: that last, unsat answer is the proof that the
     /// hull holds every running state at depth k, given `facts` (what depth k was just shown
     /// to satisfy).
-    func reachableHull(_ solver: Solver, frame: Frame, depth k: Int, given facts: [Term], deadline: Deadline) throws -> [ClosedRange<Int>]? {
+    func reachableHull(_ solver: Solver, frame: Frame, depth k: Int, given facts: [Term], deadline: Deadline) throws
+        -> [ClosedRange<Int>]?
+    {
         let layout = system.model.layout
         let context = system.context
         let bits = system.width.bits

@@ -56,7 +56,9 @@ public final class BoundedModelChecker {
     }
 
     /// the model's properties, each counterexample confirmed on the concrete model.
-    public func run(properties: [BuiltInProperty], depth maxDepth: Int, deadline: Deadline = Deadline(seconds: nil)) throws(SymbolicError) -> Result<BuiltInProperty> {
+    public func run(properties: [BuiltInProperty], depth maxDepth: Int, deadline: Deadline = Deadline(seconds: nil))
+        throws(SymbolicError) -> Result<BuiltInProperty>
+    {
         var named: [SymbolicProperty] = []
         for p in properties { named.append(try system.symbolic(p)) }
         let result = try run(named, depth: maxDepth, deadline: deadline) { (actions, name) throws(SymbolicError) in
@@ -96,7 +98,8 @@ public final class BoundedModelChecker {
             }
             let broken: Set<String>
             (reached, broken) = try unroll(
-                open, auxiliaries, depth: maxDepth, deadline: deadline, cleared: reached, started: started, verdicts: &verdicts,
+                open, auxiliaries, depth: maxDepth, deadline: deadline, cleared: reached, started: started,
+                verdicts: &verdicts,
                 confirm: confirm)
             guard !broken.isEmpty else { break }
             assumed.removeAll { broken.contains($0.rawValue) }
@@ -110,8 +113,10 @@ public final class BoundedModelChecker {
     /// `cleared` is the depth an earlier unrolling showed them to hold through: a bound found
     /// here is never less.
     private func unroll(
-        _ properties: [SymbolicProperty], _ auxiliaries: [SymbolicProperty], depth maxDepth: Int, deadline: Deadline, cleared: Int,
-        started: ContinuousClock.Instant, verdicts: inout [String: SymbolicVerdict], confirm: ([SlabAction], String) throws(SymbolicError) -> Void
+        _ properties: [SymbolicProperty], _ auxiliaries: [SymbolicProperty], depth maxDepth: Int, deadline: Deadline,
+        cleared: Int,
+        started: ContinuousClock.Instant, verdicts: inout [String: SymbolicVerdict],
+        confirm: ([SlabAction], String) throws(SymbolicError) -> Void
     ) throws(SymbolicError) -> (reached: Int, broken: Set<String>) {
         let context = system.context
         let assumed = Set(system.assumed.map(\.rawValue))
@@ -150,7 +155,9 @@ public final class BoundedModelChecker {
                     try solver.assert(system.instantiate(system.rangeInvariant(afterSteps: k), at: frames[k]))
                     // What depth k - 1 was just shown to satisfy, the next depths assume.
                     try solver.assert(outOfBand.not())
-                    for (p, term) in bad where (open + aux).contains(where: { $0.name == p.name }) { try solver.assert(term.not()) }
+                    for (p, term) in bad where (open + aux).contains(where: { $0.name == p.name }) {
+                        try solver.assert(term.not())
+                    }
                 }
                 outOfBand = try system.instantiate(system.freeObjectsInBand(), at: frames[k]).not()
                 bad = []
@@ -164,7 +171,9 @@ public final class BoundedModelChecker {
                     }
                 } catch SymbolicError.timeLimit {
                     // A property too costly to build within the time left bounds like a solver's time-out.
-                    let bound: Bound = Interruption.signal.map(Bound.signal) ?? .timeLimit(during: "building the properties of depth \(k)")
+                    let bound: Bound =
+                        Interruption.signal.map(Bound.signal)
+                        ?? .timeLimit(during: "building the properties of depth \(k)")
                     for p in open { verdicts[p.name] = .bounded(depth: reached, bound: bound) }
                     open = []
                     break depthLoop
@@ -205,7 +214,9 @@ public final class BoundedModelChecker {
                             open = []
                             break depthLoop
                         case .sat:
-                            guard let found else { throw SymbolicError.internalError("Z3 answered sat without a model") }
+                            guard let found else {
+                                throw SymbolicError.internalError("Z3 answered sat without a model")
+                            }
                             try record(p, found)
                         }
                     }
@@ -220,7 +231,8 @@ public final class BoundedModelChecker {
                             open = []
                             break depthLoop
                         case .sat:
-                            let reason = "free_objects may leave ±\(system.width.band) at depth \(k), where a \(system.width.bits)-bit encoding is no longer exact"
+                            let reason =
+                                "free_objects may leave ±\(system.width.band) at depth \(k), where a \(system.width.bits)-bit encoding is no longer exact"
                             for p in open { verdicts[p.name] = .unknown(reason: reason) }
                             open = []
                             break depthLoop
@@ -236,7 +248,8 @@ public final class BoundedModelChecker {
                 if k >= 1, k < maxDepth {
                     var facts = [try outOfBand.not()]
                     for (_, term) in bad { facts.append(try term.not()) }
-                    if let hull = try reachableHull(solver, frame: frames[k], depth: k, given: facts, deadline: deadline),
+                    if let hull = try reachableHull(
+                        solver, frame: frames[k], depth: k, given: facts, deadline: deadline),
                         system.narrow(box: k, to: hull)
                     {
                         try solver.assert(system.instantiate(system.rangeInvariant(afterSteps: k), at: frames[k]))
@@ -247,7 +260,9 @@ public final class BoundedModelChecker {
             throw error
         } catch let error as Z3Error {
             // The C API refused a call: no claim about what is left, in Z3's words.
-            for p in open where verdicts[p.name] == nil { verdicts[p.name] = .unknown(reason: "Z3 error at depth \(reached + 1): \(error)") }
+            for p in open where verdicts[p.name] == nil {
+                verdicts[p.name] = .unknown(reason: "Z3 error at depth \(reached + 1): \(error)")
+            }
             return (reached, [])
         } catch {
             throw .internalError("\(error)")
@@ -298,7 +313,10 @@ public final class BoundedModelChecker {
         return actions
     }
 
-    func stop(_ verdicts: inout [String: SymbolicVerdict], _ open: [SymbolicProperty], _ reached: Int, _ reason: Unknown, depth: Int) {
+    func stop(
+        _ verdicts: inout [String: SymbolicVerdict], _ open: [SymbolicProperty], _ reached: Int, _ reason: Unknown,
+        depth: Int
+    ) {
         for p in open {
             if let signal = Interruption.signal {
                 verdicts[p.name] = .bounded(depth: reached, bound: .signal(signal))
@@ -317,7 +335,9 @@ public final class BoundedModelChecker {
         var stepBroken = PropertySet()
         for (i, action) in actions.enumerated() {
             guard let outcome = model.step(action, from: state) else {
-                throw .internalError("Z3 counterexample for \(property.rawValue): step \(i + 1), \(action), is not enabled on the concrete model")
+                throw .internalError(
+                    "Z3 counterexample for \(property.rawValue): step \(i + 1), \(action), is not enabled on the concrete model"
+                )
             }
             state = outcome.state
             stepBroken = outcome.violations

@@ -15,7 +15,9 @@ public struct CounterexampleToInduction: Sendable {
 
     /// Decodes the step case's model, then re-runs each step on the concrete model: a step the
     /// concrete model does not take the same way is an internal error, as for a BMC trace.
-    init(frames: [Frame], failing: [String], in z3model: Z3Kit.Assignment, system: TransitionSystem) throws(SymbolicError) {
+    init(frames: [Frame], failing: [String], in z3model: Z3Kit.Assignment, system: TransitionSystem)
+        throws(SymbolicError)
+    {
         var named: [SlabAction?] = []
         do {
             states = try frames.map { f throws(Z3Error) in try system.state(of: f, in: z3model) }
@@ -25,7 +27,9 @@ public struct CounterexampleToInduction: Sendable {
         }
         actions = []
         for (i, a) in named.enumerated() {
-            guard let a else { throw .internalError("step case: step \(i + 1) of the counterexample to induction names no action") }
+            guard let a else {
+                throw .internalError("step case: step \(i + 1) of the counterexample to induction names no action")
+            }
             actions.append(a)
         }
         self.failing = failing
@@ -34,7 +38,8 @@ public struct CounterexampleToInduction: Sendable {
             guard concrete?.cells == states[i + 1].cells else {
                 throw .internalError(
                     "step case: step \(i + 1) of the counterexample to induction, \(action), "
-                        + (concrete == nil ? "is not enabled on the concrete model" : "ends elsewhere on the concrete model"))
+                        + (concrete == nil
+                            ? "is not enabled on the concrete model" : "ends elsewhere on the concrete model"))
             }
         }
     }

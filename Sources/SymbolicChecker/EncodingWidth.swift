@@ -57,7 +57,8 @@ extension EncodingWidth {
     /// step 2 answer within their limit, which drops that step's paths from 1,458 to 814.
     static func narrowBits(for range: ClosedRange<Int>, cellBits bits: Int) -> Int? {
         for n in 1..<bits {
-            let fits = range.lowerBound < 0
+            let fits =
+                range.lowerBound < 0
                 ? range.lowerBound >= -(1 << (n - 1)) && range.upperBound < 1 << (n - 1)
                 : range.upperBound < 1 << n
             if fits { return n }

@@ -29,7 +29,9 @@ extension TransitionSystem {
     /// The state `step` steps into a run from the initial state, named `prefix…`. It holds one of
     /// round `step`'s outcomes, so each free cell's variable has only the bits of their range.
     public func frame(step: Int, prefix: String, deadline: Deadline = .none) throws(SymbolicError) -> Frame {
-        try frame(step, step: step, prefix: prefix, deadline: deadline, narrowedTo: outcomeRanges(afterSteps: step, deadline: deadline))
+        try frame(
+            step, step: step, prefix: prefix, deadline: deadline,
+            narrowedTo: outcomeRanges(afterSteps: step, deadline: deadline))
     }
 
     /// Any reachable state (induction's step case), at position `index` of its unrolling. Each
@@ -42,7 +44,8 @@ extension TransitionSystem {
     /// taken only while the run goes on, and the hypothesis puts such a state in the converged
     /// box (`ranges`), so each free cell's variable has only the bits of its range there.
     public func frame(anyReachableTakingAStep index: Int, prefix: String) throws(SymbolicError) -> Frame {
-        try frame(index, step: nil, prefix: prefix, deadline: .none, narrowedTo: box(afterSteps: nil, deadline: .none).ranges)
+        try frame(
+            index, step: nil, prefix: prefix, deadline: .none, narrowedTo: box(afterSteps: nil, deadline: .none).ranges)
     }
 
     /// With `ranges`, a free cell whose range needs fewer bits than a cell is a variable of those

@@ -20,7 +20,10 @@ struct GuardedValues {
     /// (then the last value needs no test). Nil when no path gave a value.
     func ite(otherwise: Term?, _ context: Context) throws(Z3Error) -> Term? {
         guard let last = order.last else { return nil }
-        var result = try otherwise.map { o throws(Z3Error) in try context.ite(context.or(guards[last] ?? []), then: last, else: o) } ?? last
+        var result =
+            try otherwise.map { o throws(Z3Error) in
+                try context.ite(context.or(guards[last] ?? []), then: last, else: o)
+            } ?? last
         for value in order.dropLast().reversed() {
             result = try context.ite(context.or(guards[value] ?? []), then: value, else: result)
         }

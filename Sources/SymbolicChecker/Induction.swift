@@ -81,7 +81,9 @@ public final class Induction {
     }
 
     /// the model's properties, each counterexample confirmed on the concrete model.
-    public func run(properties: [BuiltInProperty], maxK: Int, deadline: Deadline = Deadline(seconds: nil)) throws(SymbolicError) -> Result<BuiltInProperty> {
+    public func run(properties: [BuiltInProperty], maxK: Int, deadline: Deadline = Deadline(seconds: nil))
+        throws(SymbolicError) -> Result<BuiltInProperty>
+    {
         var named: [SymbolicProperty] = []
         for p in properties { named.append(try system.symbolic(p)) }
         let result = try run(named, maxK: maxK, deadline: deadline) { (actions, name) throws(SymbolicError) in
@@ -104,7 +106,8 @@ public final class Induction {
         excluding excluded: Set<String> = [], confirm: ([SlabAction], String) throws(SymbolicError) -> Void
     ) throws(SymbolicError) -> Result<String> {
         var checks: [StepCheck] = []
-        var result = try search(properties, maxK: maxK, deadline: deadline, excluding: excluded, stepChecks: &checks, confirm: confirm)
+        var result = try search(
+            properties, maxK: maxK, deadline: deadline, excluding: excluded, stepChecks: &checks, confirm: confirm)
         // A restart's result already holds its own checks, made after these.
         result.stepChecks = checks + result.stepChecks
         return result
@@ -129,16 +132,22 @@ public final class Induction {
             let ranges = try system.rangeInvariant(deadline: deadline)
             let band = try system.freeObjectsInBand()
             var conjuncts = [
-                Conjunct(name: "ranges", isProperty: false, checked: false) { f in try system.instantiate(ranges, at: f) },
-                Conjunct(name: Self.band, isProperty: false, checked: false) { f in try system.instantiate(band, at: f) },
+                Conjunct(name: "ranges", isProperty: false, checked: false) { f in try system.instantiate(ranges, at: f)
+                },
+                Conjunct(name: Self.band, isProperty: false, checked: false) { f in try system.instantiate(band, at: f)
+                },
             ]
             for invariant in AuxiliaryInvariant.allCases where !excluded.contains(invariant.rawValue) {
                 let h = system.holds(invariant)
-                conjuncts.append(Conjunct(name: invariant.rawValue, isProperty: false, checked: false) { f in try h(f.state) })
+                conjuncts.append(
+                    Conjunct(name: invariant.rawValue, isProperty: false, checked: false) { f in try h(f.state) })
             }
             for p in SlabProperties.stateProperties where !excluded.contains(p.rawValue) {
                 guard let h = system.holds(p) else { continue }
-                conjuncts.append(Conjunct(name: p.rawValue, isProperty: true, checked: checkedNames.contains(p.rawValue)) { f in try h(f.state) })
+                conjuncts.append(
+                    Conjunct(name: p.rawValue, isProperty: true, checked: checkedNames.contains(p.rawValue)) { f in
+                        try h(f.state)
+                    })
             }
             for p in properties where !conjuncts.contains(where: { $0.name == p.name }) {
                 guard let h = p.holds else { continue }
@@ -170,7 +179,10 @@ public final class Induction {
                 }
                 if d > 0 {
                     for p in stepProperties {
-                        if let v = p.violation { baseBad.append((nil, p.name, try system.violation(v, from: baseFrames[d - 1], to: baseFrames[d]))) }
+                        if let v = p.violation {
+                            baseBad.append(
+                                (nil, p.name, try system.violation(v, from: baseFrames[d - 1], to: baseFrames[d])))
+                        }
                     }
                 }
                 var refuted: [Int] = []
@@ -181,7 +193,9 @@ public final class Induction {
                     switch try base.check(assumptions: [literal]) {
                     case .unsat: continue
                     case .unknown(let reason):
-                        return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: .z3(reason, "in the base case at depth \(d)"), depth: d - 1)
+                        return finish(
+                            verdicts, properties, conjuncts, dropped, k, started,
+                            notProved: .z3(reason, "in the base case at depth \(d)"), depth: d - 1)
                     case .sat:
                         let z3model = try base.model()
                         var actions: [SlabAction] = []
@@ -199,8 +213,11 @@ public final class Induction {
                     }
                 }
                 if refuted.contains(where: { conjuncts[$0].name == Self.band }) {
-                    return finish(verdicts, properties, [], dropped, k, started,
-                        notProved: .unknown("free_objects leaves ±\(system.width.band) within \(d) steps, where a \(system.width.bits)-bit encoding is no longer exact"),
+                    return finish(
+                        verdicts, properties, [], dropped, k, started,
+                        notProved: .unknown(
+                            "free_objects leaves ±\(system.width.band) within \(d) steps, where a \(system.width.bits)-bit encoding is no longer exact"
+                        ),
                         depth: d - 1)
                 }
                 // A refuted conjunct is no invariant: drop it (a checked one is violated, above).
@@ -215,7 +232,8 @@ public final class Induction {
                     // The step solver assumed the refuted conjuncts: start it again without them.
                     let gone = Set(dropped).union(verdicts.keys)
                     return try restart(
-                        properties, maxK: maxK, deadline: deadline, verdicts: verdicts, excluding: gone, started: started,
+                        properties, maxK: maxK, deadline: deadline, verdicts: verdicts, excluding: gone,
+                        started: started,
                         confirm: confirm)
                 }
                 baseCleared = d
@@ -225,7 +243,9 @@ public final class Induction {
                     let prev = stepFrames[k - 2]
                     for c in conjuncts { try step.assert(c.holds(stepFrames[k - 1])) }
                     for p in stepProperties where verdicts[p.name] == nil {
-                        if let v = p.violation { try step.assert(system.violation(v, from: prev, to: stepFrames[k - 1]).not()) }
+                        if let v = p.violation {
+                            try step.assert(system.violation(v, from: prev, to: stepFrames[k - 1]).not())
+                        }
                     }
                 } else {
                     for c in conjuncts { try step.assert(c.holds(stepFrames[0])) }
@@ -247,7 +267,9 @@ public final class Induction {
                     bad.append((c.name, parts))
                 }
                 for p in stepProperties where verdicts[p.name] == nil && !stepCleared.contains(p.name) {
-                    if let v = p.violation { bad.append((p.name, [try system.violation(v, from: stepFrames[k - 1], to: stepFrames[k])])) }
+                    if let v = p.violation {
+                        bad.append((p.name, [try system.violation(v, from: stepFrames[k - 1], to: stepFrames[k])]))
+                    }
                 }
                 var allCleared = true
                 conjunctLoop: for (name, parts) in bad {
@@ -265,11 +287,20 @@ public final class Induction {
                             try step.assert(term.not())
                             continue
                         case .unknown(let reason):
-                            stepChecks.append(StepCheck(conjunct: name, parts: parts.count, cleared: done, k: k, seconds: seconds(since: asked), answer: answer))
-                            return finish(verdicts, properties, conjuncts, dropped, k, started,
-                                notProved: .z3(reason, "in the step case for k = \(k) on \(name), \(cleared(stepCleared))"), depth: d)
+                            stepChecks.append(
+                                StepCheck(
+                                    conjunct: name, parts: parts.count, cleared: done, k: k,
+                                    seconds: seconds(since: asked), answer: answer))
+                            return finish(
+                                verdicts, properties, conjuncts, dropped, k, started,
+                                notProved: .z3(
+                                    reason, "in the step case for k = \(k) on \(name), \(cleared(stepCleared))"),
+                                depth: d)
                         case .sat:
-                            stepChecks.append(StepCheck(conjunct: name, parts: parts.count, cleared: done, k: k, seconds: seconds(since: asked), answer: answer))
+                            stepChecks.append(
+                                StepCheck(
+                                    conjunct: name, parts: parts.count, cleared: done, k: k,
+                                    seconds: seconds(since: asked), answer: answer))
                             allCleared = false
                             guard k == max(1, maxK) else { break conjunctLoop }
                             let z3model = try step.model()
@@ -277,15 +308,20 @@ public final class Induction {
                             for c in conjuncts where try z3model.boolValue(of: c.holds(stepFrames[k])) == false {
                                 failing.append(c.name)
                             }
-                            let cti = try CounterexampleToInduction(frames: stepFrames, failing: failing, in: z3model, system: system)
+                            let cti = try CounterexampleToInduction(
+                                frames: stepFrames, failing: failing, in: z3model, system: system)
                             let named = failing.isEmpty ? name : failing.joined(separator: ", ")
-                            var result = finish(verdicts, properties, conjuncts, dropped, k, started,
+                            var result = finish(
+                                verdicts, properties, conjuncts, dropped, k, started,
                                 notProved: .bounded(.notInductive(k: k, breaking: named)), depth: d)
                             result.counterexampleToInduction = cti
                             return result
                         }
                     }
-                    stepChecks.append(StepCheck(conjunct: name, parts: parts.count, cleared: parts.count, k: k, seconds: seconds(since: asked), answer: .unsat))
+                    stepChecks.append(
+                        StepCheck(
+                            conjunct: name, parts: parts.count, cleared: parts.count, k: k,
+                            seconds: seconds(since: asked), answer: .unsat))
                     stepCleared.insert(name)
                 }
                 if allCleared {
@@ -295,21 +331,26 @@ public final class Induction {
             }
         } catch let error as Z3Error {
             // The C API refused a call: no claim about what is left, in Z3's words.
-            return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown("Z3 error: \(error)"), depth: -1)
+            return finish(
+                verdicts, properties, [], dropped, 0, started, notProved: .unknown("Z3 error: \(error)"), depth: -1)
         } catch SymbolicError.timeLimit(let reason) {
             let bound = Interruption.signal.map(Bound.signal) ?? .relation(why: reason)
             return finish(verdicts, properties, [], dropped, 0, started, notProved: .bounded(bound), depth: baseCleared)
         } catch SymbolicError.pathExplosion(let reason) {
-            return finish(verdicts, properties, [], dropped, 0, started, notProved: .unknown(reason), depth: baseCleared)
+            return finish(
+                verdicts, properties, [], dropped, 0, started, notProved: .unknown(reason), depth: baseCleared)
         } catch {
             throw .from(error)
         }
-        return finish(verdicts, properties, [], dropped, maxK, started, notProved: .bounded(.notInductive(k: 0, breaking: "nothing: no k was tried")), depth: -1)
+        return finish(
+            verdicts, properties, [], dropped, maxK, started,
+            notProved: .bounded(.notInductive(k: 0, breaking: "nothing: no k was tried")), depth: -1)
     }
 
     private func restart(
         _ properties: [SymbolicProperty], maxK: Int, deadline: Deadline, verdicts: [String: SymbolicVerdict],
-        excluding: Set<String>, started: ContinuousClock.Instant, confirm: ([SlabAction], String) throws(SymbolicError) -> Void
+        excluding: Set<String>, started: ContinuousClock.Instant,
+        confirm: ([SlabAction], String) throws(SymbolicError) -> Void
     ) throws(SymbolicError) -> Result<String> {
         // Only reached for a model where some state property fails: run again on what is left.
         let remaining = properties.filter { verdicts[$0.name] == nil }
@@ -321,7 +362,8 @@ public final class Induction {
 
     /// What the step case had cleared when it stopped, for the reason a run gives.
     func cleared(_ names: Set<String>) -> String {
-        names.isEmpty ? "before it had cleared any conjunct" : "having cleared \(names.sorted().joined(separator: ", "))"
+        names.isEmpty
+            ? "before it had cleared any conjunct" : "having cleared \(names.sorted().joined(separator: ", "))"
     }
 
     func distinct(_ a: Frame, _ b: Frame) throws(Z3Error) -> Term {
@@ -346,7 +388,8 @@ public final class Induction {
         /// claims nothing.
         static func z3(_ reason: Unknown, _ place: String) -> NotProved {
             if let signal = Interruption.signal { return .bounded(.signal(signal)) }
-            return reason.isCallersLimit ? .bounded(.timeLimit(during: "in Z3 \(place)")) : .unknown("Z3 \(reason) \(place)")
+            return reason.isCallersLimit
+                ? .bounded(.timeLimit(during: "in Z3 \(place)")) : .unknown("Z3 \(reason) \(place)")
         }
     }
 
@@ -365,7 +408,10 @@ public final class Induction {
             case .unknown(let reason):
                 verdicts[p.name] = .unknown(reason: reason)
             case nil:
-                verdicts[p.name] = .holds(proof: "k-induction, k = \(k), strengthened with \(strengthening.isEmpty ? "nothing" : strengthening.joined(separator: ", "))")
+                verdicts[p.name] = .holds(
+                    proof:
+                        "k-induction, k = \(k), strengthened with \(strengthening.isEmpty ? "nothing" : strengthening.joined(separator: ", "))"
+                )
             }
         }
         return Result(

@@ -16,16 +16,19 @@ struct Box: Equatable {
 
     /// One symbolic state for every state in the box: a constant or a ranged variable per cell.
     func state(_ variables: [Term]) -> SlabState<SymbolicValue> {
-        SlabState(cells: ranges.indices.map { c in
-            constant(c).map { .constant($0) } ?? SymbolicValue(variable: variables[c], range: ranges[c])
-        })
+        SlabState(
+            cells: ranges.indices.map { c in
+                constant(c).map { .constant($0) } ?? SymbolicValue(variable: variables[c], range: ranges[c])
+            })
     }
 
     /// For each free cell whose range needs fewer bits than a cell has, its variable, a fresh
     /// narrow one extended (`EncodingWidth.narrowBits`), and the narrow one itself. Only for
     /// states a step starts from: a step is enabled only while the run goes on, and then every
     /// cell is in the box.
-    func narrowing(_ variables: [Term], width: Int, _ context: Context) throws(Z3Error) -> [(from: Term, to: Term, narrow: Term)] {
+    func narrowing(_ variables: [Term], width: Int, _ context: Context) throws(Z3Error) -> [(
+        from: Term, to: Term, narrow: Term
+    )] {
         var pairs: [(from: Term, to: Term, narrow: Term)] = []
         for (c, v) in variables.enumerated() where constant(c) == nil {
             guard let n = EncodingWidth.narrowBits(for: ranges[c], cellBits: width) else { continue }
@@ -46,7 +49,10 @@ struct Box: Equatable {
         for (c, v) in variables.enumerated() {
             let range = ranges[c]
             guard constant(c) == nil, range != SymbolicValue.fullRange else { continue }
-            let bounded = try context.and([v.sge(numeral(range.lowerBound, width: width, context)), v.sle(numeral(range.upperBound, width: width, context))])
+            let bounded = try context.and([
+                v.sge(numeral(range.lowerBound, width: width, context)),
+                v.sle(numeral(range.upperBound, width: width, context)),
+            ])
             if c == crash { parts.append(bounded) } else { inRange.append(bounded) }
         }
         let running = try variables[crash].eq(numeral(0, width: width, context))
@@ -116,7 +122,8 @@ final class IntervalAnalysis {
     private var narrowed: Set<Int> = []
 
     init(
-        model: SlabModel, context: Context, variables: [Term], selector: Term, selectorWidth: Int, width: Int, pathLimit: Int,
+        model: SlabModel, context: Context, variables: [Term], selector: Term, selectorWidth: Int, width: Int,
+        pathLimit: Int,
         invariant: StateFormula?
     ) {
         self.model = model
@@ -140,7 +147,8 @@ final class IntervalAnalysis {
     /// A new analysis of the same model, from box 0, whose explorer assumes `invariant`.
     func restarted(assuming invariant: StateFormula?) -> IntervalAnalysis {
         IntervalAnalysis(
-            model: model, context: context, variables: variables, selector: selector, selectorWidth: selectorWidth, width: width,
+            model: model, context: context, variables: variables, selector: selector, selectorWidth: selectorWidth,
+            width: width,
             pathLimit: pathLimit, invariant: invariant)
     }
 
@@ -174,7 +182,9 @@ final class IntervalAnalysis {
 
     /// The round whose paths are step `step` of a run (nil: any step), run first if need be.
     func round(forStep step: Int?, deadline: Deadline) throws(SymbolicError) -> Int {
-        while fixpoint == nil, step.map({ relations.count < $0 }) ?? true { try runRound(deadline, widening: step == nil) }
+        while fixpoint == nil, step.map({ relations.count < $0 }) ?? true {
+            try runRound(deadline, widening: step == nil)
+        }
         return fixpoint.map { f in step.map { min($0, f) } ?? f } ?? (step ?? relations.count)
     }
 
@@ -195,12 +205,15 @@ final class IntervalAnalysis {
         let layout = model.layout
         let box = boxes[relations.count]
         let state = box.state(variables)
-        let round = ParallelRound(model: model, context: context, variables: variables, width: width, pathLimit: pathLimit, deadline: deadline)
+        let round = ParallelRound(
+            model: model, context: context, variables: variables, width: width, pathLimit: pathLimit, deadline: deadline
+        )
         var spent = Pruning()
         let explored: [[PathExplorer.Path]]
         do {
             explored = try round.explore(
-                from: box, invariant: try prunedFor(box, state), weights: pathCounts.last ?? [], pruning: &spent, witnesses: &witnessStates)
+                from: box, invariant: try prunedFor(box, state), weights: pathCounts.last ?? [], pruning: &spent,
+                witnesses: &witnessStates)
         } catch {
             unfinished = spent
             throw error
@@ -234,12 +247,15 @@ final class IntervalAnalysis {
             next.ranges[c] = widening && growths[c] > 1 ? packed[c] : grown[c]
         }
         do {
-            relations.append(try StepRelation(
-                paths: explored, from: state, selector: selector, selectorWidth: selectorWidth, width: width, context: context))
+            relations.append(
+                try StepRelation(
+                    paths: explored, from: state, selector: selector, selectorWidth: selectorWidth, width: width,
+                    context: context))
         } catch {
             throw .z3(error)
         }
-        outcomeRanges.append(next.ranges.indices.map { c in outcomeHull[c].map { Self.hull($0, next.ranges[c]) } ?? next.ranges[c] })
+        outcomeRanges.append(
+            next.ranges.indices.map { c in outcomeHull[c].map { Self.hull($0, next.ranges[c]) } ?? next.ranges[c] })
         pathCounts.append(explored.map(\.count))
         pruning.append(spent)
         unfinished = nil
@@ -279,6 +295,7 @@ final class IntervalAnalysis {
             fits = fits.and((v >= .constant(range.lowerBound)).and(v <= .constant(range.upperBound)))
         }
         let keeps = fits.or(state.cells[layout.crash] != .constant(0))
-        state.cells[layout.crash] = SymbolicValue.select(keeps, state.cells[layout.crash], .constant(Crash.corrupt.rawValue))
+        state.cells[layout.crash] = SymbolicValue.select(
+            keeps, state.cells[layout.crash], .constant(Crash.corrupt.rawValue))
     }
 }

@@ -34,12 +34,16 @@ struct ParallelRound {
             let workerContext = try Context()
             let workerVariables = try variables.map { v throws(Z3Error) in try v.translated(to: workerContext) }
             worker = Half(
-                context: workerContext, variables: workerVariables, invariant: try invariant?.translated(to: workerContext),
+                context: workerContext, variables: workerVariables,
+                invariant: try invariant?.translated(to: workerContext),
                 actions: halves[1], carried: witnesses)
         } catch {
             throw .z3(error)
         }
-        let halvesRun = [Half(context: context, variables: variables, invariant: invariant, actions: halves[0], carried: witnesses), worker]
+        let halvesRun = [
+            Half(context: context, variables: variables, invariant: invariant, actions: halves[0], carried: witnesses),
+            worker,
+        ]
         let stop = Mutex(false)
         let (model, width, pathLimit, deadline) = (model, width, pathLimit, deadline)
         DispatchQueue.concurrentPerform(iterations: halvesRun.count) { i in
@@ -128,12 +132,14 @@ private final class Half: @unchecked Sendable {
                 do {
                     pruner = try PathPruner(
                         context: context, invariant: invariant, box: box, variables: variables, cellBits: width,
-                        narrowing: box.narrowing(variables, width: width, context), carried: carried, deadline: deadline)
+                        narrowing: box.narrowing(variables, width: width, context), carried: carried, deadline: deadline
+                    )
                 } catch {
                     throw .z3(error)
                 }
             }
-            let explorer = PathExplorer(context: context, pathLimit: pathLimit, width: width, deadline: deadline, pruner: pruner)
+            let explorer = PathExplorer(
+                context: context, pathLimit: pathLimit, width: width, deadline: deadline, pruner: pruner)
             defer {
                 pruning = pruner?.statistics ?? Pruning()
                 witnessStates = pruner?.foundStates ?? []
@@ -160,10 +166,14 @@ private final class Half: @unchecked Sendable {
 extension PathExplorer.Path {
     /// The path with its terms in `target`.
     func translated(to target: Context) throws(Z3Error) -> PathExplorer.Path {
-        var path = PathExplorer.Path(guardParts: try guardParts.map { t throws(Z3Error) in try t.translated(to: target) }, outcome: nil)
+        var path = PathExplorer.Path(
+            guardParts: try guardParts.map { t throws(Z3Error) in try t.translated(to: target) }, outcome: nil)
         if var outcome {
-            outcome.state = SlabState(cells: try outcome.state.cells.map { v throws(Z3Error) in try v.translated(to: target) })
-            outcome.returned = try outcome.returned.map { r throws(Z3Error) in try r.map { v throws(Z3Error) in try v.translated(to: target) } }
+            outcome.state = SlabState(
+                cells: try outcome.state.cells.map { v throws(Z3Error) in try v.translated(to: target) })
+            outcome.returned = try outcome.returned.map { r throws(Z3Error) in
+                try r.map { v throws(Z3Error) in try v.translated(to: target) }
+            }
             path.outcome = outcome
         }
         return path

@@ -22,7 +22,9 @@ struct Fact {
         case (.lessThan, false): lo = max(lo, k)
         case (.lessOrEqual, true): hi = min(hi, k)
         case (.lessOrEqual, false): lo = max(lo, k &+ 1)
-        case (.equal, true): lo = max(lo, k); hi = min(hi, k)
+        case (.equal, true):
+            lo = max(lo, k)
+            hi = min(hi, k)
         case (.equal, false): excluded.insert(k)
         }
         while lo <= hi, excluded.contains(lo) { lo += 1 }
@@ -210,7 +212,10 @@ final class PathExplorer {
                     decided[base] = value
                     return value == positive
                 }
-                feasible = [1, 0].filter { var g = f; return g.learn(atom.operation, atom.constant, $0 == 1) }
+                feasible = [1, 0].filter {
+                    var g = f
+                    return g.learn(atom.operation, atom.constant, $0 == 1)
+                }
                 if feasible.isEmpty { feasible = [1, 0] }  // cannot happen: one side is always possible
             }
             let value = choose(feasible) { k throws(Z3Error) in k == 1 ? base : try base.not() } == 1
@@ -255,7 +260,8 @@ final class PathExplorer {
             }
             let lowest = f.range.lowerBound.addingReportingOverflow(by)
             let highest = f.range.upperBound.addingReportingOverflow(by)
-            let outside = lowest.overflow || highest.overflow || lowest.partialValue < 0 || highest.partialValue >= bound
+            let outside =
+                lowest.overflow || highest.overflow || lowest.partialValue < 0 || highest.partialValue >= bound
             if outside { feasible.append(-1) }
             if feasible.count == 1, let only = feasible.first { return only >= 0 ? only : nil }
             guard !feasible.isEmpty else { return nil }
@@ -304,7 +310,8 @@ final class PathExplorer {
         }
         let prefix = script[..<cursor].map { Decision(choice: 0, alternatives: [$0.alternatives[$0.choice]]) }
         arrival = Arrival(
-            key: key, entry: Entry(key: key, state: state, carried: carried, facts: facts, decided: decided), guardParts: guardParts,
+            key: key, entry: Entry(key: key, state: state, carried: carried, facts: facts, decided: decided),
+            guardParts: guardParts,
             prefix: prefix)
     }
 
@@ -342,7 +349,8 @@ final class PathExplorer {
                         var knowledge = PathKnowledge(facts: facts, decided: decided)
                         narrowed?.state.cells = knowledge.narrowed(outcome.state.cells)
                     }
-                    result.append(Path(guardParts: next.reach.map { [$0] + guardParts } ?? guardParts, outcome: narrowed))
+                    result.append(
+                        Path(guardParts: next.reach.map { [$0] + guardParts } ?? guardParts, outcome: narrowed))
                 }
                 explored += 1
                 if explored > pathLimit {
@@ -386,7 +394,8 @@ final class PathExplorer {
             facts = facts.reduce(into: [:]) { kept, known in
                 guard let other = a.entry.facts[known.key] else { return }
                 kept[known.key] = Fact(
-                    range: IntervalAnalysis.hull(known.value.range, other.range), excluded: known.value.excluded.intersection(other.excluded))
+                    range: IntervalAnalysis.hull(known.value.range, other.range),
+                    excluded: known.value.excluded.intersection(other.excluded))
             }
             decided = decided.filter { a.entry.decided[$0.key] == $0.value }
         }
@@ -394,7 +403,8 @@ final class PathExplorer {
         return Task(
             prefix: group[0].prefix,
             entries: parent.entries + [
-                Entry(key: group[0].key, state: SlabState(cells: cells), carried: carried, facts: facts, decided: decided)
+                Entry(
+                    key: group[0].key, state: SlabState(cells: cells), carried: carried, facts: facts, decided: decided)
             ],
             reach: try parent.reach.map { r throws(Z3Error) in try context.and([r, arrived]) } ?? arrived)
     }
@@ -426,7 +436,8 @@ struct PathOracle: Oracle {
 
     mutating func pick(_ value: SymbolicValue, below bound: Int) -> Int? { explorer.pick(value, below: bound) }
 
-    mutating func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout SymbolicValue, at key: JoinKey) {
+    mutating func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout SymbolicValue, at key: JoinKey)
+    {
         explorer.join(&state, carrying: &carried, at: key)
     }
 }

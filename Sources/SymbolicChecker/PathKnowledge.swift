@@ -62,7 +62,9 @@ struct PathKnowledge {
             return nil
         case .formula(let base, let positive, let atom):
             if let value = decided[base] { return value == positive }
-            guard let atom, let f = facts[atom.term], let value = f.decide(atom.operation, atom.constant) else { return nil }
+            guard let atom, let f = facts[atom.term], let value = f.decide(atom.operation, atom.constant) else {
+                return nil
+            }
             return value == positive
         case .choice(let c, let a, let b, let t):
             if let value = decided[t] { return value }

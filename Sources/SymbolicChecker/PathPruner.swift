@@ -73,7 +73,9 @@ final class PathPruner {
         narrowed = byVariable
         self.cellBits = cellBits
         self.narrowing = narrowing.map { ($0.from, $0.to) }
-        let inBox = carried.filter { $0.count == box.ranges.count && zip(box.ranges, $0).allSatisfy { $0.contains($1) } }
+        let inBox = carried.filter {
+            $0.count == box.ranges.count && zip(box.ranges, $0).allSatisfy { $0.contains($1) }
+        }
         carriedCount = inBox.count
         solver = try Solver(context, flavor: BoundedModelChecker.incrementalSAT)
         try solver.assert(narrowing.isEmpty ? invariant : invariant.substitute(self.narrowing))
@@ -139,7 +141,8 @@ final class PathPruner {
             for i in before where try witnesses[i].satisfies(term, narrow) { consistent.append(i) }
             levels.append((term, consistent))
         }
-        for i in (levels.last?.consistent ?? Array(witnesses.indices)).reversed() where try witnesses[i].satisfies(alternative, narrow) {
+        for i in (levels.last?.consistent ?? Array(witnesses.indices)).reversed()
+        where try witnesses[i].satisfies(alternative, narrow) {
             return true
         }
         return false

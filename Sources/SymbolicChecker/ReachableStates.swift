@@ -68,7 +68,9 @@ public enum ReachableStates {
                 throw SymbolicError.internalError("Z3 answered unknown while counting states: \(reason)")
             case .sat:
                 let state = try system.state(of: frame, in: solver.model())
-                guard seen.insert(state.cells).inserted else { throw SymbolicError.internalError("Z3 found a blocked state again") }
+                guard seen.insert(state.cells).inserted else {
+                    throw SymbolicError.internalError("Z3 found a blocked state again")
+                }
                 states.append(state)
                 try solver.assert(differs(frame, from: state, system))
             }
@@ -76,7 +78,8 @@ public enum ReachableStates {
     }
 
     /// `frame` is not `state`.
-    static func differs(_ frame: Frame, from state: SlabState<Int>, _ system: TransitionSystem) throws(Z3Error) -> Term {
+    static func differs(_ frame: Frame, from state: SlabState<Int>, _ system: TransitionSystem) throws(Z3Error) -> Term
+    {
         var parts: [Term] = []
         for (c, x) in frame.cells.enumerated() {
             guard let x else { continue }

@@ -15,7 +15,8 @@ struct StepRelation {
 
     /// `paths[a]` are the paths of action `a` from `from` (the box's symbolic state).
     init(
-        paths explored: [[PathExplorer.Path]], from: SlabState<SymbolicValue>, selector: Term, selectorWidth: Int, width: Int,
+        paths explored: [[PathExplorer.Path]], from: SlabState<SymbolicValue>, selector: Term, selectorWidth: Int,
+        width: Int,
         context: Context
     ) throws(Z3Error) {
         var enabledParts: [Term] = []
@@ -30,7 +31,9 @@ struct StepRelation {
             let guards = try live.map { p throws(Z3Error) in try context.and(p.guardParts) }
             enabledParts.append(try context.and([chosen, context.or(guards)]))
             for c in nextTerms.indices {
-                if let value = try Self.nextValue(of: before[c], cell: c, paths: live, guards: guards, width: width, context: context) {
+                if let value = try Self.nextValue(
+                    of: before[c], cell: c, paths: live, guards: guards, width: width, context: context)
+                {
                     nextTerms[c] = try context.ite(chosen, then: value, else: nextTerms[c])
                 }
             }

@@ -36,6 +36,7 @@ extension TransitionSystem {
     /// A built-in property of Documentation/Model.md (Properties) as formulas.
     public func symbolic(_ property: BuiltInProperty) throws(SymbolicError) -> SymbolicProperty {
         let holds = holds(property)
-        return SymbolicProperty(name: property.rawValue, holds: holds, violation: holds == nil ? .flagged(property) : nil)
+        return SymbolicProperty(
+            name: property.rawValue, holds: holds, violation: holds == nil ? .flagged(property) : nil)
     }
 }

@@ -75,7 +75,9 @@ public indirect enum SymbolicValue {
     static let noWidth = Z3Error(kind: .invalidUsage, message: "a symbolic value without a bit-vector term")
 
     /// Builds `make(l, r)` over terms, or the first error.
-    static func build(_ l: SymbolicValue, _ r: SymbolicValue, range: ClosedRange<Int>, _ make: (Term, Term) throws(Z3Error) -> Term) -> SymbolicValue {
+    static func build(
+        _ l: SymbolicValue, _ r: SymbolicValue, range: ClosedRange<Int>, _ make: (Term, Term) throws(Z3Error) -> Term
+    ) -> SymbolicValue {
         if case .failed(let e) = l { return .failed(e) }
         if case .failed(let e) = r { return .failed(e) }
         if range.lowerBound == range.upperBound { return .constant(range.lowerBound) }
@@ -91,8 +93,13 @@ public indirect enum SymbolicValue {
     }
 
     /// Interval arithmetic: the range of `op` over two ranges, or the full range on overflow.
-    static func combine(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, _ op: (Int, Int) -> (partialValue: Int, overflow: Bool)) -> ClosedRange<Int> {
-        let corners = [op(a.lowerBound, b.lowerBound), op(a.lowerBound, b.upperBound), op(a.upperBound, b.lowerBound), op(a.upperBound, b.upperBound)]
+    static func combine(
+        _ a: ClosedRange<Int>, _ b: ClosedRange<Int>, _ op: (Int, Int) -> (partialValue: Int, overflow: Bool)
+    ) -> ClosedRange<Int> {
+        let corners = [
+            op(a.lowerBound, b.lowerBound), op(a.lowerBound, b.upperBound), op(a.upperBound, b.lowerBound),
+            op(a.upperBound, b.upperBound),
+        ]
         if corners.contains(where: \.overflow) { return fullRange }
         let values = corners.map(\.partialValue)
         return (values.min() ?? Int.min)...(values.max() ?? Int.max)
@@ -100,7 +107,9 @@ public indirect enum SymbolicValue {
 
     /// `op` applied inside the branches of an `ite` when the other operand is a constant, so the
     /// result stays a choice between (mostly known) values.
-    static func distribute(_ l: SymbolicValue, _ r: SymbolicValue, _ op: (SymbolicValue, SymbolicValue) -> SymbolicValue) -> SymbolicValue? {
+    static func distribute(
+        _ l: SymbolicValue, _ r: SymbolicValue, _ op: (SymbolicValue, SymbolicValue) -> SymbolicValue
+    ) -> SymbolicValue? {
         if case .term(_, _, .choice(let c, let a, let b, _)) = l, r.constantValue != nil {
             return select(c, op(a, r), op(b, r))
         }
@@ -121,13 +130,17 @@ public indirect enum SymbolicValue {
                 if case .offset(let base, let baseRange, let by) = shape {
                     let total = by.addingReportingOverflow(k)
                     if !total.overflow {
-                        if total.partialValue == 0 { return .term(base, baseRange, .offset(base: base, baseRange: baseRange, by: 0)) }
+                        if total.partialValue == 0 {
+                            return .term(base, baseRange, .offset(base: base, baseRange: baseRange, by: 0))
+                        }
                         return .term(
                             try base.add(numeral(total.partialValue, like: base)), lo.partialValue...hi.partialValue,
                             .offset(base: base, baseRange: baseRange, by: total.partialValue))
                     }
                 }
-                return .term(try t.add(numeral(k, like: t)), lo.partialValue...hi.partialValue, .offset(base: t, baseRange: range, by: k))
+                return .term(
+                    try t.add(numeral(k, like: t)), lo.partialValue...hi.partialValue,
+                    .offset(base: t, baseRange: range, by: k))
             }
             return .term(try t.add(numeral(k, like: t)), fullRange, .opaque)
         } catch {
@@ -163,14 +176,18 @@ extension SymbolicValue: ModelValue {
         if let d = distribute(l, r, +) { return d }
         if let k = r.constantValue { return shifted(l, by: k) }
         if let k = l.constantValue { return shifted(r, by: k) }
-        return build(l, r, range: combine(l.range, r.range) { $0.addingReportingOverflow($1) }) { a, b throws(Z3Error) in try a.add(b) }
+        return build(l, r, range: combine(l.range, r.range) { $0.addingReportingOverflow($1) }) {
+            a, b throws(Z3Error) in try a.add(b)
+        }
     }
 
     public static func - (l: SymbolicValue, r: SymbolicValue) -> SymbolicValue {
         if case .constant(let a) = l, case .constant(let b) = r { return .constant(a &- b) }
         if let d = distribute(l, r, -) { return d }
         if let k = r.constantValue, k != Int.min { return shifted(l, by: -k) }
-        return build(l, r, range: combine(l.range, r.range) { $0.subtractingReportingOverflow($1) }) { a, b throws(Z3Error) in try a.sub(b) }
+        return build(l, r, range: combine(l.range, r.range) { $0.subtractingReportingOverflow($1) }) {
+            a, b throws(Z3Error) in try a.sub(b)
+        }
     }
 
     public static func * (l: SymbolicValue, r: SymbolicValue) -> SymbolicValue {
@@ -179,7 +196,9 @@ extension SymbolicValue: ModelValue {
         if l.constantValue == 1 { return r }
         if r.constantValue == 0 || l.constantValue == 0 { return .constant(0) }
         if let d = distribute(l, r, *) { return d }
-        return build(l, r, range: combine(l.range, r.range) { $0.multipliedReportingOverflow(by: $1) }) { a, b throws(Z3Error) in try a.mul(b) }
+        return build(l, r, range: combine(l.range, r.range) { $0.multipliedReportingOverflow(by: $1) }) {
+            a, b throws(Z3Error) in try a.mul(b)
+        }
     }
 
     /// Swift's (and C's) truncating division, which is `bvsdiv`. By a known zero it is 0: the
@@ -236,14 +255,17 @@ extension SymbolicValue: ModelValue {
         if case .term(_, _, .choice(let c, let a, let b, _)) = r {
             return SymbolicCondition.choose(c, compare(l, a, op), compare(l, b, op))
         }
-        guard let context = l.context ?? r.context else { return .known(false) }  // unreachable: ranges decide constants
+        // Unreachable: ranges decide comparisons of constants.
+        guard let context = l.context ?? r.context else { return .known(false) }
         do {
             // Comparisons with a constant become facts about the base term.
             if case .term(_, _, .offset(let base, let baseRange, let by)) = l, case .constant(let k) = r {
                 let shifted = k.subtractingReportingOverflow(by)
                 if !shifted.overflow {
                     let c = shifted.partialValue
-                    return .formula(try op.make(base, numeral(c, like: base)), positive: true, atom: Atom(term: base, range: baseRange, operation: op, constant: c))
+                    return .formula(
+                        try op.make(base, numeral(c, like: base)), positive: true,
+                        atom: Atom(term: base, range: baseRange, operation: op, constant: c))
                 }
             }
             if case .constant(let k) = l, case .term(_, _, .offset(let base, let baseRange, let by)) = r {
@@ -254,11 +276,17 @@ extension SymbolicValue: ModelValue {
                     // k < t is ¬(t <= k); k <= t is ¬(t < k); k == t is t == k.
                     switch op {
                     case .equal:
-                        return .formula(try op.make(base, kTerm), positive: true, atom: Atom(term: base, range: baseRange, operation: .equal, constant: c))
+                        return .formula(
+                            try op.make(base, kTerm), positive: true,
+                            atom: Atom(term: base, range: baseRange, operation: .equal, constant: c))
                     case .lessThan:
-                        return .formula(try Atom.Operation.lessOrEqual.make(base, kTerm), positive: false, atom: Atom(term: base, range: baseRange, operation: .lessOrEqual, constant: c))
+                        return .formula(
+                            try Atom.Operation.lessOrEqual.make(base, kTerm), positive: false,
+                            atom: Atom(term: base, range: baseRange, operation: .lessOrEqual, constant: c))
                     case .lessOrEqual:
-                        return .formula(try Atom.Operation.lessThan.make(base, kTerm), positive: false, atom: Atom(term: base, range: baseRange, operation: .lessThan, constant: c))
+                        return .formula(
+                            try Atom.Operation.lessThan.make(base, kTerm), positive: false,
+                            atom: Atom(term: base, range: baseRange, operation: .lessThan, constant: c))
                     }
                 }
             }
@@ -299,7 +327,9 @@ extension SymbolicValue: ModelValue {
             let range = min(a.range.lowerBound, b.range.lowerBound)...max(a.range.upperBound, b.range.upperBound)
             guard let width = a.width ?? b.width ?? condition.width else { return .failed(noWidth) }
             do {
-                let t = try context.ite(condition.formula(), then: a.term(in: context, width: width), else: b.term(in: context, width: width))
+                let t = try context.ite(
+                    condition.formula(), then: a.term(in: context, width: width),
+                    else: b.term(in: context, width: width))
                 let depth = max(a.choiceDepth, b.choiceDepth) + 1
                 return .term(t, range, depth > maxChoiceDepth ? .opaque : .choice(condition, a, b, depth: depth))
             } catch {
@@ -323,7 +353,9 @@ extension SymbolicValue: ModelValue {
         return result
     }
 
-    public static func store(_ value: SymbolicValue, into cells: inout [SymbolicValue], base: Int, count: Int, at index: SymbolicValue) {
+    public static func store(
+        _ value: SymbolicValue, into cells: inout [SymbolicValue], base: Int, count: Int, at index: SymbolicValue
+    ) {
         if let k = index.constantValue {
             if (0..<count).contains(k) { cells[base + k] = value }
             return
@@ -349,7 +381,9 @@ public struct Atom {
                 if a.upperBound <= b.lowerBound { return true }
                 if a.lowerBound > b.upperBound { return false }
             case .equal:
-                if a.lowerBound == a.upperBound, b.lowerBound == b.upperBound, a.lowerBound == b.lowerBound { return true }
+                if a.lowerBound == a.upperBound, b.lowerBound == b.upperBound, a.lowerBound == b.lowerBound {
+                    return true
+                }
                 if a.upperBound < b.lowerBound || b.upperBound < a.lowerBound { return false }
             }
             return nil
@@ -419,7 +453,9 @@ public indirect enum SymbolicCondition {
                 return .failed(Z3Error(kind: .invalidUsage, message: "a choice without a context"))
             }
             do {
-                return .choice(c, a, b, formula: try context.ite(c.formula(), then: a.term(in: context), else: b.term(in: context)))
+                return .choice(
+                    c, a, b, formula: try context.ite(c.formula(), then: a.term(in: context), else: b.term(in: context))
+                )
             } catch {
                 return .failed(error)
             }

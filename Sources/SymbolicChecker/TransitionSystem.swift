@@ -35,7 +35,9 @@ public final class TransitionSystem {
     public private(set) var buildSeconds: Double = 0
 
     public convenience init(model: SlabModel, context: Context, pathLimit: Int = 200_000) throws(SymbolicError) {
-        try self.init(model: model, context: context, pathLimit: pathLimit, width: EncodingWidth(layout: model.layout, codec: model.codec))
+        try self.init(
+            model: model, context: context, pathLimit: pathLimit,
+            width: EncodingWidth(layout: model.layout, codec: model.codec))
     }
 
     /// With a `width` of the caller's: tests narrow the band to see the engines stop at its edge.
@@ -62,7 +64,8 @@ public final class TransitionSystem {
         plainState = SlabState(cells: variables.map { SymbolicValue(variable: $0) })
         afterState = SlabState(cells: afterVariables.map { SymbolicValue(variable: $0) })
         analysis = IntervalAnalysis(
-            model: model, context: context, variables: variables, selector: selector, selectorWidth: selectorWidth, width: width.bits,
+            model: model, context: context, variables: variables, selector: selector, selectorWidth: selectorWidth,
+            width: width.bits,
             pathLimit: pathLimit, invariant: nil)
     }
 

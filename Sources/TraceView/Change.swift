@@ -24,7 +24,8 @@ public struct Change: Equatable, Sendable {
     /// `ac[0]: avail 0→1, entries []→[3]`; `freeObjects: 4 → 2`; `slab[1] = inuse=0 freeList=[0, 1]`.
     public var summary: String {
         guard let before else { return "\(field) = \(after)" }
-        let old = Change.parts(before), new = Change.parts(after)
+        let old = Change.parts(before)
+        let new = Change.parts(after)
         if !old.isEmpty, old.map(\.key) == new.map(\.key) {
             let changed = zip(old, new).filter { $0.value != $1.value }.map { "\($0.key) \($0.value)→\($1.value)" }
             return "\(field): " + changed.joined(separator: ", ")

@@ -37,7 +37,8 @@ public struct SVGRenderer: Sendable {
         var body: [String] = []
         var widest = laneX(lanes.lanes.count) + margin
         func text(_ x: Double, _ y: Double, _ s: String, _ attributes: String = "") {
-            body.append("<text x=\"\(f(x))\" y=\"\(f(y))\"\(attributes.isEmpty ? "" : " " + attributes)>\(escape(s))</text>")
+            body.append(
+                "<text x=\"\(f(x))\" y=\"\(f(y))\"\(attributes.isEmpty ? "" : " " + attributes)>\(escape(s))</text>")
             widest = max(widest, x + Double(s.count) * charWidth + margin)
         }
 
@@ -50,7 +51,8 @@ public struct SVGRenderer: Sendable {
         for (name, kind, breaks) in legend {
             let colours = palette(kind, breaks: breaks)
             body.append(
-                "<rect x=\"\(f(legendX))\" y=\"\(f(y))\" width=\"10\" height=\"10\" fill=\"\(colours.fill)\" stroke=\"\(colours.stroke)\"/>")
+                "<rect x=\"\(f(legendX))\" y=\"\(f(y))\" width=\"10\" height=\"10\" fill=\"\(colours.fill)\" stroke=\"\(colours.stroke)\"/>"
+            )
             text(legendX + 14, y + 9, name, "fill=\"#555\"")
             legendX += 14 + Double(name.count + 3) * charWidth
         }
@@ -79,7 +81,8 @@ public struct SVGRenderer: Sendable {
             let x = row.lane.map(laneX) ?? laneX(0)
             let width = row.lane == nil ? laneWidth * Double(lanes.lanes.count) : laneWidth
             body.append(
-                "<line x1=\"\(f(margin))\" y1=\"\(f(y))\" x2=\"\(f(laneX(lanes.lanes.count)))\" y2=\"\(f(y))\" stroke=\"#e0e0e0\"/>")
+                "<line x1=\"\(f(margin))\" y1=\"\(f(y))\" x2=\"\(f(laneX(lanes.lanes.count)))\" y2=\"\(f(y))\" stroke=\"#e0e0e0\"/>"
+            )
             y += 4
             // The box's label wraps inside it, as the terminal's does in its lane: context, step
             // and outcome each kept whole where they fit.
@@ -90,7 +93,9 @@ public struct SVGRenderer: Sendable {
                 "<rect class=\"step\" x=\"\(f(x + 4))\" y=\"\(f(y))\" width=\"\(f(width - 8))\" "
                     + "height=\"\(f(line * Double(pieces.count) + 6))\" rx=\"4\" "
                     + "fill=\"\(colours.fill)\" stroke=\"\(colours.stroke)\" stroke-width=\"\(breaks ? 2 : 1)\"/>")
-            text(margin, y + font + 3, (breaks ? "✗ " : "") + "\(row.step)", breaks ? "fill=\"#c62828\" font-weight=\"bold\"" : "fill=\"#555\"")
+            text(
+                margin, y + font + 3, (breaks ? "✗ " : "") + "\(row.step)",
+                breaks ? "fill=\"#c62828\" font-weight=\"bold\"" : "fill=\"#555\"")
             for (i, piece) in pieces.enumerated() {
                 var rest = Substring(piece)
                 var spans = ""
@@ -99,11 +104,15 @@ public struct SVGRenderer: Sendable {
                     rest = rest.dropFirst(label.count)
                 }
                 if !row.outcome.isEmpty, rest.hasSuffix(row.outcome) {
-                    spans += escape(String(rest.dropLast(row.outcome.count))) + "<tspan font-weight=\"bold\">\(escape(row.outcome))</tspan>"
+                    spans +=
+                        escape(String(rest.dropLast(row.outcome.count)))
+                        + "<tspan font-weight=\"bold\">\(escape(row.outcome))</tspan>"
                 } else {
                     spans += escape(String(rest))
                 }
-                body.append("<text x=\"\(f(x + 10))\" y=\"\(f(y + font + 3 + line * Double(i)))\" xml:space=\"preserve\">\(spans)</text>")
+                body.append(
+                    "<text x=\"\(f(x + 10))\" y=\"\(f(y + font + 3 + line * Double(i)))\" xml:space=\"preserve\">\(spans)</text>"
+                )
             }
             y += line * Double(pieces.count) + 10
             for change in row.changes {
@@ -114,7 +123,9 @@ public struct SVGRenderer: Sendable {
             }
             if breaks {
                 for (i, part) in wrap("✗ broken here: " + row.broken.joined(separator: ", "), wrapAt).enumerated() {
-                    text(x + 16 + (i > 0 ? 2 * charWidth : 0), y + font - 2, part, "fill=\"#c62828\" font-weight=\"bold\"")
+                    text(
+                        x + 16 + (i > 0 ? 2 * charWidth : 0), y + font - 2, part,
+                        "fill=\"#c62828\" font-weight=\"bold\"")
                     y += line
                 }
             }
@@ -125,7 +136,8 @@ public struct SVGRenderer: Sendable {
         for i in lanes.lanes.indices {
             lanesSVG.append(
                 "<rect class=\"lane\" x=\"\(f(laneX(i)))\" y=\"\(f(lanesTop))\" width=\"\(f(laneWidth))\" "
-                    + "height=\"\(f(height - lanesTop - margin))\" fill=\"\(i % 2 == 0 ? "#f5f5f5" : "#fafafa")\" stroke=\"#ddd\"/>")
+                    + "height=\"\(f(height - lanesTop - margin))\" fill=\"\(i % 2 == 0 ? "#f5f5f5" : "#fafafa")\" stroke=\"#ddd\"/>"
+            )
         }
         let width = widest.rounded(.up)
         return """
@@ -136,7 +148,7 @@ public struct SVGRenderer: Sendable {
             <rect width="100%" height="100%" fill="white"/>
 
             """ + (lanesSVG + body).joined(separator: "\n")
-            + "\n</svg>\n"
+                + "\n</svg>\n"
     }
 
     let legend: [(name: String, kind: Context.Kind, breaks: Bool)] = [

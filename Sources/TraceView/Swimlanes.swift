@@ -29,9 +29,11 @@ public struct Swimlanes: Sendable {
     public var rows: [Row]
 
     public init(_ trace: SlabTrace) {
-        let o = trace.origin, c = o.configuration
+        let o = trace.origin
+        let c = o.configuration
         title = "Counterexample for \(o.property ?? "the run"): \(o.variant.rawValue), \(trace.steps.count) steps"
-        subtitle = "\(o.spec): cpus=\(c.cpus) num=\(c.num) limit=\(c.limit) batchcount=\(c.batchcount) "
+        subtitle =
+            "\(o.spec): cpus=\(c.cpus) num=\(c.num) limit=\(c.limit) batchcount=\(c.batchcount) "
             + "sharedLimit=\(c.sharedLimit) pages=\(c.pages) tasks=\(c.tasks), engine \(o.engine)"
         property = o.property
         lanes = (0..<c.cpus).map { "cpu\($0)" }

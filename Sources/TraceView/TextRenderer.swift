@@ -20,7 +20,14 @@ public struct TextRenderer: Sendable {
     }
 
     enum Style: String {
-        case bold = "1", dim = "2", red = "1;31", task = "36", interrupt = "35", reap = "33", tune = "34", header = "1;4"
+        case bold = "1"
+        case dim = "2"
+        case red = "1;31"
+        case task = "36"
+        case interrupt = "35"
+        case reap = "33"
+        case tune = "34"
+        case header = "1;4"
     }
 
     func paint(_ text: String, _ style: Style) -> String {
@@ -41,7 +48,9 @@ public struct TextRenderer: Sendable {
     public func render(_ lanes: Swimlanes) -> String {
         let cells = lanes.rows.map { cell($0) }
         let count = lanes.lanes.count
-        let notes = lanes.rows.flatMap { $0.changes.map { $0.summary.count + 2 } } + lanes.initial.map { $0.name.count + $0.value.count + 5 }
+        let notes =
+            lanes.rows.flatMap { $0.changes.map { $0.summary.count + 2 } }
+            + lanes.initial.map { $0.name.count + $0.value.count + 5 }
         let widest = max(cells.map(\.count).max() ?? 0, lanes.lanes.map(\.count).max() ?? 0, notes.max() ?? 0)
         let share = (self.width - Self.stepWidth) / max(count, 1) - 3
         let width = max(Self.minLaneWidth, min(widest, maxLaneWidth, share)) + 3
@@ -58,7 +67,8 @@ public struct TextRenderer: Sendable {
             out += rule + " " + text
             let rest = lane.map { count - $0 - 1 } ?? 0
             if rest > 0, visible < width - 2 {
-                out += String(repeating: " ", count: width - 2 - visible)
+                out +=
+                    String(repeating: " ", count: width - 2 - visible)
                     + String(repeating: rule + String(repeating: " ", count: width - 1), count: rest)
             }
             return out
@@ -72,14 +82,21 @@ public struct TextRenderer: Sendable {
             }
         }
 
-        var out = Self.wrap([lanes.title], self.width).map { paint($0, .bold) } + Self.wrap([lanes.subtitle], self.width) + [""]
-        out.append(pad(" step", Self.stepWidth) + lanes.lanes.map { "  " + paint($0, .header) + String(repeating: " ", count: width - 2 - $0.count) }.joined())
+        var out =
+            Self.wrap([lanes.title], self.width).map { paint($0, .bold) } + Self.wrap([lanes.subtitle], self.width) + [
+                ""
+            ]
+        out.append(
+            pad(" step", Self.stepWidth)
+                + lanes.lanes.map { "  " + paint($0, .header) + String(repeating: " ", count: width - 2 - $0.count) }
+                .joined())
         out.append(line(pad("    0", Self.stepWidth), 0, "initial state", visible: 13))
         for field in lanes.initial { out += note(0, "\(field.name) = \(field.value)", .dim) }
         for row in lanes.rows {
             let breaks = !row.broken.isEmpty
             let digits = String(row.step)
-            let number = pad((breaks ? "✗" : " ") + String(repeating: " ", count: max(0, 4 - digits.count)) + digits, Self.stepWidth)
+            let number = pad(
+                (breaks ? "✗" : " ") + String(repeating: " ", count: max(0, 4 - digits.count)) + digits, Self.stepWidth)
             let pieces = Self.wrap(cellUnits(row), room(row.lane) - 2)
             for (i, piece) in pieces.enumerated() {
                 if i > 0 {
@@ -87,13 +104,17 @@ public struct TextRenderer: Sendable {
                     continue
                 }
                 let label = row.context.label
-                let body = piece.hasPrefix(label) ? paint(label, breaks ? .red : style(of: row.context)) + piece.dropFirst(label.count) : piece
+                let body =
+                    piece.hasPrefix(label)
+                    ? paint(label, breaks ? .red : style(of: row.context)) + piece.dropFirst(label.count) : piece
                 out.append(line(breaks ? paint(number, .red) : number, row.lane, body, visible: piece.count))
             }
             for change in row.changes { out += note(row.lane, change.summary, nil) }
             if breaks { out += note(row.lane, "✗ broken here: " + row.broken.joined(separator: ", "), .red) }
         }
-        out.append(lanes.breakingStep.map { "\(lanes.property ?? "a property") breaks at step \($0)" } ?? "(no step breaks \(lanes.property ?? "a property"))")
+        out.append(
+            lanes.breakingStep.map { "\(lanes.property ?? "a property") breaks at step \($0)" }
+                ?? "(no step breaks \(lanes.property ?? "a property"))")
         return out.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
     }
 
@@ -122,7 +143,9 @@ public struct TextRenderer: Sendable {
             }
             while current.count > columns {
                 let window = current.prefix(columns + 1)
-                let cut = window.lastIndex(of: " ").flatMap { $0 > current.startIndex ? $0 : nil } ?? current.index(current.startIndex, offsetBy: columns)
+                let cut =
+                    window.lastIndex(of: " ").flatMap { $0 > current.startIndex ? $0 : nil }
+                    ?? current.index(current.startIndex, offsetBy: columns)
                 lines.append(String(current[..<cut]))
                 current = String(current[cut...].drop { $0 == " " })
             }

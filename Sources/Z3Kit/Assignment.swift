@@ -20,7 +20,8 @@ public final class Assignment {
         for (constant, value) in values {
             let c = try context.own(constant)
             let v = try context.own(value)
-            guard Z3_is_app(context.raw, c), let app = Z3_to_app(context.raw, c), let decl = Z3_get_app_decl(context.raw, app),
+            guard Z3_is_app(context.raw, c), let app = Z3_to_app(context.raw, c),
+                let decl = Z3_get_app_decl(context.raw, app),
                 Z3_get_arity(context.raw, decl) == 0, Z3_get_decl_kind(context.raw, decl) == Z3_OP_UNINTERPRETED
             else {
                 throw Z3Error(kind: .exception, message: "\(constant) is not a constant")

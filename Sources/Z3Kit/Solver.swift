@@ -212,7 +212,8 @@ public final class Solver {
         switch lastResult {
         case .sat?, .unknown?: break
         case .unsat?, nil:
-            throw Z3Error(kind: .invalidUsage, message: "no model: the last check was not sat, or the solver changed since")
+            throw Z3Error(
+                kind: .invalidUsage, message: "no model: the last check was not sat, or the solver changed since")
         }
         let model = Z3_solver_get_model(context.raw, raw)
         try context.check()
@@ -225,11 +226,15 @@ public final class Solver {
     /// assumptions.
     public func unsatCore() throws(Z3Error) -> [Term] {
         guard lastResult == .unsat else {
-            throw Z3Error(kind: .invalidUsage, message: "no unsat core: the last check was not unsat, or the solver changed since")
+            throw Z3Error(
+                kind: .invalidUsage, message: "no unsat core: the last check was not unsat, or the solver changed since"
+            )
         }
         let vector = Z3_solver_get_unsat_core(context.raw, raw)
         try context.check()
-        guard let vector else { throw Z3Error(kind: .unexpectedNull, message: "Z3_solver_get_unsat_core returned null") }
+        guard let vector else {
+            throw Z3Error(kind: .unexpectedNull, message: "Z3_solver_get_unsat_core returned null")
+        }
         return try context.terms(of: vector)
     }
 

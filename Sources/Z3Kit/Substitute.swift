@@ -5,7 +5,9 @@ extension Term {
     /// (`Z3_substitute`): for instantiating a transition relation built once over state variables
     /// at each step of an unrolling. Each pair must share one sort.
     public func substitute(_ pairs: [(from: Term, to: Term)]) throws(Z3Error) -> Term {
-        guard let count = UInt32(exactly: pairs.count) else { throw Z3Error.argument("substitution count", pairs.count) }
+        guard let count = UInt32(exactly: pairs.count) else {
+            throw Z3Error.argument("substitution count", pairs.count)
+        }
         for pair in pairs where pair.from.context !== context || pair.to.context !== context {
             throw Z3Error.contextMismatch
         }
@@ -15,7 +17,8 @@ extension Term {
                     from[i] = pair.from.raw
                     to[i] = pair.to.raw
                 }
-                return Z3_substitute(context.raw, raw, count, UnsafePointer(from.baseAddress), UnsafePointer(to.baseAddress))
+                return Z3_substitute(
+                    context.raw, raw, count, UnsafePointer(from.baseAddress), UnsafePointer(to.baseAddress))
             }
         }
         return try context.wrap(result)

@@ -78,7 +78,8 @@ public final class Term {
 
     /// The operator of an application; nil for anything else (a quantifier, a bound variable).
     var operation: Z3_decl_kind? {
-        guard Z3_is_app(context.raw, raw), let app = Z3_to_app(context.raw, raw), let decl = Z3_get_app_decl(context.raw, app)
+        guard Z3_is_app(context.raw, raw), let app = Z3_to_app(context.raw, raw),
+            let decl = Z3_get_app_decl(context.raw, app)
         else { return nil }
         return Z3_get_decl_kind(context.raw, decl)
     }

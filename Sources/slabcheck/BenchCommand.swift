@@ -41,8 +41,10 @@ struct BenchCommand: ParsableCommand {
             var counts: [Bool: (states: Int, depth: Int, complete: Bool)] = [:]
             for symmetric in modes {
                 let request = CheckRequest(
-                    spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
-                    memoryBytes: budgets.memoryBytes, threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                    spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds,
+                    maxDepth: budgets.maxDepth,
+                    memoryBytes: budgets.memoryBytes,
+                    threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                     symmetry: symmetric ? .all : .none)
                 let result = try ExplicitRun.check(
                     request, progress: ProgressReporter.callback(label: spec.name, enabled: true))
@@ -60,7 +62,9 @@ struct BenchCommand: ParsableCommand {
                 counts[symmetric] = (s.distinctStates, s.depth, result.completion == .exhausted)
             }
             if let with = counts[true], let without = counts[false] {
-                let note = with.complete && without.complete ? "" : " (at least one run bounded: the ratio is of states reached)"
+                let note =
+                    with.complete && without.complete
+                    ? "" : " (at least one run bounded: the ratio is of states reached)"
                 let ratio = String(format: "%.2f", Double(without.states) / Double(max(with.states, 1)))
                 print("  symmetry reduction: \(with.states) vs \(without.states) states, \(ratio)x\(note)")
             }

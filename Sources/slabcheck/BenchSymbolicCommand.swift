@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import CrossChecking
+import Foundation
 import SlabChecker
 import SlabModel
 import SymbolicChecker
@@ -61,14 +61,22 @@ struct BenchSymbolicCommand: ParsableCommand {
                 let started = ContinuousClock.now
                 do {
                     let context = try Context()
-                    let system = try TransitionSystem(model: SlabModel(configuration: config, variant: variant), context: context)
-                    let r = try BoundedModelChecker(system: system).run(properties: [property], depth: 30, deadline: Deadline(seconds: timeout))
+                    let system = try TransitionSystem(
+                        model: SlabModel(configuration: config, variant: variant), context: context)
+                    let r = try BoundedModelChecker(system: system).run(
+                        properties: [property], depth: 30, deadline: Deadline(seconds: timeout))
                     let total = seconds(since: started)
-                    say(String(format: "  %@ %@ %@  (build %.2f s, BMC %.2f s, total %.2f s)",
-                        pad(variant.rawValue, 20) as NSString, pad(property.rawValue, 24) as NSString, "\(r.verdicts[property].map(String.init(describing:)) ?? "?")" as NSString,
-                        system.buildSeconds, r.seconds, total))
+                    say(
+                        String(
+                            format: "  %@ %@ %@  (build %.2f s, BMC %.2f s, total %.2f s)",
+                            pad(variant.rawValue, 20) as NSString, pad(property.rawValue, 24) as NSString,
+                            "\(r.verdicts[property].map(String.init(describing:)) ?? "?")" as NSString,
+                            system.buildSeconds, r.seconds, total))
                 } catch {
-                    say(String(format: "  %@ stopped after %.2f s: %@", pad(variant.rawValue, 20) as NSString, seconds(since: started), "\(error)" as NSString))
+                    say(
+                        String(
+                            format: "  %@ stopped after %.2f s: %@", pad(variant.rawValue, 20) as NSString,
+                            seconds(since: started), "\(error)" as NSString))
                 }
             }
         }
@@ -77,13 +85,22 @@ struct BenchSymbolicCommand: ParsableCommand {
             let started = ContinuousClock.now
             do {
                 let context = try Context()
-                let system = try TransitionSystem(model: SlabModel(configuration: Configuration.medium, variant: .seed), context: context)
+                let system = try TransitionSystem(
+                    model: SlabModel(configuration: Configuration.medium, variant: .seed), context: context)
                 let bmc = BoundedModelChecker(system: system)
                 bmc.progress = { k, _ in
-                    say(String(format: "  depth %d after %.2f s (building the relation %.2f s of it)", k, seconds(since: started), system.buildSeconds))
+                    say(
+                        String(
+                            format: "  depth %d after %.2f s (building the relation %.2f s of it)", k,
+                            seconds(since: started), system.buildSeconds))
                 }
-                let r = try bmc.run(properties: BuiltInProperty.allCases, depth: mediumDepth, deadline: Deadline(seconds: timeout))
-                say("  reached depth \(r.depthReached); verdicts: " + BuiltInProperty.allCases.map { "\($0.rawValue)=\(r.verdicts[$0].map(String.init(describing:)) ?? "?")" }.joined(separator: "; "))
+                let r = try bmc.run(
+                    properties: BuiltInProperty.allCases, depth: mediumDepth, deadline: Deadline(seconds: timeout))
+                say(
+                    "  reached depth \(r.depthReached); verdicts: "
+                        + BuiltInProperty.allCases.map {
+                            "\($0.rawValue)=\(r.verdicts[$0].map(String.init(describing:)) ?? "?")"
+                        }.joined(separator: "; "))
                 for line in SymbolicRun.describe(system.report, bits: system.width.bits) { say("  " + line) }
             } catch {
                 say(String(format: "  stopped after %.2f s: %@", seconds(since: started), "\(error)" as NSString))
@@ -91,16 +108,27 @@ struct BenchSymbolicCommand: ParsableCommand {
         }
         if wants("induction") {
             say("k-induction on the seed (all properties):")
-            for (name, config) in [("tiny", Configuration.tiny), ("small", Configuration.small), ("medium", Configuration.medium)] {
+            for (name, config) in [
+                ("tiny", Configuration.tiny), ("small", Configuration.small), ("medium", Configuration.medium),
+            ] {
                 let started = ContinuousClock.now
                 do {
                     let context = try Context()
-                    let system = try TransitionSystem(model: SlabModel(configuration: config, variant: .seed), context: context)
-                    let r = try Induction(system: system).run(properties: BuiltInProperty.allCases, maxK: 2, deadline: Deadline(seconds: timeout))
+                    let system = try TransitionSystem(
+                        model: SlabModel(configuration: config, variant: .seed), context: context)
+                    let r = try Induction(system: system).run(
+                        properties: BuiltInProperty.allCases, maxK: 2, deadline: Deadline(seconds: timeout))
                     let verdicts = Set(r.verdicts.values.map(String.init(describing:)))
-                    say(String(format: "  %@ %.2f s total (build %.2f s, induction %.2f s): ", pad(name, 7) as NSString, seconds(since: started), system.buildSeconds, r.seconds) + verdicts.sorted().joined(separator: " | "))
+                    say(
+                        String(
+                            format: "  %@ %.2f s total (build %.2f s, induction %.2f s): ", pad(name, 7) as NSString,
+                            seconds(since: started), system.buildSeconds, r.seconds)
+                            + verdicts.sorted().joined(separator: " | "))
                 } catch {
-                    say(String(format: "  %@ stopped after %.2f s: %@", pad(name, 7) as NSString, seconds(since: started), "\(error)" as NSString))
+                    say(
+                        String(
+                            format: "  %@ stopped after %.2f s: %@", pad(name, 7) as NSString, seconds(since: started),
+                            "\(error)" as NSString))
                 }
             }
         }
@@ -111,18 +139,28 @@ struct BenchSymbolicCommand: ParsableCommand {
             stateCounts()
         }
         if wants("kernel"), kernelSeconds > 0 {
-            say("BMC on a kernel-size configuration (cpus 2, num 30, limit 120, batchcount 60, sharedLimit 480, pages 4):")
+            say(
+                "BMC on a kernel-size configuration (cpus 2, num 30, limit 120, batchcount 60, sharedLimit 480, pages 4):"
+            )
             let started = ContinuousClock.now
             do {
                 let context = try Context()
-                let system = try TransitionSystem(model: SlabModel(configuration: Configuration.kernel, variant: .seed), context: context, pathLimit: 2_000_000)
+                let system = try TransitionSystem(
+                    model: SlabModel(configuration: Configuration.kernel, variant: .seed), context: context,
+                    pathLimit: 2_000_000)
                 let bmc = BoundedModelChecker(system: system)
                 bmc.progress = { k, _ in
-                    say(String(format: "  depth %d after %.2f s (building the relation %.2f s of it)", k, seconds(since: started), system.buildSeconds))
+                    say(
+                        String(
+                            format: "  depth %d after %.2f s (building the relation %.2f s of it)", k,
+                            seconds(since: started), system.buildSeconds))
                 }
                 let left = max(1, kernelSeconds - seconds(since: started))
-                let r = try bmc.run(properties: BuiltInProperty.allCases, depth: 1000, deadline: Deadline(seconds: left))
-                say("  depth reached in \(Int(kernelSeconds)) s: \(r.depthReached); " + Set(r.verdicts.values.map(String.init(describing:))).sorted().joined(separator: " | "))
+                let r = try bmc.run(
+                    properties: BuiltInProperty.allCases, depth: 1000, deadline: Deadline(seconds: left))
+                say(
+                    "  depth reached in \(Int(kernelSeconds)) s: \(r.depthReached); "
+                        + Set(r.verdicts.values.map(String.init(describing:))).sorted().joined(separator: " | "))
                 for line in SymbolicRun.describe(system.report, bits: system.width.bits) { say("  " + line) }
             } catch {
                 say(String(format: "  stopped after %.2f s: %@", seconds(since: started), "\(error)" as NSString))
@@ -138,7 +176,8 @@ extension BenchSymbolicCommand {
         let depth = crossCheckDepth
         say("Cross-check to depth \(depth): shortest violation per property, BFS (explicit) vs BMC (Z3):")
         let on = crossCheckOn.split(separator: ",")
-        for (name, config) in [("tiny", Configuration.tiny), ("small", Configuration.small)] where on.contains(Substring(name)) {
+        for (name, config) in [("tiny", Configuration.tiny), ("small", Configuration.small)]
+        where on.contains(Substring(name)) {
             for variant in Variant.allCases {
                 let model = SlabModel(configuration: config, variant: variant)
                 let started = ContinuousClock.now
@@ -146,12 +185,20 @@ extension BenchSymbolicCommand {
                     let bfs = CrossCheck.describe(try CrossCheck.bfsDepths(model, depth: depth))
                     let bfsSeconds = seconds(since: started)
                     let system = try TransitionSystem(model: model, context: Context())
-                    let bmc = CrossCheck.describe(try CrossCheck.bmcDepths(system, depth: depth, deadline: Deadline(seconds: timeout)))
+                    let bmc = CrossCheck.describe(
+                        try CrossCheck.bmcDepths(system, depth: depth, deadline: Deadline(seconds: timeout)))
                     let verdict = bfs == bmc ? "agree" : "DISAGREE: BMC \(bmc.isEmpty ? "none" : bmc)"
-                    say(String(format: "  %@ %@ %@ (BFS %.2f s, BMC %.2f s): %@", pad(name, 6) as NSString, pad(variant.rawValue, 20) as NSString,
-                        verdict as NSString, bfsSeconds, seconds(since: started) - bfsSeconds, (bfs.isEmpty ? "none" : bfs) as NSString))
+                    say(
+                        String(
+                            format: "  %@ %@ %@ (BFS %.2f s, BMC %.2f s): %@", pad(name, 6) as NSString,
+                            pad(variant.rawValue, 20) as NSString,
+                            verdict as NSString, bfsSeconds, seconds(since: started) - bfsSeconds,
+                            (bfs.isEmpty ? "none" : bfs) as NSString))
                 } catch {
-                    say(String(format: "  %@ %@ stopped after %.2f s: %@", pad(name, 6) as NSString, pad(variant.rawValue, 20) as NSString, seconds(since: started), "\(error)" as NSString))
+                    say(
+                        String(
+                            format: "  %@ %@ stopped after %.2f s: %@", pad(name, 6) as NSString,
+                            pad(variant.rawValue, 20) as NSString, seconds(since: started), "\(error)" as NSString))
                 }
             }
         }
@@ -165,7 +212,8 @@ extension BenchSymbolicCommand {
         let started = ContinuousClock.now
         do {
             let model = SlabModel(configuration: Configuration.tiny, variant: .seed)
-            let counts = try CrossCheck.symbolicStateCounts(TransitionSystem(model: model, context: Context()), within: depth)
+            let counts = try CrossCheck.symbolicStateCounts(
+                TransitionSystem(model: model, context: Context()), within: depth)
             for (d, count) in counts.enumerated() {
                 let bfs = try CrossCheck.bfsStateCount(model, within: d)
                 say("  d = \(d): BFS \(bfs), Z3 \(count) \(bfs == count ? "agree" : "DISAGREE")")

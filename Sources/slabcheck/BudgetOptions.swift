@@ -13,7 +13,9 @@ struct BudgetOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Explore at most this many steps deep.")
     var maxDepth: Int?
 
-    @Option(parsing: .unconditional, help: "Memory the search may use, e.g. 8GB, 512MB (default: half of RAM, at most 16GB).")
+    @Option(
+        parsing: .unconditional,
+        help: "Memory the search may use, e.g. 8GB, 512MB (default: half of RAM, at most 16GB).")
     var memory: String?
 
     @Option(parsing: .unconditional, help: "Worker threads (default: every core).")

@@ -45,13 +45,17 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Spec files to check.")
     var specs: [String]
 
-    @Option(help: "The engine: explicit (exhaustive breadth-first search), bmc (Z3 bounded model checking), induction (Z3 k-induction), or all (every engine; they must agree).")
+    @Option(
+        help:
+            "The engine: explicit (exhaustive breadth-first search), bmc (Z3 bounded model checking), induction (Z3 k-induction), or all (every engine; they must agree)."
+    )
     var engine: EngineChoice = .explicit
 
     @Option(parsing: .unconditional, help: "bmc: the deepest unrolling; induction: the largest k (at least 1).")
     var depth: Int = 10
 
-    @Option(parsing: .unconditional, help: "Seconds the Z3 engines may take per spec (a timeout ends bounded or unknown).")
+    @Option(
+        parsing: .unconditional, help: "Seconds the Z3 engines may take per spec (a timeout ends bounded or unknown).")
     var timeout: Double?
 
     @OptionGroup var budgets: BudgetOptions
@@ -68,7 +72,9 @@ struct CheckCommand: ParsableCommand {
             valueName: "name|expr"))
     var property: [String] = []
 
-    @Option(help: ArgumentHelp("Expect this instead of the spec's `expect:`: holds, or 'violates <name>'.", valueName: "expectation"))
+    @Option(
+        help: ArgumentHelp(
+            "Expect this instead of the spec's `expect:`: holds, or 'violates <name>'.", valueName: "expectation"))
     var expect: String?
 
     @Option(help: "Also write a JUnit XML report to this file: a test case per spec and property.")
@@ -83,7 +89,8 @@ struct CheckCommand: ParsableCommand {
     mutating func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be at least 0") }
         if depth == 0, engine.engines.contains(.induction) {
-            throw ValidationError("--engine \(engine.rawValue) needs --depth 1 or more: induction with k = 0 has no step case to prove")
+            throw ValidationError(
+                "--engine \(engine.rawValue) needs --depth 1 or more: induction with k = 0 has no step case to prove")
         }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
     }
@@ -109,7 +116,8 @@ struct CheckCommand: ParsableCommand {
         for spec in parsed where Interruption.signal == nil {
             let request = CheckRequest(
                 spec: spec, maxStates: budgets.maxStates, maxSeconds: budgets.maxSeconds, maxDepth: budgets.maxDepth,
-                memoryBytes: budgets.memoryBytes, threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                memoryBytes: budgets.memoryBytes,
+                threads: budgets.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                 symmetry: budgets.noSymmetry ? .none : .all)
             var ran: [SpecResult] = []
             for engine in engine.engines where ran.isEmpty || Interruption.signal == nil {
@@ -125,7 +133,10 @@ struct CheckCommand: ParsableCommand {
                 } catch {
                     complain("\(spec.path): error (\(engine.rawValue) engine): \(error)")
                     guard json || junit != nil else { throw ExitCode(2) }
-                    errors.append(SpecErrors([SpecError(path: spec.path, location: nil, message: "\(engine.rawValue) engine: \(error)")]))
+                    errors.append(
+                        SpecErrors([
+                            SpecError(path: spec.path, location: nil, message: "\(engine.rawValue) engine: \(error)")
+                        ]))
                     continue
                 }
                 TraceFiles.write(&result, to: out)
@@ -153,8 +164,9 @@ struct CheckCommand: ParsableCommand {
             }
             if let together = SpecResult.combined(ran) {
                 if ran.count > 1, !json {
-                    print("\(spec.path): the engines together: expected \(spec.expectation.text): "
-                        + (together.meetsExpectation ? "met" : "NOT MET"))
+                    print(
+                        "\(spec.path): the engines together: expected \(spec.expectation.text): "
+                            + (together.meetsExpectation ? "met" : "NOT MET"))
                 }
                 judged.append(together)
             }

@@ -64,8 +64,10 @@ struct DifferentialCommand: ParsableCommand {
             let t0 = Date()
             let report: LockstepReport
             do {
-                report = try Lockstep(subject: subject, variant: variant, seed: subjectSeed, episodeLength: episodeLength)
-                    .run(steps: share)
+                report = try Lockstep(
+                    subject: subject, variant: variant, seed: subjectSeed, episodeLength: episodeLength
+                )
+                .run(steps: share)
             } catch {
                 complain("\(subject.name): \(error)")
                 throw ExitCode(2)
@@ -74,8 +76,10 @@ struct DifferentialCommand: ParsableCommand {
             entries.append(
                 .object([
                     ("configuration", .string(subject.name)), ("steps", .number(report.steps)),
-                    ("episodes", .number(report.episodes)), ("seed", .string(String(subjectSeed))), ("seconds", .decimal(seconds)),
-                    ("violatingEpisodes", .number(report.violatingEpisodes)), ("divergences", .number(report.divergences.count)),
+                    ("episodes", .number(report.episodes)), ("seed", .string(String(subjectSeed))),
+                    ("seconds", .decimal(seconds)),
+                    ("violatingEpisodes", .number(report.violatingEpisodes)),
+                    ("divergences", .number(report.divergences.count)),
                     ("beforeAViolation", .array(report.prematureDivergences.map { .string($0.description) })),
                 ]))
             if !json {
@@ -91,7 +95,8 @@ struct DifferentialCommand: ParsableCommand {
             if let out {
                 for d in report.divergences {
                     let path = (out as NSString).appendingPathComponent(
-                        "\(String(subject.name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }))-\(variant.rawValue)-\(subjectSeed)-\(d.episode).itf.json")
+                        "\(String(subject.name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }))-\(variant.rawValue)-\(subjectSeed)-\(d.episode).itf.json"
+                    )
                     do {
                         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                         try (d.trace(configuration: subject.configuration).itf.rendered() + "\n")
@@ -108,14 +113,18 @@ struct DifferentialCommand: ParsableCommand {
         if json {
             print(
                 JSON.object([
-                    ("variant", .string(variant.rawValue)), ("seed", .string(String(seed))), ("steps", .number(total.steps)),
+                    ("variant", .string(variant.rawValue)), ("seed", .string(String(seed))),
+                    ("steps", .number(total.steps)),
                     ("seconds", .decimal(seconds)), ("divergences", .number(total.divergences.count)),
-                    ("beforeAViolation", .number(total.prematureDivergences.count)), ("configurations", .array(entries)),
+                    ("beforeAViolation", .number(total.prematureDivergences.count)),
+                    ("configurations", .array(entries)),
                 ]).rendered())
         } else {
             print(
-                "total: \(total.steps) steps in " + String(format: "%.1f", seconds) + " s, variant \(variant.rawValue), seed \(seed): "
-                    + "\(total.divergences.count) divergences, \(total.prematureDivergences.count) before a model violation")
+                "total: \(total.steps) steps in " + String(format: "%.1f", seconds)
+                    + " s, variant \(variant.rawValue), seed \(seed): "
+                    + "\(total.divergences.count) divergences, \(total.prematureDivergences.count) before a model violation"
+            )
         }
         if !total.prematureDivergences.isEmpty { throw ExitCode(1) }
     }

@@ -68,7 +68,8 @@ struct FuzzCommand: ParsableCommand {
         }
         if worker {
             for kind in kinds {
-                let report = fuzzer.run(kind, runSeed: seed, count: inputs, from: from, slowAfter: hangSeconds) { index, _ in
+                let report = fuzzer.run(kind, runSeed: seed, count: inputs, from: from, slowAfter: hangSeconds) {
+                    index, _ in
                     FileHandle.standardOutput.write(Data("start \(index)\n".utf8))
                 }
                 FileHandle.standardOutput.write(Data("done \(report.accepted)\n".utf8))
@@ -96,8 +97,10 @@ struct FuzzCommand: ParsableCommand {
         while next < inputs {
             let worker = WorkerProcess()
             try worker.start(
-                ["fuzz", "--worker", "--kind", kind.rawValue, "--inputs", String(inputs), "--seed", String(seed),
-                 "--corpus", corpus, "--hang-seconds", String(hangSeconds), "--from", String(next)])
+                [
+                    "fuzz", "--worker", "--kind", kind.rawValue, "--inputs", String(inputs), "--seed", String(seed),
+                    "--corpus", corpus, "--hang-seconds", String(hangSeconds), "--from", String(next),
+                ])
             let ended = worker.wait(hangAfter: hangSeconds)
             let reached = worker.lastStarted ?? next
             report.accepted += worker.accepted ?? 0
@@ -106,7 +109,11 @@ struct FuzzCommand: ParsableCommand {
                 report.inputs += inputs - next
                 next = inputs
             case .crashed, .hung:
-                if ended == .crashed { report.crashes.append(seeds[reached]) } else { report.hangs.append(seeds[reached]) }
+                if ended == .crashed {
+                    report.crashes.append(seeds[reached])
+                } else {
+                    report.hangs.append(seeds[reached])
+                }
                 report.inputs += reached + 1 - next
                 next = reached + 1
             }
@@ -172,6 +179,7 @@ final class WorkerProcess: @unchecked Sendable {
         Thread.sleep(forTimeInterval: 0.05)  // the last lines, still in the pipe
         lock.lock()
         defer { lock.unlock() }
-        return process.terminationReason == .exit && process.terminationStatus == 0 && accepted != nil ? .finished : .crashed
+        return process.terminationReason == .exit && process.terminationStatus == 0 && accepted != nil
+            ? .finished : .crashed
     }
 }

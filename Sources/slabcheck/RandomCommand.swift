@@ -2,16 +2,17 @@ import ArgumentParser
 import Foundation
 import Replay
 import SlabChecker
-import SlabReport
 import SlabModel
 import SlabProperty
+import SlabReport
 import SlabSpec
 import SlabTrace
 
 struct RandomCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "random",
-        abstract: "Property-based testing of the real allocator: random schedules in lockstep with the model, failures shrunk.",
+        abstract:
+            "Property-based testing of the real allocator: random schedules in lockstep with the model, failures shrunk.",
         discussion: """
             Each run takes up to --steps random steps (uniform among the model's enabled actions) on \
             the spec's configuration and variant, on the model and the real allocator at once. After \
@@ -106,10 +107,12 @@ struct RandomCommand: ParsableCommand {
     func text(_ loaded: Spec, _ report: RandomTesting.Report, trace: String?, met: Bool) -> String {
         let expectation = loaded.expectation
         guard let found = report.found else {
-            let line = "\(spec): \(loaded.variant.rawValue): \(report.runs) runs, \(report.steps) steps, seed \(seed): every property held, no divergence"
+            let line =
+                "\(spec): \(loaded.variant.rawValue): \(report.runs) runs, \(report.steps) steps, seed \(seed): every property held, no divergence"
             return expectation == .holds ? line : line + "\n  expected \(expectation.text): NOT MET (no run broke it)"
         }
-        return "\(spec): \(loaded.variant.rawValue): run \(found.run + 1) of the \(runs) asked for failed: \(found.failure)\n"
+        return
+            "\(spec): \(loaded.variant.rawValue): run \(found.run + 1) of the \(runs) asked for failed: \(found.failure)\n"
             + "  found in \(found.original.count) steps, shrunk to \(found.shrunk.count): "
             + found.shrunk.map(\.description).joined(separator: ", ") + "\n"
             + "  reproduce: slabcheck random \(spec) --runs 1 --steps \(steps) --seed \(found.seed)\n"

@@ -42,7 +42,10 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Colour: auto (when standard output is a terminal), always, or never.")
     var color: ColorChoice = .auto
 
-    @Flag(help: "Print the steps as a JSON document (lane, context, action, outcome, changes, broken properties) instead of swimlanes.")
+    @Flag(
+        help:
+            "Print the steps as a JSON document (lane, context, action, outcome, changes, broken properties) instead of swimlanes."
+    )
     var json = false
 
     @Option(help: "Columns the swimlanes may use (default: the terminal's, else $COLUMNS, else 80).")
@@ -61,7 +64,10 @@ struct ShowCommand: ParsableCommand {
         } catch {
             complain(error.description)
             if json {
-                let entry: JSON = .object([("file", .string(file)), ("line", .null), ("column", .null), ("message", .string(error.description))])
+                let entry: JSON = .object([
+                    ("file", .string(file)), ("line", .null), ("column", .null),
+                    ("message", .string(error.description)),
+                ])
                 print(JSON.object([("file", .string(file)), ("errors", .array([entry]))]).rendered())
             }
             throw ExitCode(2)
@@ -110,7 +116,8 @@ struct ShowCommand: ParsableCommand {
                                 .array(
                                     row.changes.map {
                                         .object([
-                                            ("field", .string($0.field)), ("before", $0.before.map(JSON.string) ?? .null),
+                                            ("field", .string($0.field)),
+                                            ("before", $0.before.map(JSON.string) ?? .null),
                                             ("after", .string($0.after)),
                                         ])
                                     })

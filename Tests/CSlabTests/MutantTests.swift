@@ -32,7 +32,7 @@ struct MutantTests {
         #expect(r.taskStatus == Int(CSLAB_TASK_CRASHED))
         let s = w.snap()
         #expect(s.crashed && s.bugCode == Int(CSLAB_BUG_REFILL_AVAIL))
-        #expect(s.ac[0].entries == [0]) // the state at the BUG
+        #expect(s.ac[0].entries == [0])  // the state at the BUG
         // The run is over: every further step is refused, the process lives on.
         #expect(w.alloc(0).error == Int(CSLAB_E_CRASHED))
         #expect(w.irqAlloc(0).error == Int(CSLAB_E_CRASHED))
@@ -42,7 +42,10 @@ struct MutantTests {
     /// grow-fail-irqs-on, one CPU, one page of two objects, both held by interrupts: the task's grow
     /// fails and returns with interrupts on; the rest of its refill stops at each irqs-on point.
     private func failedGrowWithIrqsOn() throws -> World {
-        let w = try #require(World(config(num: 2, limit: 2, batchcount: 1, pages: 1, tasks: 1, growMayFail: true), CSLAB_GROW_FAIL_IRQS_ON))
+        let w = try #require(
+            World(
+                config(num: 2, limit: 2, batchcount: 1, pages: 1, tasks: 1, growMayFail: true), CSLAB_GROW_FAIL_IRQS_ON)
+        )
         #expect(w.irqAlloc(0).object == 0)
         #expect(w.irqAlloc(0).object == 1)
         #expect(w.alloc(0).isParked)
@@ -57,7 +60,7 @@ struct MutantTests {
         let w = try failedGrowWithIrqsOn()
         #expect(w.snap().irqsOn(0))
         #expect(w.resume(0).point == Int(CSLAB_POINT_NULL_TEST))
-        let r = w.resume(0) // !x && ac->avail == 0: ac is empty, NULL
+        let r = w.resume(0)  // !x && ac->avail == 0: ac is empty, NULL
         #expect(r.isNull, "\(r)")
         #expect(r.irqsOffViolations > 0)
         #expect(r.taskStatus == Int(CSLAB_TASK_IDLE))
@@ -75,17 +78,18 @@ struct MutantTests {
         #expect(w.snap().irqsOffViolations == 0)
     }
 
-    @Test("grow-fail-irqs-on: an irqFree between the decrement and the read loses one object and hands out another twice")
+    @Test(
+        "grow-fail-irqs-on: an irqFree between the decrement and the read loses one object and hands out another twice")
     func growFailIrqsOnLosesAndDuplicates() throws {
         let w = try failedGrowWithIrqsOn()
-        #expect(w.irqFree(0, 0).isDone) // at point 1: ac = [0]
+        #expect(w.irqFree(0, 0).isDone)  // at point 1: ac = [0]
         #expect(w.resume(0).point == Int(CSLAB_POINT_NULL_TEST))
         #expect(w.resume(0).point == Int(CSLAB_POINT_RETRY_TEST))
         #expect(w.resume(0).point == Int(CSLAB_POINT_DECREMENT))
-        let d = w.resume(0) // touched = 1; --avail
+        let d = w.resume(0)  // touched = 1; --avail
         #expect(d.point == Int(CSLAB_POINT_READ))
         #expect(w.snap().ac[0].avail == 0)
-        #expect(w.irqFree(0, 1).isDone) // lands in the slot about to be read
+        #expect(w.irqFree(0, 1).isDone)  // lands in the slot about to be read
         let r = w.resume(0)
         #expect(r.isObject && r.object == 1, "\(r)")
         #expect(r.irqsOffViolations > 0)
@@ -100,16 +104,18 @@ struct MutantTests {
         #expect(s.held[1] == 2 && s.doubleHandouts == 1)
     }
 
-    @Test("grow-fail-irqs-on: an interrupt that empties ac between the two tests sends the task back to retry and into cache_grow")
+    @Test(
+        "grow-fail-irqs-on: an interrupt that empties ac between the two tests sends the task back to retry and into cache_grow"
+    )
     func growFailIrqsOnRetry() throws {
         let w = try failedGrowWithIrqsOn()
-        w.irqFree(0, 0) // ac = [0]
+        w.irqFree(0, 0)  // ac = [0]
         #expect(w.resume(0).point == Int(CSLAB_POINT_NULL_TEST))
-        #expect(w.resume(0).point == Int(CSLAB_POINT_RETRY_TEST)) // ac->avail was 1: no NULL
-        #expect(w.irqAlloc(0).object == 0) // the interrupt takes it back
-        let r = w.resume(0) // !ac->avail: goto retry; nothing on the lists; cache_grow again
+        #expect(w.resume(0).point == Int(CSLAB_POINT_RETRY_TEST))  // ac->avail was 1: no NULL
+        #expect(w.irqAlloc(0).object == 0)  // the interrupt takes it back
+        let r = w.resume(0)  // !ac->avail: goto retry; nothing on the lists; cache_grow again
         #expect(r.isParked && r.taskStatus == Int(CSLAB_TASK_PARKED_IN_GROW), "\(r)")
-        #expect(r.irqsOffViolations > 0) // the retry ran with interrupts on
+        #expect(r.irqsOffViolations > 0)  // the retry ran with interrupts on
         let again = w.growDone(0, false)
         #expect(again.taskStatus == Int(CSLAB_TASK_AT_POINT) && again.point == Int(CSLAB_POINT_RELOAD))
         let s = w.snap()
@@ -129,7 +135,7 @@ struct MutantTests {
             if variant == CSLAB_STALE_AC {
                 #expect(r.acCurrentViolations > 0)
                 #expect(s.acCurrentViolations > 0)
-                #expect(s.ac[0].touched == 1 && s.ac[1].touched == 0) // CPU 0's array was used from CPU 1
+                #expect(s.ac[0].touched == 1 && s.ac[1].touched == 0)  // CPU 0's array was used from CPU 1
             } else {
                 #expect(r.acCurrentViolations == 0 && s.acCurrentViolations == 0)
                 #expect(s.ac[1].touched == 1 && s.ac[0].touched == 0)
@@ -140,7 +146,10 @@ struct MutantTests {
     @Test("stale-ac after tune: the replaced array's use is detected; STOP ends the run")
     func staleAcAfterTune() throws {
         for uaf in [CSLAB_UAF_CONTINUE, CSLAB_UAF_STOP] {
-            let w = try #require(World(config(num: 2, limit: 2, batchcount: 1, pages: 2, tasks: 1, uaf: uaf, tunings: [(4, 2, 1)]), CSLAB_STALE_AC))
+            let w = try #require(
+                World(
+                    config(num: 2, limit: 2, batchcount: 1, pages: 2, tasks: 1, uaf: uaf, tunings: [(4, 2, 1)]),
+                    CSLAB_STALE_AC))
             #expect(w.alloc(0).isParked)
             #expect(w.tune(0).isDone)
             let r = w.growDone(0, true)
@@ -163,7 +172,7 @@ struct MutantTests {
         let r = w.growDone(0, true)
         #expect(r.isBug && r.bugCode == Int(CSLAB_STOP_OOPS), "\(r)")
         let s = w.snap()
-        #expect(s.slots[0].inuse == 3) // inuse-bounds broken
+        #expect(s.slots[0].inuse == 3)  // inuse-bounds broken
         #expect(s.ac[0].entries == [0, 1, Int(CSLAB_OBJ_WILD)])
     }
 
@@ -174,7 +183,7 @@ struct MutantTests {
         let r = w.growDone(0, true)
         #expect(r.isBug && r.bugCode == Int(CSLAB_STOP_HANG), "\(r)")
         let s = w.snap()
-        #expect(s.partial == [0] && s.slots[0].inuse == 2) // list-placement broken
+        #expect(s.partial == [0] && s.slots[0].inuse == 2)  // list-placement broken
     }
 
     @Test("the free_objects mutants break free-objects-exact, the seed does not")
@@ -187,12 +196,12 @@ struct MutantTests {
             let w = try #require(World(config(num: 4, limit: 2, batchcount: 1, shared: 4, pages: 2), variant))
             var held: [Int] = []
             for _ in 0..<4 { held.append(w.allocNow(0).object) }
-            for o in held { w.free(0, o) } // two flushes into the shared array
+            for o in held { w.free(0, o) }  // two flushes into the shared array
             w.alloc(0)
             w.alloc(0)
-            w.alloc(0) // refill from the shared array
-            #expect(w.snap().freeObjectsExact == exact, "\(String(cString: cslab_variant_name(Int32(variant.rawValue))))")
+            w.alloc(0)  // refill from the shared array
+            #expect(
+                w.snap().freeObjectsExact == exact, "\(String(cString: cslab_variant_name(Int32(variant.rawValue))))")
         }
     }
 }
-

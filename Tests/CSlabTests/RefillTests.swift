@@ -34,7 +34,7 @@ struct RefillTests {
         let w = try #require(World(config(num: 2, limit: 2, batchcount: 2, pages: 2)))
         #expect(w.alloc(0).isParked)
         let r = w.growDone(0, true)
-        #expect(r.object == 1) // entries [0, 1]: the top one is handed out
+        #expect(r.object == 1)  // entries [0, 1]: the top one is handed out
         let s = w.snap()
         #expect(s.full == [0] && s.partial.isEmpty && s.freeList.isEmpty)
         #expect(s.slots[0].free == -1 && s.slots[0].inuse == 2)

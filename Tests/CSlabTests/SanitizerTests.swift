@@ -10,13 +10,13 @@ struct SanitizerTests {
             #expect(cslab_object_poisoned(w.w, 0) == -1)
             return
         }
-        #expect(cslab_object_poisoned(w.w, 0) == 1) // dead page
+        #expect(cslab_object_poisoned(w.w, 0) == 1)  // dead page
         #expect(w.allocNow(0).object == 0)
-        #expect(cslab_object_poisoned(w.w, 0) == 0) // held
-        #expect(cslab_object_poisoned(w.w, 1) == 1) // on the free chain
-        #expect(cslab_object_poisoned(w.w, 4) == 1) // slot 1 is dead
+        #expect(cslab_object_poisoned(w.w, 0) == 0)  // held
+        #expect(cslab_object_poisoned(w.w, 1) == 1)  // on the free chain
+        #expect(cslab_object_poisoned(w.w, 4) == 1)  // slot 1 is dead
         w.free(0, 0)
-        #expect(cslab_object_poisoned(w.w, 0) == 1) // in the CPU's array
+        #expect(cslab_object_poisoned(w.w, 0) == 1)  // in the CPU's array
     }
 
     #if compiler(>=6.2)
@@ -25,10 +25,12 @@ struct SanitizerTests {
         .enabled(if: cslab_built_with_asan() == 1, "needs an AddressSanitizer build (CI's second stage)"))
     func realUseAfterFreeIsCaught() async throws {
         let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-            let w = World(config(num: 2, limit: 2, batchcount: 1, pages: 2, tasks: 1, uaf: CSLAB_UAF_REAL, tunings: [(4, 2, 1)]), CSLAB_STALE_AC)!
+            let w = World(
+                config(num: 2, limit: 2, batchcount: 1, pages: 2, tasks: 1, uaf: CSLAB_UAF_REAL, tunings: [(4, 2, 1)]),
+                CSLAB_STALE_AC)!
             _ = w.alloc(0)
             _ = w.tune(0)
-            _ = w.growDone(0, true) // reads the freed array: ASan aborts the process
+            _ = w.growDone(0, true)  // reads the freed array: ASan aborts the process
         }
         let report = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
         #expect(report.contains("use-after-poison"), "\(report.prefix(2000))")

@@ -155,7 +155,10 @@ final class World {
         defer { p.deallocate() }
         precondition(cslab_snapshot(w, p) == 0)
         let s = p.pointee
-        let cpus = Int(s.cpus), num = Int(s.num), pages = Int(s.pages), tasks = Int(s.tasks)
+        let cpus = Int(s.cpus)
+        let num = Int(s.num)
+        let pages = Int(s.pages)
+        let tasks = Int(s.tasks)
         let acs = withUnsafeBytes(of: s.ac) { Array($0.bindMemory(to: cslab_array_snapshot.self).prefix(cpus)) }
         let slotsC = withUnsafeBytes(of: s.slot) { Array($0.bindMemory(to: cslab_slot_snapshot.self).prefix(pages)) }
         let tasksC = withUnsafeBytes(of: s.task) { Array($0.bindMemory(to: cslab_task_snapshot.self).prefix(tasks)) }
@@ -166,7 +169,9 @@ final class World {
             partial: ints(s.partial, Int(s.npartial)),
             full: ints(s.full, Int(s.nfull)),
             freeList: ints(s.freel, Int(s.nfree)),
-            slots: slotsC.map { SlotSnap(live: $0.live != 0, inuse: Int($0.inuse), free: Int($0.free), bufctl: ints($0.bufctl, num)) },
+            slots: slotsC.map {
+                SlotSnap(live: $0.live != 0, inuse: Int($0.inuse), free: Int($0.free), bufctl: ints($0.bufctl, num))
+            },
             freeObjects: s.free_objects,
             freeTouched: Int(s.free_touched),
             freeLimit: s.free_limit,

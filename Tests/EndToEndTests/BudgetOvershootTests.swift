@@ -34,7 +34,9 @@ import Testing
     }
 
     @Test func aTimeBudgetHoldsInsideAnExpensivePropertyOnTheExplicitEngine() throws {
-        let (run, seconds) = try timed(["check", "--quiet", "--max-seconds", "2", "--out", try temporaryFolder(), try expensiveSpec()])
+        let (run, seconds) = try timed([
+            "check", "--quiet", "--max-seconds", "2", "--out", try temporaryFolder(), try expensiveSpec(),
+        ])
         #expect(seconds < 3, "took \(seconds) s")
         #expect(run.stdout.contains("p  bounded (time budget of 2.0 s reached)"), "\(run.stdout)\(run.stderr)")
         #expect(run.status == 1)
@@ -42,7 +44,10 @@ import Testing
 
     @Test func aTimeoutHoldsWhileBMCBuildsAnExpensiveProperty() throws {
         let (run, seconds) = try timed(
-            ["check", "--quiet", "--engine", "bmc", "--depth", "3", "--timeout", "2", "--out", try temporaryFolder(), try expensiveSpec()])
+            [
+                "check", "--quiet", "--engine", "bmc", "--depth", "3", "--timeout", "2", "--out", try temporaryFolder(),
+                try expensiveSpec(),
+            ])
         #expect(seconds < 4, "took \(seconds) s (the relation's build counts too)")
         #expect(run.stdout.contains("p  bounded ("), "\(run.stdout)\(run.stderr)")
         #expect(run.status == 1)
@@ -50,7 +55,9 @@ import Testing
 
     /// The peak memory the report prints, in MiB.
     func peakMiB(_ run: Run) -> Int? {
-        guard let range = run.stdout.range(of: #"peak memory (\d+) MiB"#, options: .regularExpression) else { return nil }
+        guard let range = run.stdout.range(of: #"peak memory (\d+) MiB"#, options: .regularExpression) else {
+            return nil
+        }
         return Int(run.stdout[range].split(separator: " ")[2])
     }
 

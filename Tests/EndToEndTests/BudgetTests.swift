@@ -8,11 +8,15 @@ import Testing
 /// the search did not reach is not judged, neither as a pass nor as a failed expectation.
 @Suite struct BudgetTests {
     @Test func aBudgetCutSearchReportsCoverageAndItsExpectationAsNotJudged() throws {
-        let run = try runSlabcheck(["check", "--quiet", "--max-states", "2000", "--out", try temporaryFolder(), "Specs/medium.spec"])
+        let run = try runSlabcheck([
+            "check", "--quiet", "--max-states", "2000", "--out", try temporaryFolder(), "Specs/medium.spec",
+        ])
         #expect(run.stdout.contains("conservation            bounded (state budget of 2000 reached)"), "\(run.stdout)")
         #expect(run.stdout.contains(" states, "))
         #expect(!run.stdout.contains("was never reached"))
-        #expect(run.stdout.contains("coverage: `cover:` not judged, the search stopped early (state budget of 2000 reached)"))
+        #expect(
+            run.stdout.contains(
+                "coverage: `cover:` not judged, the search stopped early (state budget of 2000 reached)"))
         #expect(run.stdout.contains("expected holds: not judged, bounded (state budget of 2000 reached)"))
         #expect(!run.stdout.contains("NOT MET"))
     }

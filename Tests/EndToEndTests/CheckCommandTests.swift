@@ -20,7 +20,8 @@ import Testing
         #expect(run.status == 0, "the spec expects the violation: \(run.stderr)")
         #expect(run.stdout.contains("free-objects-exact  violated in 1 steps"))
         #expect(run.stdout.contains("Counterexample for free-objects-exact"))
-        #expect(run.stdout.contains("growDone(task: 0, ok: 1)") || run.stdout.contains("irqAlloc(cpu: 0, growFails: 0)"))
+        #expect(
+            run.stdout.contains("growDone(task: 0, ok: 1)") || run.stdout.contains("irqAlloc(cpu: 0, growFails: 0)"))
         let file = "\(out)/grow-uncounted-free-objects-exact.itf.json"
         let itf = try JSON.parse(Data(contentsOf: URL(fileURLWithPath: file)))
         #expect(itf["#meta"]?["variant"] == .string("grow-uncounted"))
@@ -49,13 +50,17 @@ import Testing
     /// With every engine, the verdict is the strongest any reached: induction's proof and the
     /// exhausted search make `holds`, though BMC alone can only say "not within its depth".
     @Test func everyEngineTogetherMeetsHoldsWhereTheyAgree() throws {
-        let run = try runSlabcheck(["check", "--engine", "all", "--depth", "2", "--quiet", "--out", try temporaryFolder(), spec("tiny")])
+        let run = try runSlabcheck([
+            "check", "--engine", "all", "--depth", "2", "--quiet", "--out", try temporaryFolder(), spec("tiny"),
+        ])
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("the engines together: expected holds: met"))
     }
 
     @Test func aStepCaseThatFailsPrintsItsCounterexampleToInduction() throws {
-        let run = try runSlabcheck(["check", "--engine", "induction", "--depth", "1", "--out", try temporaryFolder(), spec("no-free-decrement")])
+        let run = try runSlabcheck([
+            "check", "--engine", "induction", "--depth", "1", "--out", try temporaryFolder(), spec("no-free-decrement"),
+        ])
         #expect(run.status == 1)
         let headline = run.stdout.split(separator: "\n").first { $0.contains("counterexample to induction") }
         #expect(headline?.contains("(k = 1): a state that satisfies the invariant") == true)
@@ -79,7 +84,9 @@ import Testing
     }
 
     @Test func aBudgetFromTheCommandLineGivesBoundedAndExitsOne() throws {
-        let run = try runSlabcheck(["check", "--quiet", "--max-states", "50", "--out", try temporaryFolder(), spec("small")])
+        let run = try runSlabcheck([
+            "check", "--quiet", "--max-states", "50", "--out", try temporaryFolder(), spec("small"),
+        ])
         #expect(run.status == 1)
         #expect(run.stdout.contains("bounded (state budget of 50 reached)"))
     }

@@ -8,7 +8,8 @@ import Testing
     @Test func aPropertyAndAnExpectationFromTheCommandLineReplaceTheSpecs() throws {
         let folder = try temporaryFolder()
         let run = try runSlabcheck([
-            "check", "--quiet", "--property", "few = freeObjects <= 1", "--expect", "violates few", "--out", folder, "Specs/tiny.spec",
+            "check", "--quiet", "--property", "few = freeObjects <= 1", "--expect", "violates few", "--out", folder,
+            "Specs/tiny.spec",
         ])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("few  violated in 3 steps"))

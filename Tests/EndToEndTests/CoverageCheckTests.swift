@@ -1,10 +1,10 @@
 import Foundation
 import SlabChecker
 import SlabModel
+import SlabReport
 import SlabSpec
 import SlabTrace
 import TestSupport
-import SlabReport
 import Testing
 
 @Suite struct CoverageCheckTests {

@@ -9,9 +9,12 @@ import Testing
         var traces: Set<Data> = []
         for threads in [1, 2, 1, 2] {
             let folder = try temporaryFolder()
-            let run = try runSlabcheck(["check", "--quiet", "--threads", "\(threads)", "--out", folder, "Specs/shared-wrong-end.spec"])
+            let run = try runSlabcheck([
+                "check", "--quiet", "--threads", "\(threads)", "--out", folder, "Specs/shared-wrong-end.spec",
+            ])
             #expect(run.status == 0, "\(run.stderr)")
-            traces.insert(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/shared-wrong-end-conservation.itf.json")))
+            traces.insert(
+                try Data(contentsOf: URL(fileURLWithPath: "\(folder)/shared-wrong-end-conservation.itf.json")))
         }
         #expect(traces.count == 1)
         let committed = try Data(

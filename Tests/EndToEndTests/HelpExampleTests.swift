@@ -26,7 +26,9 @@ import Testing
         for command in commands {
             guard let run = try? runSlabcheck(command.isEmpty ? ["--help"] : [command, "--help"]) else { continue }
             let lines = run.stdout.components(separatedBy: "\n")
-            guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "Examples:" }) else { continue }
+            guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "Examples:" }) else {
+                continue
+            }
             for line in lines[(start + 1)...] {
                 let text = line.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty { break }
@@ -50,7 +52,8 @@ import Testing
         process.arguments = ["-c", example.line]
         process.currentDirectoryURL = packageRoot
         var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = slabcheck.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["PATH"] =
+            slabcheck.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()

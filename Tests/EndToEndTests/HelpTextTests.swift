@@ -13,7 +13,9 @@ import Testing
         for i in lines.indices.dropFirst().dropLast() {
             let (before, line, after) = (lines[i - 1], lines[i], lines[i + 1])
             let continues = !after.isEmpty && after.first != " "
-            #expect(!(before.count > 70 && line.count < 40 && !line.isEmpty && continues), "\(command): a stub line \"\(line)\" after \"\(before)\"")
+            #expect(
+                !(before.count > 70 && line.count < 40 && !line.isEmpty && continues),
+                "\(command): a stub line \"\(line)\" after \"\(before)\"")
         }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import TestSupport
 import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// What pipelines read: one JSON document with numbers as numbers and bad specs as error objects,
 /// JUnit XML, and the version.
@@ -49,17 +50,21 @@ import Testing
     }
 
     @Test func randomAndDifferentialPrintOneJSONDocument() throws {
-        let random = try runSlabcheck(["random", "--json", "Specs/tiny.spec", "--runs", "5", "--steps", "10", "--out", try temporaryFolder()])
+        let random = try runSlabcheck([
+            "random", "--json", "Specs/tiny.spec", "--runs", "5", "--steps", "10", "--out", try temporaryFolder(),
+        ])
         #expect(random.status == 0, "\(random.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(random.stdout.utf8)) as? [String: Any])
         #expect(report["runsAsked"] as? Int == 5 && report["runs"] as? Int == 5 && report["steps"] as? Int == 50)
         #expect(report["met"] as? Bool == true && report["failure"] is NSNull)
         let differential = try runSlabcheck(["differential", "--json", "--steps", "200", "--only", "tiny"])
         #expect(differential.status == 0, "\(differential.stderr)")
-        let lockstep = try #require(try JSONSerialization.jsonObject(with: Data(differential.stdout.utf8)) as? [String: Any])
+        let lockstep = try #require(
+            try JSONSerialization.jsonObject(with: Data(differential.stdout.utf8)) as? [String: Any])
         #expect(lockstep["steps"] as? Int == 200)
         #expect(lockstep["seconds"] is NSNumber)
-        let names = (lockstep["configurations"] as? [[String: Any]])?.compactMap { $0["configuration"] as? String } ?? []
+        let names =
+            (lockstep["configurations"] as? [[String: Any]])?.compactMap { $0["configuration"] as? String } ?? []
         #expect(!names.isEmpty && names.allSatisfy { $0.hasPrefix("tiny") }, "\(names)")
     }
 

@@ -1,10 +1,10 @@
 import ExplicitChecker
 import Foundation
 import SlabChecker
+import SlabReport
 import SlabSpec
 import Synchronization
 import TestSupport
-import SlabReport
 import Testing
 
 @Suite struct ProgressTests {
@@ -36,7 +36,9 @@ import Testing
             ProgressLine.render(big, label: "medium")
                 == "medium: 1.23M states  14.8k states/s  depth 17  queue 3.40M  1m23s  mem 1.2 GiB")
         let small = statistics(states: 999, seconds: 4.25, depth: 2, frontier: 12, memory: 30 << 20)
-        #expect(ProgressLine.render(small, label: "tiny") == "tiny: 999 states  235 states/s  depth 2  queue 12  4.2s  mem 30 MiB")
+        #expect(
+            ProgressLine.render(small, label: "tiny")
+                == "tiny: 999 states  235 states/s  depth 2  queue 12  4.2s  mem 30 MiB")
     }
 
     @Test func eachRedrawReplacesTheLineInPlace() {

@@ -8,7 +8,9 @@ import Testing
 @Suite(.serialized) struct SignalTests {
     /// Runs `slabcheck arguments`, sends `signals` (one per `gap` after `delay`), and waits at
     /// most `limit` seconds for it to end.
-    func interrupted(_ arguments: [String], after delay: Double, signals: [Int32], gap: Double = 0.05, limit: Double = 20) throws
+    func interrupted(
+        _ arguments: [String], after delay: Double, signals: [Int32], gap: Double = 0.05, limit: Double = 20
+    ) throws
         -> (run: Run, reason: Process.TerminationReason, seconds: Double)
     {
         let folder = try temporaryFolder()
@@ -44,7 +46,8 @@ import Testing
 
     @Test(arguments: [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
     func aSignalStopsTheExplicitSearchWithItsFiguresAndABoundedVerdict(signal: Int32, name: String) throws {
-        let (run, reason, seconds) = try interrupted(["check", "--quiet", spec("medium"), spec("tiny")], after: 2, signals: [signal])
+        let (run, reason, seconds) = try interrupted(
+            ["check", "--quiet", spec("medium"), spec("tiny")], after: 2, signals: [signal])
         #expect(reason == .exit, "a crash: \(run.stderr)")
         #expect(run.status == 128 + signal, "\(run.stderr)")
         #expect(seconds < 5)

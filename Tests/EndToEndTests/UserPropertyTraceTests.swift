@@ -31,7 +31,8 @@ import Testing
         let heldNotCached = Property("held-not-cached") {
             forAll(.objects) { o in held[o] > 0 ==> forAll(.cpus) { c in !o.isOn(ac[c]) } }
         }
-        let outcome = try PropertyRun.check([heldNotCached], configuration: .tiny, variant: .growFailIrqsOn, engine: .explicit)
+        let outcome = try PropertyRun.check(
+            [heldNotCached], configuration: .tiny, variant: .growFailIrqsOn, engine: .explicit)
         let trace = try #require(outcome.properties.first?.trace)
         #expect(
             trace.origin.propertySource
@@ -47,19 +48,22 @@ import Testing
 
     @Test func aTraceNamingAPropertyItDoesNotDefineIsRefusedWithAReason() throws {
         let folder = try temporaryFolder()
-        let shipped = try SlabTrace.read(path: packageRoot.appendingPathComponent("Counterexamples/stale-ac-ac-current.itf.json").path)
+        let shipped = try SlabTrace.read(
+            path: packageRoot.appendingPathComponent("Counterexamples/stale-ac-ac-current.itf.json").path)
         var undefined = shipped
         undefined.origin.property = "my-own"
         try (undefined.itf.rendered()).write(toFile: "\(folder)/undefined.itf.json", atomically: true, encoding: .utf8)
         for command in ["show", "replay"] {
             let run = try runSlabcheck([command, "\(folder)/undefined.itf.json"])
             #expect(run.status == 2)
-            #expect(run.stderr.contains("#meta.property: unknown property \"my-own\": not a built-in one"), "\(run.stderr)")
+            #expect(
+                run.stderr.contains("#meta.property: unknown property \"my-own\": not a built-in one"), "\(run.stderr)")
         }
         var unparsable = shipped
         unparsable.origin.property = "my-own"
         unparsable.origin.propertySource = "forall o in objectz: held[o] <= 1"
-        try (unparsable.itf.rendered()).write(toFile: "\(folder)/unparsable.itf.json", atomically: true, encoding: .utf8)
+        try (unparsable.itf.rendered()).write(
+            toFile: "\(folder)/unparsable.itf.json", atomically: true, encoding: .utf8)
         let show = try runSlabcheck(["show", "\(folder)/unparsable.itf.json"])
         #expect(show.status == 2)
         #expect(show.stderr.contains("#meta.propertySource: column 13: unknown domain"), "\(show.stderr)")
@@ -67,10 +71,12 @@ import Testing
 
     @Test func aBuilderPropertyIsWrittenInSpecSyntaxThatReadsBackTheSame() throws {
         let partial = Property.step("partial-after-alloc") {
-            step.is("alloc", "irqAlloc") ==> sum(.slabs, where: { $0.isLive }) { s in num - s.inuse } <= old(freeObjects) + num
+            step.is("alloc", "irqAlloc") ==> sum(.slabs, where: { $0.isLive }) { s in num - s.inuse } <= old(
+                freeObjects) + num
         }
         let text = try #require(partial.specText)
-        var trace = try SlabTrace.read(path: packageRoot.appendingPathComponent("Counterexamples/stale-ac-ac-current.itf.json").path)
+        var trace = try SlabTrace.read(
+            path: packageRoot.appendingPathComponent("Counterexamples/stale-ac-ac-current.itf.json").path)
         trace.origin.property = "partial-after-alloc"
         trace.origin.propertySource = text
         let read = try #require(try trace.userProperty(file: "t"))

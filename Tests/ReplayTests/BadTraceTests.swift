@@ -26,7 +26,9 @@ struct BadTraceTests {
         let read = try SlabTrace(itfData: Data(edited.rendered().utf8), file: "edited.itf.json")
         let error = replayError(read)
         #expect(error == .tampered(step: 3, field: "ac[0].avail", recorded: "\(recorded + 1)", model: "\(recorded)"))
-        #expect(error?.description == "tampered trace: step 3 field ac[0].avail recorded \(recorded + 1) model gives \(recorded)")
+        #expect(
+            error?.description
+                == "tampered trace: step 3 field ac[0].avail recorded \(recorded + 1) model gives \(recorded)")
     }
 
     @Test("an edited return value or broken-property list is refused too")
@@ -35,10 +37,14 @@ struct BadTraceTests {
         var returned = trace
         let k = try #require(returned.steps.firstIndex { $0.returned != nil })
         returned.steps[k].returned = .object(99)
-        #expect(replayError(returned).map { "\($0)" }?.hasPrefix("tampered trace: step \(k + 1) field returned recorded object 99") == true)
+        #expect(
+            replayError(returned).map { "\($0)" }?.hasPrefix(
+                "tampered trace: step \(k + 1) field returned recorded object 99") == true)
         var violated = trace
         violated.steps[violated.steps.count - 1].violated = []
-        #expect(replayError(violated).map { "\($0)" }?.hasPrefix("tampered trace: step \(trace.steps.count) field violated") == true)
+        #expect(
+            replayError(violated).map { "\($0)" }?.hasPrefix("tampered trace: step \(trace.steps.count) field violated")
+                == true)
     }
 
     @Test("a step the model does not allow where it is taken is refused with its step number")
@@ -47,17 +53,26 @@ struct BadTraceTests {
         var bad = trace
         // Freeing an object nobody holds.
         bad.steps[1].action = .free(task: 0, object: 3)
-        #expect(replayError(bad) == .impossibleStep(step: 2, action: .free(task: 0, object: 3), reason: "the model does not allow it in the state before it"))
+        #expect(
+            replayError(bad)
+                == .impossibleStep(
+                    step: 2, action: .free(task: 0, object: 3),
+                    reason: "the model does not allow it in the state before it"))
         var noSuchTask = trace
         noSuchTask.steps[0].action = .alloc(task: 7)
-        #expect(replayError(noSuchTask).map { "\($0)" } == "step 1: alloc(task: 7) is impossible: the model does not allow it in the state before it")
+        #expect(
+            replayError(noSuchTask).map { "\($0)" }
+                == "step 1: alloc(task: 7) is impossible: the model does not allow it in the state before it")
     }
 
     @Test("a counterexample whose property no step breaks is refused")
     func propertyNeverBroken() throws {
         var trace = try sampleTrace()
         trace.origin.property = BuiltInProperty.conservation.rawValue
-        #expect(replayError(trace) == .inconsistent("the trace is a counterexample for conservation, but no step of it breaks conservation"))
+        #expect(
+            replayError(trace)
+                == .inconsistent(
+                    "the trace is a counterexample for conservation, but no step of it breaks conservation"))
     }
 
     @Test("a configuration the real allocator cannot hold is refused with its message")
@@ -70,7 +85,9 @@ struct BadTraceTests {
             origin: .init(spec: "", configuration: c, variant: .seed, property: nil, engine: "")
         ).get()
         let error = replayError(trace)
-        #expect(error.map { "\($0)" }?.hasPrefix("the real allocator refuses the configuration: num must be in 1...64") == true, "\(String(describing: error))")
+        #expect(
+            error.map { "\($0)" }?.hasPrefix("the real allocator refuses the configuration: num must be in 1...64")
+                == true, "\(String(describing: error))")
     }
 
     @Test("a trace of the seed that breaks nothing matches the real allocator at every step")
@@ -92,8 +109,10 @@ struct BadTraceTests {
         let step = real.perform(trace.steps[0].action)
         #expect(step.refusal == nil)
         let view = StepView(returned: step.returned, state: real.state().snapshot, violated: [])
-        let d = StepView(returned: trace.steps[0].returned, state: trace.steps[0].state, violated: trace.steps[0].violated)
-            .firstDifference(from: view)
+        let d = StepView(
+            returned: trace.steps[0].returned, state: trace.steps[0].state, violated: trace.steps[0].violated
+        )
+        .firstDifference(from: view)
         #expect(d?.field == "freeObjects", "\(String(describing: d))")
     }
 }
@@ -115,7 +134,8 @@ struct PastViolationTests {
             .irqAlloc(cpu: 0, growFails: false),  // hands object 1 out a second time
             .free(task: 0, object: 1),  // one holder gives it back
         ]
-        let origin = SlabTrace.Origin(spec: "test", configuration: tiny, variant: .growFailIrqsOn, property: nil, engine: "hand")
+        let origin = SlabTrace.Origin(
+            spec: "test", configuration: tiny, variant: .growFailIrqsOn, property: nil, engine: "hand")
         let run = try SlabTrace.run(actions, on: model, origin: origin).get()
         #expect(run.steps[8].violated.contains("conservation"))
         #expect(run.steps[10].returned == .object(1) && run.steps[11].returned == .object(1))

@@ -18,13 +18,17 @@ struct LockstepTests {
         subject.name.utf8.reduce(seed) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
     }
 
-    @Test("seed: random schedules never make the real allocator differ from the model", arguments: LockstepSubject.standard)
+    @Test(
+        "seed: random schedules never make the real allocator differ from the model",
+        arguments: LockstepSubject.standard)
     func seedNeverDiverges(subject: LockstepSubject) throws {
         let seed = Self.seed(for: subject)
         let start = Date()
         let report = try Lockstep(subject: subject, variant: .seed, seed: seed).run(steps: Self.stepsPerSubject)
         let seconds = Date().timeIntervalSince(start)
-        print("lockstep \(subject.name) seed \(seed): \(report.steps) steps, \(report.episodes) episodes, \(String(format: "%.1f", seconds)) s, actions \(report.actionCounts.sorted { $0.key < $1.key })")
+        print(
+            "lockstep \(subject.name) seed \(seed): \(report.steps) steps, \(report.episodes) episodes, \(String(format: "%.1f", seconds)) s, actions \(report.actionCounts.sorted { $0.key < $1.key })"
+        )
         #expect(report.steps == Self.stepsPerSubject)
         #expect(report.divergences.isEmpty, "seed \(seed): \(report.divergences.first.map(\.description) ?? "")")
         #expect(report.violatingEpisodes == 0, "seed \(seed): the model reported a violation for the seed")
@@ -35,8 +39,9 @@ struct LockstepTests {
         #expect(Set(report.actionCounts.keys) == kinds, "seed \(seed)")
     }
 
-    @Test("mutants: the real allocator departs from the model only at or after a step where the model reports a violation",
-          arguments: Variant.allCases.filter { $0 != .seed })
+    @Test(
+        "mutants: the real allocator departs from the model only at or after a step where the model reports a violation",
+        arguments: Variant.allCases.filter { $0 != .seed })
     func mutantDivergesOnlyAfterViolation(variant: Variant) throws {
         var total = LockstepReport()
         for subject in LockstepSubject.standard {
@@ -45,7 +50,9 @@ struct LockstepTests {
             for d in report.prematureDivergences { Issue.record("premature divergence: \(d)") }
             total.add(report)
         }
-        print("lockstep \(variant.rawValue): \(total.steps) steps, \(total.episodes) episodes, \(total.violatingEpisodes) with a model violation, \(total.divergences.count) divergences after one")
+        print(
+            "lockstep \(variant.rawValue): \(total.steps) steps, \(total.episodes) episodes, \(total.violatingEpisodes) with a model violation, \(total.divergences.count) divergences after one"
+        )
         // The random schedules do meet the mutant's bug, so the assertion above is about something.
         #expect(total.violatingEpisodes > 0)
     }

@@ -14,13 +14,19 @@ import Testing
     }
 
     @Test func aJSONSyntaxErrorNamesItsLineAndColumn() {
-        #expect(message("{\n  \"states\": [1,\n  2 3]\n}") == "t.itf.json: not JSON: line 3, column 5: expected `,` or `]` in an array, found `3`")
+        #expect(
+            message("{\n  \"states\": [1,\n  2 3]\n}")
+                == "t.itf.json: not JSON: line 3, column 5: expected `,` or `]` in an array, found `3`")
         #expect(message("{\"a\": tru}") == "t.itf.json: not JSON: line 1, column 10: expected `true`, found `}`")
-        #expect(message("{\"a\": \"open") == "t.itf.json: not JSON: line 1, column 12: a string is not closed before the end of the file")
+        #expect(
+            message("{\"a\": \"open")
+                == "t.itf.json: not JSON: line 1, column 12: a string is not closed before the end of the file")
     }
 
     @Test func aTruncatedTraceSaysItEnds() {
-        #expect(message("{\"states\": [") == "t.itf.json: not JSON: line 1, column 13: expected a JSON value, found the end of the file")
+        #expect(
+            message("{\"states\": [")
+                == "t.itf.json: not JSON: line 1, column 13: expected a JSON value, found the end of the file")
     }
 
     @Test func nestingPastTheLimitIsAnErrorNotACrash() {
@@ -29,7 +35,9 @@ import Testing
     }
 
     @Test func aKeyTwiceInOneObjectIsRefused() {
-        #expect(message("{\"a\": 1, \"a\": 2}") == "t.itf.json: not JSON: line 1, column 10: the key \"a\" appears twice in one object")
+        #expect(
+            message("{\"a\": 1, \"a\": 2}")
+                == "t.itf.json: not JSON: line 1, column 10: the key \"a\" appears twice in one object")
     }
 
     @Test func aFolderGivenAsATraceSaysSo() throws {

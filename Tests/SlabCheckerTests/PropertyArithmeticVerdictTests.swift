@@ -1,8 +1,8 @@
 import Foundation
 import SlabChecker
+import SlabReport
 import SlabSpec
 import TestSupport
-import SlabReport
 import Testing
 
 /// A property's arithmetic means the same on every engine: 64-bit wrapping, and a division by
@@ -18,7 +18,8 @@ import Testing
 
     func verdicts(_ property: String) throws -> (explicit: Verdict?, bmc: Verdict?) {
         let loaded = try tiny(property)
-        let explicit = try ExplicitRun.check(CheckRequest(spec: loaded)).properties.first { $0.property == "p" }?.verdict
+        let explicit = try ExplicitRun.check(CheckRequest(spec: loaded)).properties.first { $0.property == "p" }?
+            .verdict
         let bmc = try Checking.check(CheckRequest(spec: loaded), engine: .bmc, depth: 6, timeout: 120)
             .result.properties.first { $0.property == "p" }?.verdict
         return (explicit, bmc)
@@ -38,8 +39,12 @@ import Testing
         let result = try ExplicitRun.check(CheckRequest(spec: loaded))
         let p = try #require(result.properties.first { $0.property == "p" })
         #expect(p.dividesByZero)
-        #expect(ReportText.render(result).contains("violated in \(p.trace?.steps.count ?? -1) steps (it divides by zero in the last state)"))
-        let ordinary = try ExplicitRun.check(CheckRequest(spec: try tiny("freeObjects < 1"))).properties.first { $0.property == "p" }
+        #expect(
+            ReportText.render(result).contains(
+                "violated in \(p.trace?.steps.count ?? -1) steps (it divides by zero in the last state)"))
+        let ordinary = try ExplicitRun.check(CheckRequest(spec: try tiny("freeObjects < 1"))).properties.first {
+            $0.property == "p"
+        }
         #expect(ordinary?.dividesByZero == false)
     }
 

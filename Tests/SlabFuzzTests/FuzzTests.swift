@@ -14,7 +14,8 @@ import Testing
         let report = Fuzzer(corpus: corpus).run(kind, runSeed: 2026, count: 2000, slowAfter: 10)
         #expect(report.inputs == 2000)
         #expect(report.hangs.isEmpty, "\(report.summary)")
-        #expect(report.accepted > 0 && report.accepted < report.inputs, "mutations both pass and fail: \(report.summary)")
+        #expect(
+            report.accepted > 0 && report.accepted < report.inputs, "mutations both pass and fail: \(report.summary)")
     }
 
     @Test func anInputIsReproducibleFromItsSeed() throws {

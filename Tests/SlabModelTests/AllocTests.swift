@@ -117,7 +117,10 @@ import Testing
     @Test func retryIgnoringTheInterruptsRefillHitsBugOn() throws {
         let model = SlabModel(configuration: tiny, variant: .retryIgnoresIrq)
         let (state, _) = try run(
-            [.alloc(task: 0), .irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0), .growDone(task: 0, ok: true)], on: model)
+            [
+                .alloc(task: 0), .irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0),
+                .growDone(task: 0, ok: true),
+            ], on: model)
         #expect(Snapshot(state, layout: model.layout).crash == Crash.refillBugOn.site)
         #expect(model.violations(in: state).contains(BuiltInProperty.noBug.set))
         #expect(model.isTerminal(state))

@@ -29,9 +29,11 @@ import Testing
     }
 
     @Test func breaksWhenAnObjectIsBothHeldAndCached() {
-        #expect(!model.properties.conservation(state { b in
-            b.held([0])
-            b.array(model.layout.shared, [0])
-        }))
+        #expect(
+            !model.properties.conservation(
+                state { b in
+                    b.held([0])
+                    b.array(model.layout.shared, [0])
+                }))
     }
 }

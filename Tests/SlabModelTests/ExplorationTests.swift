@@ -9,7 +9,9 @@ import Testing
     func theSeedHoldsEveryPropertyInEveryReachableState(name: String, config: Configuration) throws {
         let result = try explore(config, .seed)
         #expect(result.completion == .exhausted, "\(name)")
-        #expect(result.counterexamples.isEmpty, "\(name): \(result.counterexamples.keys.map { BuiltInProperty.allCases[$0] })")
+        #expect(
+            result.counterexamples.isEmpty,
+            "\(name): \(result.counterexamples.keys.map { BuiltInProperty.allCases[$0] })")
         #expect(result.statistics.distinctStates > 100)
     }
 
@@ -22,8 +24,10 @@ import Testing
             for (i, step) in trace.steps.enumerated() {
                 let outcome = try #require(model.step(step.action, from: state))
                 state = outcome.state
-                let broken = outcome.violations.union(model.violations(in: state)).contains(PropertySet(index: property))
-                #expect(broken == (i == trace.steps.count - 1), "\(BuiltInProperty.allCases[property]) at step \(i + 1)")
+                let broken = outcome.violations.union(model.violations(in: state)).contains(
+                    PropertySet(index: property))
+                #expect(
+                    broken == (i == trace.steps.count - 1), "\(BuiltInProperty.allCases[property]) at step \(i + 1)")
             }
         }
     }

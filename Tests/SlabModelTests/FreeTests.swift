@@ -80,7 +80,8 @@ import Testing
     /// Actions come from trace files too, with any numbers in them.
     @Test(arguments: [
         SlabAction.alloc(task: -1), .alloc(task: 7), .growDone(task: -1, ok: true), .free(task: -1, object: 0),
-        .irqAlloc(cpu: -1, growFails: false), .irqAlloc(cpu: 5, growFails: false), .irqFree(cpu: -1, object: 0), .migrate(task: -1, cpu: 0),
+        .irqAlloc(cpu: -1, growFails: false), .irqAlloc(cpu: 5, growFails: false), .irqFree(cpu: -1, object: 0),
+        .migrate(task: -1, cpu: 0),
         .migrate(task: 0, cpu: -1), .reap(cpu: -1, full: true), .tune(-1), .resume(task: -1),
     ])
     func anActionNamingNoTaskOrCpuIsNotAStep(action: SlabAction) throws {

@@ -17,7 +17,8 @@ import Testing
     @Test func anInterruptBetweenTheDecrementAndTheReadHandsOutAnObjectTwice() throws {
         let (state, last) = try run(
             [
-                .alloc(task: 0), .irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0), .growDone(task: 0, ok: false),
+                .alloc(task: 0), .irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0),
+                .growDone(task: 0, ok: false),
                 .resume(task: 0), .resume(task: 0), .resume(task: 0), .resume(task: 0),
                 .irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 1), .resume(task: 0),
             ], on: model)

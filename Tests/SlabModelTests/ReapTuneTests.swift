@@ -34,7 +34,8 @@ import Testing
         var config = tiny
         config.tuning = [Configuration.Tuning(limit: 3, batchcount: 2, sharedFactor: 1)]
         let model = SlabModel(configuration: config, variant: .seed)
-        let state = try run([.irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0), .tune(0)], on: model).state
+        let state = try run([.irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0), .tune(0)], on: model)
+            .state
         let s = Snapshot(state, layout: model.layout)
         #expect(s.ac[0].avail == 0 && s.ac[0].limit == 3 && s.ac[0].batchcount == 2)
         #expect(s.shared.limit == 2 && s.shared.avail == 0)

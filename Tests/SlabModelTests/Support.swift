@@ -14,7 +14,8 @@ func run(
     var state = start ?? .initial(model.layout)
     var last: StepOutcome<Int>?
     for action in actions {
-        let outcome = try #require(model.step(action, from: state), "\(action) is not enabled", sourceLocation: sourceLocation)
+        let outcome = try #require(
+            model.step(action, from: state), "\(action) is not enabled", sourceLocation: sourceLocation)
         state = outcome.state
         last = outcome
     }

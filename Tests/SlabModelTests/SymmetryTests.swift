@@ -101,7 +101,9 @@ import Testing
                     model.violations(in: representative) == model.violations(in: state)
                         && model.isTerminal(representative) == model.isTerminal(state),
                     "properties differ", sourceLocation: sourceLocation)
-                #expect(classes(of: representative) == classes(of: state), "successors differ", sourceLocation: sourceLocation)
+                #expect(
+                    classes(of: representative) == classes(of: state), "successors differ",
+                    sourceLocation: sourceLocation)
                 checked += 1
                 var successors: [(action: SlabAction, successor: Successor<SlabState<Int>>)] = []
                 model.successors(of: state, into: &successors)

@@ -15,8 +15,8 @@ let sharedRefillLeavesFreeCount = Property.step("shared-refill-leaves-free-count
 
 @Test(arguments: [Variant.seed])
 func noObjectIsCachedWhileHeld(variant: Variant) throws {
-    try expectHolds(noObjectCachedWhileHeld, on: .tiny, variant: variant)           // every reachable state
-    try expectViolates(noObjectCachedWhileHeld, on: .tiny, variant: .growFailIrqsOn) // a mutant breaks it
+    try expectHolds(noObjectCachedWhileHeld, on: .tiny, variant: variant)  // every reachable state
+    try expectViolates(noObjectCachedWhileHeld, on: .tiny, variant: .growFailIrqsOn)  // a mutant breaks it
 }
 
 @Test func randomSchedulesOnTheRealAllocator() throws {

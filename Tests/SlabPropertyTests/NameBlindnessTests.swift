@@ -7,7 +7,9 @@ import Testing
 /// CPUs, slab slots and the objects within a slab, so it is sound for a property only for the
 /// kinds whose renaming cannot change the property's verdict. These pin which kinds each keeps.
 @Suite struct NameBlindnessTests {
-    @Test(arguments: [heldNotCached, sharedNotHeld, partialIsPartial, freeObjectsWithinSlabs, sharedRefillKeepsFreeCount])
+    @Test(arguments: [
+        heldNotCached, sharedNotHeld, partialIsPartial, freeObjectsWithinSlabs, sharedRefillKeepsFreeCount,
+    ])
     func propertiesThatOnlyCompareNamesForEqualityKeepSymmetry(property: Property) {
         #expect(property.isNameBlind, "\(property.name)")
     }

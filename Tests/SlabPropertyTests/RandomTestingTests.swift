@@ -22,12 +22,15 @@ import Testing
         let model = PropertyModel(SlabModel(configuration: configuration, variant: variant))
         let report = try RandomTesting(model: model, runs: 100, steps: 40, seed: 0x51AB_C4EC_2026).run()
         let found = try #require(report.found)
-        guard case .property(let names) = found.failure, let name = names.first, let property = BuiltInProperty(rawValue: name) else {
+        guard case .property(let names) = found.failure, let name = names.first,
+            let property = BuiltInProperty(rawValue: name)
+        else {
             Issue.record("expected a broken property, got \(found.failure)")
             return
         }
         let bfs = try PropertyRun.check(
-            [], builtIns: [property], configuration: configuration, variant: variant, engine: .explicit, maxStates: 2_000_000)
+            [], builtIns: [property], configuration: configuration, variant: variant, engine: .explicit,
+            maxStates: 2_000_000)
         guard case .violated(let shortest) = try #require(bfs.properties.first).verdict else {
             Issue.record("BFS found no counterexample for \(name)")
             return
@@ -51,7 +54,10 @@ import Testing
         let model = PropertyModel(SlabModel(configuration: .tiny, variant: .slabStaysPartial))
         let testing = RandomTesting(model: model, runs: 1, steps: 10, seed: 1)
         // The frees are enabled only while their objects are held; the failure needs two allocations.
-        let schedule: [SlabAction] = [.irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0), .irqAlloc(cpu: 0, growFails: false), .irqAlloc(cpu: 0, growFails: false)]
+        let schedule: [SlabAction] = [
+            .irqAlloc(cpu: 0, growFails: false), .irqFree(cpu: 0, object: 0), .irqAlloc(cpu: 0, growFails: false),
+            .irqAlloc(cpu: 0, growFails: false),
+        ]
         let failing = try #require(try testing.firstFailure(of: schedule))
         let shrunk = try testing.shrink(failing.actions, failing: failing.failure)
         #expect(shrunk.actions == [.irqAlloc(cpu: 0, growFails: false), .irqAlloc(cpu: 0, growFails: false)])

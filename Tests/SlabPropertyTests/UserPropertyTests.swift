@@ -9,7 +9,9 @@ import Testing
 @Suite struct UserPropertyTests {
     @Test(arguments: [Configuration.tiny, .tinyShared])
     func everyUserPropertyHoldsOnTheSeed(configuration: Configuration) throws {
-        for property in [heldNotCached, sharedNotHeld, partialIsPartial, sharedRefillKeepsFreeCount, freeObjectsWithinSlabs] {
+        for property in [
+            heldNotCached, sharedNotHeld, partialIsPartial, sharedRefillKeepsFreeCount, freeObjectsWithinSlabs,
+        ] {
             try expectHolds(property, on: configuration)
         }
     }

@@ -21,12 +21,18 @@ import Testing
     @Test func anUnknownBranchIsReportedWhereItIsWithTheClosestName() {
         let found = errors(specText(adding: ["cover: shared-hit retry-afer-grow"]))
         #expect(found.count == 1)
-        #expect(hasError(found, at: at(12, 19), containing: "unknown branch `retry-afer-grow`; did you mean `retry-after-grow`?"))
+        #expect(
+            hasError(
+                found, at: at(12, 19), containing: "unknown branch `retry-afer-grow`; did you mean `retry-after-grow`?")
+        )
     }
 
     @Test func aBranchListedTwiceOrAllWithNamesOrNothingIsAnError() {
         #expect(hasError(errors(specText(adding: ["cover: tune tune"])), at: at(12, 13), containing: "listed twice"))
-        #expect(hasError(errors(specText(adding: ["cover: all tune"])), at: at(12, 8), containing: "`all` cannot be combined"))
-        #expect(hasError(errors(specText(adding: ["cover:"])), at: at(12, 7), containing: "expected `all` or branch names"))
+        #expect(
+            hasError(
+                errors(specText(adding: ["cover: all tune"])), at: at(12, 8), containing: "`all` cannot be combined"))
+        #expect(
+            hasError(errors(specText(adding: ["cover:"])), at: at(12, 7), containing: "expected `all` or branch names"))
     }
 }

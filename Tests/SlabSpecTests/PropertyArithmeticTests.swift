@@ -32,7 +32,10 @@ import Testing
         ("property: p = held[100] == 0", "test.spec:12:20: error: index 100 is out of range: `held[…]`"),
         ("property: p = task[9].status == 0", "test.spec:12:20: error: index 9 is out of range: `task[…]`"),
         ("property: p = ac[-1].avail == 0", "test.spec:12:18: error: index -1 is out of range"),
-        ("property: p = shared.entries[cpus + 7] == 0", "test.spec:12:30: error: index 8 is out of range: `shared.entries[…]`"),
+        (
+            "property: p = shared.entries[cpus + 7] == 0",
+            "test.spec:12:30: error: index 8 is out of range: `shared.entries[…]`"
+        ),
     ])
     func aLiteralIndexOutsideTheConfigurationIsRefusedAtItsToken(line: String, expected: String) throws {
         let message = try firstError(line, ["cpus": "1"])
@@ -40,7 +43,10 @@ import Testing
     }
 
     @Test func anIndexInsideTheConfigurationOrBoundByAQuantifierIsAccepted() throws {
-        let lines = ["property: p = ac[0].avail >= 0", "property: q = forall c in cpus: ac[c].avail >= 0", "property: r = held[3] <= 1"]
+        let lines = [
+            "property: p = ac[0].avail >= 0", "property: q = forall c in cpus: ac[c].avail >= 0",
+            "property: r = held[3] <= 1",
+        ]
         #expect(errors(specText(["cpus": "1"], adding: lines)).isEmpty)
     }
 }

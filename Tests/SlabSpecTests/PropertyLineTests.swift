@@ -46,21 +46,28 @@ import Testing
 
     @Test func theSpecSyntaxAndTheSwiftBuildersMakeTheSameProperty() throws {
         let spec = try Spec.parse(
-            specText(adding: ["property: p = forall s in slabs: s in slabsPartial implies s.inuse > 0 and s.inuse < num"]),
+            specText(adding: [
+                "property: p = forall s in slabs: s in slabsPartial implies s.inuse > 0 and s.inuse < num"
+            ]),
             path: "t.spec")
         let parsed = try #require(spec.userProperties.first).formula
         let built: Formula = .forAll(
             Binding("s", in: .slabs),
             .implies(
                 .onList(.variable("s"), .partial),
-                .and(.comparison(.greater, .slab(.variable("s"), .inuse), 0), .comparison(.less, .slab(.variable("s"), .inuse), .constant(.num)))))
+                .and(
+                    .comparison(.greater, .slab(.variable("s"), .inuse), 0),
+                    .comparison(.less, .slab(.variable("s"), .inuse), .constant(.num)))))
         #expect(parsed == built)
     }
 
     @Test(arguments: [
         ("property: a = freeObject == 0", 12, 15, "unknown name `freeObject`; did you mean `freeObjects`?"),
         ("property: a = forall s in slab: s.inuse >= 0", 12, 27, "unknown domain `slab`; did you mean `slabs`?"),
-        ("property: a = forall s in slabs: s.inus >= 0", 12, 36, "unknown field `inus` of slab `s`; did you mean `inuse`?"),
+        (
+            "property: a = forall s in slabs: s.inus >= 0", 12, 36,
+            "unknown field `inus` of slab `s`; did you mean `inuse`?"
+        ),
         ("property: a = (freeObjects + 1", 12, 31, "expected `)` to close `(`, found the end of the line"),
         ("property: a = freeObjects + 1 == (1 < 2)", 12, 34, "expected a number here, found a condition"),
         ("property: a = held[o] == 0", 12, 20, "unknown name `o`"),
@@ -76,8 +83,12 @@ import Testing
     }
 
     @Test func anUnknownNameInCheckSuggestsTheSpecsOwnProperties() {
-        let found = errors(specText(["check": "conserved-fre"], adding: ["property: conserved-free = freeObjects >= 0"]))
-        #expect(found.map(\.description) == ["test.spec:10:8: error: unknown property `conserved-fre`; did you mean `conserved-free`?"])
+        let found = errors(
+            specText(["check": "conserved-fre"], adding: ["property: conserved-free = freeObjects >= 0"]))
+        #expect(
+            found.map(\.description) == [
+                "test.spec:10:8: error: unknown property `conserved-fre`; did you mean `conserved-free`?"
+            ])
     }
 
     @Test func expectingAPropertyTheSpecDoesNotCheckIsAnError() {

@@ -28,24 +28,33 @@ import Testing
     @Test func anUnknownConfigurationIsAnErrorWithASuggestion() {
         let found = errors("config: smal\n")
         #expect(found.count == 1)
-        #expect(found.first?.message.hasPrefix("unknown configuration `smal`; did you mean `small`?") == true, "\(found)")
+        #expect(
+            found.first?.message.hasPrefix("unknown configuration `smal`; did you mean `small`?") == true, "\(found)")
         #expect(found.first?.location == at(1, 9))
     }
 
     @Test func theCommandLineReplacesCheckAndExpect() throws {
         let spec = try Spec.parse(specText(), path: "t.spec")
-        let overridden = try spec.overriding(properties: ["conservation", "tidy = freeObjects <= 4"], expect: "violates tidy")
+        let overridden = try spec.overriding(
+            properties: ["conservation", "tidy = freeObjects <= 4"], expect: "violates tidy")
         #expect(overridden.properties == [.conservation])
         #expect(overridden.userProperties.map(\.name) == ["tidy"])
         #expect(overridden.userProperties.first?.source == "freeObjects <= 4")
         #expect(overridden.expectation == .violatesProperty("tidy"))
-        #expect(try spec.overriding(properties: ["freeObjects >= 0"], expect: nil).userProperties.map(\.name) == ["property-1"])
+        #expect(
+            try spec.overriding(properties: ["freeObjects >= 0"], expect: nil).userProperties.map(\.name) == [
+                "property-1"
+            ])
         do {
             _ = try spec.overriding(properties: ["x = forall o in objectz: held[o] <= 1"], expect: nil)
             Issue.record("an unknown domain was accepted")
         } catch {
-            #expect(error.errors.first?.description.hasPrefix("--property:1:17: error: unknown domain `objectz`") == true, "\(error)")
+            #expect(
+                error.errors.first?.description.hasPrefix("--property:1:17: error: unknown domain `objectz`") == true,
+                "\(error)")
         }
-        #expect(throws: SpecErrors.self) { try spec.overriding(properties: ["conservation"], expect: "violates ac-current") }
+        #expect(throws: SpecErrors.self) {
+            try spec.overriding(properties: ["conservation"], expect: "violates ac-current")
+        }
     }
 }

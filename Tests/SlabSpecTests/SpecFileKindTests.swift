@@ -12,7 +12,8 @@ import Testing
             _ = try Spec.load(path: path)
             Issue.record("a FIFO was read as a spec")
         } catch {
-            #expect(error.description == "\(path): error: cannot read spec: not a regular file (a pipe, socket or device?)")
+            #expect(
+                error.description == "\(path): error: cannot read spec: not a regular file (a pipe, socket or device?)")
         }
     }
 }

@@ -112,7 +112,8 @@ import Testing
     @Test func unknownPropertySuggestsTheNearest() {
         let found = errors(specText(["check": "no-bug, conservaton"]))
         #expect(found.count == 1)
-        #expect(hasError(found, at: at(10, 16), containing: "unknown property `conservaton`; did you mean `conservation`?"))
+        #expect(
+            hasError(found, at: at(10, 16), containing: "unknown property `conservaton`; did you mean `conservation`?"))
     }
 
     @Test func propertyListedTwiceIsReported() {
@@ -167,7 +168,10 @@ import Testing
 
     @Test func tuneWithoutTuningEventIsReportedAtEachTuneLine() {
         let found = errors(
-            specText(adding: ["events: reap", "tune: limit=4 batchcount=2 sharedFactor=1", "tune: limit=4 batchcount=1 sharedFactor=1"]))
+            specText(adding: [
+                "events: reap", "tune: limit=4 batchcount=2 sharedFactor=1",
+                "tune: limit=4 batchcount=1 sharedFactor=1",
+            ]))
         #expect(found.count == 2)
         #expect(hasError(found, at: at(13, 1), containing: "`tune:` needs `tuning` in `events:`"))
         #expect(hasError(found, at: at(14, 1), containing: "`tune:` needs `tuning` in `events:`"))

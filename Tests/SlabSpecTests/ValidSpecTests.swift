@@ -35,7 +35,8 @@ import Testing
                     cpus: 2, num: 2, limit: 2, batchcount: 1, sharedLimit: 0, batchRefillLimit: 16, freeLimit: 3,
                     pages: 2, growMayFail: true, tasks: 1, migration: true,
                     tuning: [
-                        .init(limit: 4, batchcount: 2, sharedFactor: 1), .init(limit: 8, batchcount: 4, sharedFactor: 0),
+                        .init(limit: 4, batchcount: 2, sharedFactor: 1),
+                        .init(limit: 8, batchcount: 4, sharedFactor: 0),
                     ],
                     interrupts: true, reap: true))
         #expect(spec.variant == .staleAc)
@@ -71,7 +72,8 @@ import Testing
     }
 
     @Test func commentsBlankLinesTabsAndCRLFAreIgnored() throws {
-        let text = "# header\r\n\r\n" + specText(["cpus": "\t2\t# two # CPUs"]).replacingOccurrences(of: "\n", with: "\r\n")
+        let text =
+            "# header\r\n\r\n" + specText(["cpus": "\t2\t# two # CPUs"]).replacingOccurrences(of: "\n", with: "\r\n")
         let spec = try Spec.parse(text, path: "a.spec")
         #expect(spec.configuration.cpus == 2)
         #expect(spec.locations["cpus"] == at(3, 1))

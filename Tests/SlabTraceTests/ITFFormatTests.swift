@@ -9,7 +9,8 @@ import Testing
 @Suite struct ITFFormatTests {
     @Test func theMbtVariablesAreListedEveryPickIsInEveryStateAndEveryVariableHasAType() throws {
         let itf = try sampleTrace().itf
-        guard case .array(let vars) = try #require(itf["vars"]), case .array(let states) = try #require(itf["states"]) else {
+        guard case .array(let vars) = try #require(itf["vars"]), case .array(let states) = try #require(itf["states"])
+        else {
             Issue.record("vars and states are arrays")
             return
         }

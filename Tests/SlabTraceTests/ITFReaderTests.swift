@@ -59,12 +59,19 @@ struct ITFReaderTests {
     @Test("JSON that is not ITF names what is missing")
     func notITF() throws {
         let itf = try sampleTrace().itf
-        #expect(error(.array([])) == "t.itf.json: (top level): not an ITF trace: expected an object with \"#meta\", \"vars\" and \"states\", found an array")
+        #expect(
+            error(.array([]))
+                == "t.itf.json: (top level): not an ITF trace: expected an object with \"#meta\", \"vars\" and \"states\", found an array"
+        )
         #expect(error(edit(itf, ["states"], nil)) == "t.itf.json: (top level): not an ITF trace: missing \"states\"")
         #expect(error(edit(itf, ["#meta"], nil)) == "t.itf.json: (top level): not an ITF trace: missing \"#meta\"")
         #expect(error(edit(itf, ["vars"], nil)) == "t.itf.json: (top level): not an ITF trace: missing \"vars\"")
-        #expect(error(edit(itf, ["vars"], .array([.string("ac")]))) == "t.itf.json: vars: missing the state variable \"freeObjects\"")
-        #expect(error(edit(itf, ["states"], .array([]))) == "t.itf.json: states: no states: a trace has at least its initial state")
+        #expect(
+            error(edit(itf, ["vars"], .array([.string("ac")])))
+                == "t.itf.json: vars: missing the state variable \"freeObjects\"")
+        #expect(
+            error(edit(itf, ["states"], .array([])))
+                == "t.itf.json: states: no states: a trace has at least its initial state")
     }
 
     @Test("an unknown variant is named with the variants there are")
@@ -78,11 +85,14 @@ struct ITFReaderTests {
         let itf = try sampleTrace().itf
         #expect(
             error(edit(itf, ["#meta", "configuration", "batchcount"], .number(5)))
-                == "t.itf.json: #meta.configuration.batchcount: invalid configuration: batchcount must be in 1...limit (slabinfo_write), got 5 with limit 2")
+                == "t.itf.json: #meta.configuration.batchcount: invalid configuration: batchcount must be in 1...limit (slabinfo_write), got 5 with limit 2"
+        )
         #expect(
             error(edit(itf, ["#meta", "configuration", "cpus"], .string("two")))
                 == "t.itf.json: #meta.configuration.cpus: expected an integer, found the string \"two\"")
-        #expect(error(edit(itf, ["#meta", "configuration", "pages"], nil)) == "t.itf.json: #meta.configuration: missing \"pages\"")
+        #expect(
+            error(edit(itf, ["#meta", "configuration", "pages"], nil))
+                == "t.itf.json: #meta.configuration: missing \"pages\"")
     }
 
     @Test("an unknown action or arguments that do not fit it are refused at the state that takes it")
@@ -90,11 +100,13 @@ struct ITFReaderTests {
         let itf = try sampleTrace().itf
         #expect(
             error(edit(itf, ["states", 3, "mbt::actionTaken"], .string("kmalloc")))
-                == "t.itf.json: states[3].mbt::actionTaken: unknown action \"kmalloc\" (known: alloc, growDone, free, irqAlloc, irqFree, migrate, reap, tune, resume)")
+                == "t.itf.json: states[3].mbt::actionTaken: unknown action \"kmalloc\" (known: alloc, growDone, free, irqAlloc, irqFree, migrate, reap, tune, resume)"
+        )
         // growDone's ok must be 0 or 1.
         #expect(
             error(edit(itf, ["states", 5, "mbt::nondetPicks", "ok", "value"], bigint("2")))
-                == "t.itf.json: states[5].mbt::nondetPicks: arguments (ok: 2, task: 0) do not fit the action growDone (task, ok: 0 or 1)")
+                == "t.itf.json: states[5].mbt::nondetPicks: arguments (ok: 2, task: 0) do not fit the action growDone (task, ok: 0 or 1)"
+        )
         #expect(
             error(edit(itf, ["states", 1, "mbt::nondetPicks", "task"], nil))
                 == "t.itf.json: states[1].mbt::nondetPicks: arguments () do not fit the action alloc (task)")

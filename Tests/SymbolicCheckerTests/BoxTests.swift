@@ -1,7 +1,8 @@
 import SlabModel
-@testable import SymbolicChecker
 import Testing
 import Z3Kit
+
+@testable import SymbolicChecker
 
 /// What the interval analysis's boxes fix: a cell a box fixes is a constant, and a step from it
 /// does not branch on that cell.
@@ -33,7 +34,8 @@ import Z3Kit
         let converged = try TransitionSystem(model: model, context: Context()).box(afterSteps: nil, deadline: .none)
         let layout = model.layout
         let wider = (0..<layout.cellCount).filter { c in
-            !(converged.ranges[c].contains(run.ranges[c].lowerBound) && converged.ranges[c].contains(run.ranges[c].upperBound))
+            !(converged.ranges[c].contains(run.ranges[c].lowerBound)
+                && converged.ranges[c].contains(run.ranges[c].upperBound))
         }
         #expect(wider.isEmpty, "cells \(wider) are wider four steps into a run than in the converged box")
         let narrower = (0..<layout.cellCount).filter { run.ranges[$0] != converged.ranges[$0] }
@@ -43,7 +45,8 @@ import Z3Kit
     /// Asking for the converged relation after a run's rounds widens only the rounds still to
     /// run: the early ones, which BMC's unrolling already holds, stay as they were.
     @Test func convergingAfterARunsRoundsLeavesThemAsTheyWere() throws {
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
         let early = try (0...3).map { try system.box(afterSteps: $0, deadline: .none) }
         _ = try system.box(afterSteps: nil, deadline: .none)
         #expect(system.report.fixpoint != nil)

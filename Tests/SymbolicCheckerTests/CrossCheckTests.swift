@@ -83,7 +83,8 @@ import Z3Kit
 
     /// A BMC run cut short says nothing about the depths it did not reach: no "agree" from it.
     @Test func aCrossCheckCutShortByTheTimeLimitIsNoAgreement() throws {
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
         #expect(throws: CrossCheck.NotJudged.self) {
             try CrossCheck.bmcDepths(system, depth: 50, deadline: Deadline(seconds: 0.5))
         }

@@ -6,7 +6,8 @@ import Z3Kit
 /// k-induction proves the seed's properties, and the same check refuses to prove a mutant's.
 @Suite struct InductionTests {
     @Test func inductionProvesEverySeedPropertyOnTiny() throws {
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
         let result = try Induction(system: system).run(properties: BuiltInProperty.allCases, maxK: 2)
         for p in BuiltInProperty.allCases {
             guard case .holds(let proof) = result.verdicts[p] else {
@@ -48,7 +49,8 @@ import Z3Kit
         #expect(cti.states.count == 2)
         #expect(cti.actions.count == 1)
         #expect(cti.failing.contains(BuiltInProperty.freeObjectsExact.rawValue))
-        let first = try #require(cti.states.first), broken = try #require(cti.states.last)
+        let first = try #require(cti.states.first)
+        let broken = try #require(cti.states.last)
         #expect(!model.violations(in: first).contains(BuiltInProperty.freeObjectsExact.set))
         #expect(model.violations(in: broken).contains(BuiltInProperty.freeObjectsExact.set))
         #expect(model.step(cti.actions[0], from: first)?.state.cells == broken.cells)

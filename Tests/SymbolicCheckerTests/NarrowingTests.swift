@@ -1,8 +1,9 @@
 import CrossChecking
 import SlabModel
-@testable import SymbolicChecker
 import Testing
 import Z3Kit
+
+@testable import SymbolicChecker
 
 /// A variable whose values a range bounds gets only the bits the range needs, extended to a
 /// cell's width, so the SAT solver sees the upper bits as constants. The cross-check against BFS
@@ -43,12 +44,15 @@ import Z3Kit
     /// converged box: their free cells are narrow. Any other frame of any reachable state keeps
     /// every bit, since Z3 proves its ranges rather than being given them.
     @Test func framesOfARunAndOfAStateTakingAStepAreNarrowAndOtherFramesAreNot() throws {
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
         let bits = system.width.bits
         func narrowCells(_ frame: Frame) -> Int {
             frame.cells.compactMap { $0 }.filter { $0.arguments.first?.bitWidth.map { $0 < bits } ?? false }.count
         }
-        for frame in [try system.frame(step: 3, prefix: "x"), try system.frame(anyReachableTakingAStep: 0, prefix: "y")] {
+        for frame in [
+            try system.frame(step: 3, prefix: "x"), try system.frame(anyReachableTakingAStep: 0, prefix: "y"),
+        ] {
             #expect(narrowCells(frame) > 0)
             #expect(frame.cells.allSatisfy { $0.map { $0.bitWidth == bits } ?? true })
         }

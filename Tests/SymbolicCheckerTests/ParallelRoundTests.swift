@@ -1,7 +1,8 @@
 import SlabModel
-@testable import SymbolicChecker
 import Testing
 import Z3Kit
+
+@testable import SymbolicChecker
 
 /// A round's actions are explored on two threads, half of them in a worker's context whose terms
 /// are translated back. What an action's paths are must not depend on that.
@@ -12,26 +13,31 @@ import Z3Kit
     /// cells' own: where no call runs into its time limit, as here, narrowing changes no path.
     @Test func everyActionHasThePathsItHasWhenExploredAloneInOneContext() throws {
         let context = try Context()
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: context)
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.tiny, variant: .seed), context: context)
         try system.assume(SlabProperties.stateProperties)
         let box = try system.box(afterSteps: 3, deadline: .none)
         let state = box.state(system.variables)
         let invariant = try #require(try system.analysis.prunedFor(box, state))
         let width = system.width.bits
         let round = ParallelRound(
-            model: system.model, context: context, variables: system.variables, width: width, pathLimit: 10_000, deadline: .none)
+            model: system.model, context: context, variables: system.variables, width: width, pathLimit: 10_000,
+            deadline: .none)
         let weights = system.actions.indices.map { $0 % 3 }
         var pruning = Pruning()
         var carried: [[Int]] = []
-        let parallel = try round.explore(from: box, invariant: invariant, weights: weights, pruning: &pruning, witnesses: &carried)
+        let parallel = try round.explore(
+            from: box, invariant: invariant, weights: weights, pruning: &pruning, witnesses: &carried)
         #expect(pruning.calls > 0)
         #expect(!ParallelRound.balanced(weights, count: system.actions.count)[1].isEmpty)
 
         let pruner = try PathPruner(
-            context: context, invariant: invariant, box: box, variables: system.variables, cellBits: width, deadline: .none)
+            context: context, invariant: invariant, box: box, variables: system.variables, cellBits: width,
+            deadline: .none)
         let alone = try Self.explore(system, from: box, pruner)
         for (a, action) in system.actions.enumerated() {
-            #expect(try Self.summary(alone[a], context, width) == Self.summary(parallel[a], context, width), "\(action)")
+            #expect(
+                try Self.summary(alone[a], context, width) == Self.summary(parallel[a], context, width), "\(action)")
         }
         #expect(alone.map(\.count).reduce(0, +) > system.actions.count)
     }
@@ -50,10 +56,13 @@ import Z3Kit
         #expect(!before.foundStates.isEmpty)
 
         let freshPaths = try Self.explore(system, from: later, Self.pruner(system, from: later, carried: []))
-        let givenPaths = try Self.explore(system, from: later, Self.pruner(system, from: later, carried: before.foundStates))
+        let givenPaths = try Self.explore(
+            system, from: later, Self.pruner(system, from: later, carried: before.foundStates))
         let width = system.width.bits
         for (a, action) in system.actions.enumerated() {
-            #expect(try Self.summary(freshPaths[a], context, width) == Self.summary(givenPaths[a], context, width), "\(action)")
+            #expect(
+                try Self.summary(freshPaths[a], context, width) == Self.summary(givenPaths[a], context, width),
+                "\(action)")
         }
     }
 
@@ -90,7 +99,8 @@ import Z3Kit
 
     static func tinyAssumingTheProperties() throws -> (TransitionSystem, Context) {
         let context = try Context()
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: context)
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.tiny, variant: .seed), context: context)
         try system.assume(SlabProperties.stateProperties)
         return (system, context)
     }
@@ -105,11 +115,14 @@ import Z3Kit
     }
 
     /// Every action's paths from `box`, pruned by `pruner`, the corrupt states marked.
-    static func explore(_ system: TransitionSystem, from box: Box, _ pruner: PathPruner) throws -> [[PathExplorer.Path]] {
+    static func explore(_ system: TransitionSystem, from box: Box, _ pruner: PathPruner) throws -> [[PathExplorer.Path]]
+    {
         let layout = system.model.layout
-        let explorer = PathExplorer(context: system.context, pathLimit: 10_000, width: system.width.bits, deadline: .none, pruner: pruner)
+        let explorer = PathExplorer(
+            context: system.context, pathLimit: 10_000, width: system.width.bits, deadline: .none, pruner: pruner)
         return try system.actions.map { action in
-            var paths = try explorer.paths(of: action, from: box.state(system.variables), layout: layout, variant: system.model.variant)
+            var paths = try explorer.paths(
+                of: action, from: box.state(system.variables), layout: layout, variant: system.model.variant)
             for i in paths.indices {
                 guard var outcome = paths[i].outcome else { continue }
                 IntervalAnalysis.markCorrupt(&outcome.state, layout: layout, codec: system.model.codec)
@@ -133,8 +146,10 @@ import Z3Kit
 
     /// Each path as its guard and the terms of its outcome's cells, all in `context`.
     static func summary(_ paths: [PathExplorer.Path], _ context: Context, _ width: Int) throws -> Set<[Term]> {
-        Set(try paths.map { p in
-            [try context.and(p.guardParts)] + (try p.outcome?.state.cells.map { try $0.term(in: context, width: width) } ?? [])
-        })
+        Set(
+            try paths.map { p in
+                [try context.and(p.guardParts)]
+                    + (try p.outcome?.state.cells.map { try $0.term(in: context, width: width) } ?? [])
+            })
     }
 }

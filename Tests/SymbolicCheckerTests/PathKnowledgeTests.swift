@@ -1,7 +1,8 @@
 import SlabModel
-@testable import SymbolicChecker
 import Testing
 import Z3Kit
+
+@testable import SymbolicChecker
 
 /// A path's outcome ranges are what the path implies, not what interval arithmetic over the box
 /// gives: the next box is built from them, and each value a box holds that no state takes brings
@@ -20,7 +21,8 @@ import Z3Kit
         state.cells[ac.avail] = SymbolicValue(variable: try context.bitVectorConstant("avail", width: 8), range: 0...2)
         for i in 0..<ac.capacity { state.cells[ac.entries + i] = .constant(i) }
         let explorer = PathExplorer(context: context, pathLimit: 100, width: 8, deadline: .none)
-        let paths = try explorer.paths(of: .irqAlloc(cpu: 0, growFails: false), from: state, layout: layout, variant: .seed)
+        let paths = try explorer.paths(
+            of: .irqAlloc(cpu: 0, growFails: false), from: state, layout: layout, variant: .seed)
         let handOuts = paths.compactMap(\.outcome).filter { $0.state.cells[ac.avail].constantValue == nil }
         #expect(!handOuts.isEmpty)
         for outcome in handOuts {

@@ -1,8 +1,9 @@
 import ModelKit
 import SlabModel
-@testable import SymbolicChecker
 import Testing
 import Z3Kit
+
+@testable import SymbolicChecker
 
 /// What Z3 cannot answer ends in a verdict that says so, never in a crash or a claim.
 @Suite struct SolverVerdictTests {
@@ -73,7 +74,8 @@ import Z3Kit
 
     @Test func bmcStopsUnknownAtTheFirstDepthFreeObjectsLeavesTheBand() throws {
         let out = try #require(Self.firstDepthOutsideBand())
-        let result = try BoundedModelChecker(system: try Self.narrowBandSystem()).run(properties: [.conservation, .noBug], depth: 8)
+        let result = try BoundedModelChecker(system: try Self.narrowBandSystem()).run(
+            properties: [.conservation, .noBug], depth: 8)
         Self.expectUnknown(result.verdicts, naming: ["free_objects may leave ±2 at depth \(out),"])
         #expect(result.depthReached == out - 1)
     }
@@ -86,7 +88,8 @@ import Z3Kit
 
     /// The limit may strike while the relation is built or while Z3 checks: either way, bounded.
     @Test func inductionsTimeLimitEndsBounded() throws {
-        let result = try Induction(system: try Self.system()).run(properties: [.conservation], maxK: 40, deadline: Deadline(seconds: 0.5))
+        let result = try Induction(system: try Self.system()).run(
+            properties: [.conservation], maxK: 40, deadline: Deadline(seconds: 0.5))
         guard case .bounded(_, let bound) = result.verdicts[.conservation] else {
             Issue.record("\(String(describing: result.verdicts[.conservation]))")
             return

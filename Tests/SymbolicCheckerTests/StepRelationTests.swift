@@ -1,8 +1,9 @@
 import CrossChecking
 import SlabModel
-@testable import SymbolicChecker
 import Testing
 import Z3Kit
+
+@testable import SymbolicChecker
 
 /// BMC builds step k's relation from the states reachable within k − 1 steps, only when it
 /// reaches depth k. (That each step's relation is exact for a run is what `CrossCheckTests` pin:
@@ -10,7 +11,8 @@ import Z3Kit
 @Suite struct StepRelationTests {
     /// From the initial state every cell is a constant, so nothing branches.
     @Test func theFirstStepHasOnePathPerAction() throws {
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.small, variant: .seed), context: Context())
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.small, variant: .seed), context: Context())
         _ = try BoundedModelChecker(system: system).run(properties: [.conservation], depth: 1)
         #expect(system.report.roundPaths == [system.actions.count])
     }
@@ -30,14 +32,16 @@ import Z3Kit
                 variable: try context.bitVectorConstant("e\(i)", width: 8), range: 0...(layout.objects - 1))
         }
         let explorer = PathExplorer(context: context, pathLimit: 100, width: 8, deadline: .none)
-        let paths = try explorer.paths(of: .irqAlloc(cpu: 0, growFails: false), from: state, layout: layout, variant: .seed)
+        let paths = try explorer.paths(
+            of: .irqAlloc(cpu: 0, growFails: false), from: state, layout: layout, variant: .seed)
         #expect(paths.count == 1)
         let outcome = try #require(paths.first?.outcome)
         #expect((0..<layout.objects).allSatisfy { outcome.state.cells[layout.held($0)].constantValue == nil })
     }
 
     @Test func aOneStepCounterexampleBuildsOnlyTheFirstStep() throws {
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.small, variant: .noFreeDecrement), context: Context())
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.small, variant: .noFreeDecrement), context: Context())
         let result = try BoundedModelChecker(system: system).run(properties: [.freeObjectsExact], depth: 8)
         guard case .violated(let actions) = result.verdicts[.freeObjectsExact] else {
             Issue.record("\(String(describing: result.verdicts[.freeObjectsExact]))")
@@ -51,18 +55,22 @@ import Z3Kit
     /// A frame runs the rounds its narrowing needs before any transition is asked for: that time
     /// is the relation's build all the same, which the reports print (`buildSeconds`).
     @Test func roundsThatAFrameRunsCountAsBuildingTheRelation() throws {
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
         let started = ContinuousClock.now
         _ = try system.frame(step: 4, prefix: "x")
         let elapsed = ContinuousClock.now - started
         #expect(system.report.roundPaths.count == 4)
-        #expect(system.buildSeconds >= 0.5 * (Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)))
+        #expect(
+            system.buildSeconds >= 0.5
+                * (Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)))
     }
 
     /// `assume` drops the relations built so far: a transition asked for afterwards builds its
     /// step again rather than read a round that is gone.
     @Test func aTransitionAskedForAfterAssumingBuildsItsStepAgain() throws {
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
         let from = try system.frame(step: 0, prefix: "a")
         let to = try system.frame(step: 1, prefix: "a")
         try system.assume([.conservation])
@@ -74,7 +82,8 @@ import Z3Kit
     /// Medium's later steps have hundreds of paths per action: a limit of 100 stops BMC at the
     /// first step that exceeds it, with every shallower depth still checked.
     @Test func aStepWithTooManyPathsEndsBoundedAtTheDepthBeforeIt() throws {
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.medium, variant: .seed), context: Context(), pathLimit: 100)
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.medium, variant: .seed), context: Context(), pathLimit: 100)
         let result = try BoundedModelChecker(system: system).run(properties: [.conservation], depth: 20)
         guard case .bounded(let depth, .relation(let why)) = result.verdicts[.conservation] else {
             Issue.record("\(String(describing: result.verdicts[.conservation]))")
@@ -121,8 +130,10 @@ import Z3Kit
 
     /// Induction needs the converged relation first; medium's takes minutes to build.
     @Test func inductionOutOfTimeWhileBuildingTheRelationEndsBounded() throws {
-        let system = try TransitionSystem(model: SlabModel(configuration: Configs.medium, variant: .seed), context: Context())
-        let result = try Induction(system: system).run(properties: [.conservation], maxK: 1, deadline: Deadline(seconds: 0.5))
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.medium, variant: .seed), context: Context())
+        let result = try Induction(system: system).run(
+            properties: [.conservation], maxK: 1, deadline: Deadline(seconds: 0.5))
         guard case .bounded(_, .relation(let why)) = result.verdicts[.conservation] else {
             Issue.record("\(String(describing: result.verdicts[.conservation]))")
             return

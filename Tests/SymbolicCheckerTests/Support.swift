@@ -1,4 +1,5 @@
 import SlabModel
+
 @testable import SymbolicChecker
 
 enum Configs {

@@ -25,7 +25,8 @@ public func counterexample(
         properties: property.set, maxSeconds: maxSeconds, memoryBytes: 1 << 30, threads: 1, symmetry: .all)
     let result = try ExplicitChecker(model: model, options: options).run()
     guard let shortest = result.counterexamples[property.index] else {
-        throw NoCounterexample(description: "no counterexample for \(property.rawValue) under \(variant.rawValue): \(result.completion)")
+        throw NoCounterexample(
+            description: "no counterexample for \(property.rawValue) under \(variant.rawValue): \(result.completion)")
     }
     let origin = SlabTrace.Origin(
         spec: "test", configuration: configuration, variant: variant, property: property.rawValue, engine: "explicit")
@@ -50,6 +51,7 @@ public func sampleTrace() throws -> SlabTrace {
         .growDone(task: 0, ok: true), .irqAlloc(cpu: 1, growFails: false), .free(task: 1, object: 0),
         .reap(cpu: 1, full: true), .tune(0),
     ]
-    let origin = SlabTrace.Origin(spec: "Specs/x.spec", configuration: c, variant: .seed, property: nil, engine: "explicit")
+    let origin = SlabTrace.Origin(
+        spec: "Specs/x.spec", configuration: c, variant: .seed, property: nil, engine: "explicit")
     return try SlabTrace.run(actions, on: model, origin: origin).get()
 }

@@ -30,7 +30,8 @@ public func runSlabcheck(_ arguments: [String]) throws -> Run {
     process.executableURL = slabcheck
     process.arguments = arguments
     process.currentDirectoryURL = packageRoot
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()

@@ -19,7 +19,9 @@ import TraceView
             for row in lanes.rows { #expect(text.contains(row.action), "\(name): \(row.action) kept whole") }
             // Every lane's rule sits in the same column on every line that has it.
             let rules = Set(lines.flatMap { line in line.enumerated().filter { $0.element == "│" }.map(\.offset) })
-            #expect(rules.count <= trace.origin.configuration.cpus, "\(name) at \(width): rules in columns \(rules.sorted())")
+            #expect(
+                rules.count <= trace.origin.configuration.cpus,
+                "\(name) at \(width): rules in columns \(rules.sorted())")
         }
     }
 
@@ -27,19 +29,23 @@ import TraceView
         let charWidth = 7.3
         for name in committedTraceNames {
             let svg = SVGRenderer().render(Swimlanes(try committedTrace(name)))
-            let boxes = matches(#"<rect class="step" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)""#, in: svg)
-                .map { $0.compactMap(Double.init) }
+            let boxes = matches(
+                #"<rect class="step" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)""#, in: svg
+            )
+            .map { $0.compactMap(Double.init) }
             #expect(!boxes.isEmpty)
             for text in matches(#"<text x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>"#, in: svg) {
                 guard let x = Double(text[0]), let y = Double(text[1]) else { continue }
                 let visible = text[2].replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
                     .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&lt;", with: "<")
                     .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
-                guard let box = boxes.first(where: { x > $0[0] && x < $0[0] + $0[2] && y > $0[1] && y < $0[1] + $0[3] }) else {
+                guard let box = boxes.first(where: { x > $0[0] && x < $0[0] + $0[2] && y > $0[1] && y < $0[1] + $0[3] })
+                else {
                     continue
                 }
                 let right = x + Double(visible.count) * charWidth
-                #expect(right <= box[0] + box[2], "\(name): \"\(visible)\" ends at \(right), its box at \(box[0] + box[2])")
+                #expect(
+                    right <= box[0] + box[2], "\(name): \"\(visible)\" ends at \(right), its box at \(box[0] + box[2])")
             }
         }
     }

@@ -6,7 +6,7 @@ import Testing
 import TraceView
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 @Suite struct SwimlaneTests {
@@ -63,7 +63,9 @@ import TraceView
             after: "avail=2 limit=2 batchcount=1 touched=1 entries=[3, 1]")
         #expect(change.summary == "ac[0]: avail 0→2, touched 0→1, entries []→[3, 1]")
         #expect(Change(field: "freeObjects", before: "4", after: "2").summary == "freeObjects: 4 → 2")
-        #expect(Change(field: "slab[1]", before: nil, after: "inuse=0 freeList=[0, 1]").summary == "slab[1] = inuse=0 freeList=[0, 1]")
+        #expect(
+            Change(field: "slab[1]", before: nil, after: "inuse=0 freeList=[0, 1]").summary
+                == "slab[1] = inuse=0 freeList=[0, 1]")
     }
 }
 

@@ -124,7 +124,9 @@ extension Z3KitTests {
             let z3 = try Context()
             let x = try z3.bitVectorConstant("x", width: 8)
             #expect(throws: Z3Error.self) { try Assignment(z3, values: [(x + 1, try z3.bitVector(6, width: 8))]) }
-            #expect(throws: Z3Error.self) { try Assignment(z3, values: [(try z3.bitVector(5, width: 8), try z3.bitVector(6, width: 8))]) }
+            #expect(throws: Z3Error.self) {
+                try Assignment(z3, values: [(try z3.bitVector(5, width: 8), try z3.bitVector(6, width: 8))])
+            }
         }
 
         @Test func statisticsOfACheckAreCopiedOut() throws {

@@ -19,7 +19,9 @@ extension Z3KitTests {
 
         @Test func conjunctsSplitAConjunctionThroughNestingAndDeMorgan() throws {
             let z3 = try Context()
-            let (a, b, c, d) = (try z3.boolConstant("a"), try z3.boolConstant("b"), try z3.boolConstant("c"), try z3.boolConstant("d"))
+            let (a, b, c, d) = (
+                try z3.boolConstant("a"), try z3.boolConstant("b"), try z3.boolConstant("c"), try z3.boolConstant("d")
+            )
             #expect(try z3.and([a, z3.and([b, c])]).conjuncts() == [a, b, c])
             #expect(try z3.or([a, b]).not().conjuncts() == [a.not(), b.not()])
             #expect(try a.not().not().conjuncts() == [a])
