@@ -88,12 +88,7 @@ struct BenchSymbolicCommand: ParsableCommand {
                 let system = try TransitionSystem(
                     model: SlabModel(configuration: Configuration.medium, variant: .seed), context: context)
                 let bmc = BoundedModelChecker(system: system)
-                bmc.progress = { k, _ in
-                    say(
-                        String(
-                            format: "  depth %d after %.2f s (building the relation %.2f s of it)", k,
-                            seconds(since: started), system.buildSeconds))
-                }
+                bmc.progress = depthReport(since: started, system)
                 let r = try bmc.run(
                     properties: BuiltInProperty.allCases, depth: mediumDepth, deadline: Deadline(seconds: timeout))
                 say(
@@ -149,12 +144,7 @@ struct BenchSymbolicCommand: ParsableCommand {
                     model: SlabModel(configuration: Configuration.kernel, variant: .seed), context: context,
                     pathLimit: 2_000_000)
                 let bmc = BoundedModelChecker(system: system)
-                bmc.progress = { k, _ in
-                    say(
-                        String(
-                            format: "  depth %d after %.2f s (building the relation %.2f s of it)", k,
-                            seconds(since: started), system.buildSeconds))
-                }
+                bmc.progress = depthReport(since: started, system)
                 let left = max(1, kernelSeconds - seconds(since: started))
                 let r = try bmc.run(
                     properties: BuiltInProperty.allCases, depth: 1000, deadline: Deadline(seconds: left))
@@ -226,6 +216,17 @@ extension BenchSymbolicCommand {
 }
 
 /// Prints a figure as soon as it is measured, also into a pipe or a file.
+/// BMC's progress as the benchmarks print it: each depth, when it was reached, and how much of
+/// that time went into building the relation.
+func depthReport(since started: ContinuousClock.Instant, _ system: TransitionSystem) -> (Int, Double) -> Void {
+    { k, _ in
+        say(
+            String(
+                format: "  depth %d after %.2f s (building the relation %.2f s of it)", k, seconds(since: started),
+                system.buildSeconds))
+    }
+}
+
 func say(_ line: String) {
     print(line)
     fflush(nil)
