@@ -114,7 +114,7 @@ package struct PropertyModel: CompactModel {
     /// Whether the user's property `name` divides by zero where `actions` end, which is then why
     /// it is violated there; false for a built-in property or actions the model cannot take.
     package func dividesByZero(_ name: String, after actions: [SlabAction]) -> Bool {
-        guard let property = extra.first(where: { $0.name == name }), let last = actions.last else { return false }
+        guard let property = extra.first(where: { $0.name == name }) else { return false }
         var state = SlabState.initial(layout)
         var before = state
         for action in actions {
@@ -123,8 +123,10 @@ package struct PropertyModel: CompactModel {
             state = outcome.state
         }
         switch property.kind {
+        // A state property may break in the initial state, after no step at all.
         case .state(let f): return Evaluation(layout: layout, state: state).dividesByZero(f)
         case .step(let f):
+            guard let last = actions.last else { return false }
             return Evaluation(layout: layout, state: state, before: before, step: StepFacts(last)).dividesByZero(f)
         case .explicitOnly: return false
         }

@@ -49,7 +49,15 @@ public enum ReportJSON {
                         ]
                         if case .violated(let depth) = p.verdict { members.append(("steps", .number(depth))) }
                         if let why = p.verdict.explanation { members.append(("reason", .string(why))) }
+                        if p.dividesByZero { members.append(("dividesByZero", .bool(true))) }
                         if let file = p.traceFile { members.append(("trace", .string(file))) }
+                        if let failure = p.traceWriteFailure {
+                            members.append(
+                                (
+                                    "traceWriteError",
+                                    .object([("path", .string(failure.path)), ("message", .string(failure.reason))])
+                                ))
+                        }
                         return .object(members)
                     })
             ),
@@ -62,6 +70,7 @@ public enum ReportJSON {
                     ("statesPerSecond", .number(Int(s.statesPerSecond))),
                     ("peakMemoryBytes", .number(s.peakMemoryBytes)),
                     ("bytesPerPackedState", .number(s.wordsPerState * 8)),
+                    ("renamedKinds", .array(s.symmetry.kindNames.map(JSON.string))),
                 ])
             ),
         ])

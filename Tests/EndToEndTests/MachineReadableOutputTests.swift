@@ -30,6 +30,27 @@ import FoundationXML
         #expect(first["column"] as? Int == 6)
     }
 
+    /// What the text report says beside a verdict the JSON says too: a counterexample that could
+    /// not be written (with its path), a violation that is a division by zero, and which kinds of
+    /// names the counts are up to.
+    @Test func checkJSONCarriesTheTraceWriteErrorTheDivisionByZeroAndTheRenamedKinds() throws {
+        let run = try runSlabcheck([
+            "check", "--json", "--out", "/proc/no-such-folder", "--property", "ratio = freeObjects / freeObjects == 1",
+            "--expect", "violates ratio", "Specs/tiny.spec",
+        ])
+        #expect(run.status == 2, "\(run.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+        let entry = try #require((document as? [[String: Any]])?.first, "\(run.stdout)")
+        let properties = try #require(entry["properties"] as? [[String: Any]])
+        let ratio = try #require(properties.first { $0["property"] as? String == "ratio" })
+        #expect(ratio["verdict"] as? String == "violated")
+        #expect(ratio["dividesByZero"] as? Bool == true)
+        let failure = try #require(ratio["traceWriteError"] as? [String: Any], "\(ratio)")
+        #expect((failure["path"] as? String)?.hasPrefix("/proc/no-such-folder/") == true)
+        let statistics = try #require(entry["statistics"] as? [String: Any])
+        #expect(statistics["renamedKinds"] as? [String] == ["tasks", "cpus", "slots", "objects"])
+    }
+
     @Test func checkJUnitWritesATestCasePerSpecAndPropertyWithFailuresForUnmetExpectations() throws {
         let folder = try temporaryFolder()
         let wrong = "\(folder)/wrong.spec"
