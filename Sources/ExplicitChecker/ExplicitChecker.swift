@@ -123,12 +123,12 @@ final class Search<M: CompactModel>: @unchecked Sendable {
             } else { .exhausted }
         var counterexamples: [Int: Counterexample<M>] = [:]
         if options.threads > 1, let deepest = sightings.values.map(\.depth).max() {
-            counterexamples = try singleThreaded(
-                PropertySet(sightings.keys.map { PropertySet(index: $0) }), depth: deepest)
-        } else {
-            for (property, sighting) in sightings {
-                counterexamples[property] = try rebuild(property, sighting) ?? research(property, depth: sighting.depth)
-            }
+            counterexamples = singleThreaded(PropertySet(sightings.keys.map { PropertySet(index: $0) }), depth: deepest)
+        }
+        // One thread's search may stop short (a signal, the memory the first search still holds):
+        // then this search's own parents give the trace, found all the same.
+        for (property, sighting) in sightings where counterexamples[property] == nil {
+            counterexamples[property] = try rebuild(property, sighting) ?? research(property, depth: sighting.depth)
         }
         return ExplicitResult(
             completion: completion, counterexamples: counterexamples,

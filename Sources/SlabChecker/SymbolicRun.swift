@@ -18,10 +18,19 @@ public enum SymbolicRun {
         let started = ContinuousClock.now
         let system = try TransitionSystem(model: model.base, context: Context())
         var notes: [String] = []
-        let properties = try judge(
-            builtIns: spec.properties, model: model, system: system, engine: engine, depth: depth,
-            deadline: Deadline(seconds: timeout), budget: EvaluationBudget(seconds: timeout), spec: spec.path,
-            notes: &notes)
+        let properties: [PropertyResult]
+        do {
+            properties = try judge(
+                builtIns: spec.properties, model: model, system: system, engine: engine, depth: depth,
+                deadline: Deadline(seconds: timeout), budget: EvaluationBudget(seconds: timeout), spec: spec.path,
+                notes: &notes)
+        } catch {
+            // A signal cancels Z3 wherever it is, and a call outside a check then fails with
+            // "canceled": the run was stopped, not broken, so every property is bounded by it.
+            guard let signal = Interruption.signal else { throw error }
+            let names = spec.properties.map(\.rawValue) + model.extra.map(\.name)
+            properties = names.map { PropertyResult(property: $0, verdict: .bounded(.signal(signal))) }
+        }
         notes.insert(contentsOf: describe(system.report, bits: system.width.bits), at: 0)
         let d = ContinuousClock.now - started
         let statistics = ExplicitStatistics(

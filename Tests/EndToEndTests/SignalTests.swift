@@ -56,6 +56,24 @@ import Testing
         #expect(!run.stdout.contains("tiny.spec"), "the specs after it are not started: \(run.stdout)")
     }
 
+    /// A violation found before the signal keeps its counterexample: with two threads the trace
+    /// is normally taken from a second, one-thread search, which the signal stops at once, so the
+    /// first search's own parents give it.
+    @Test func aViolationFoundBeforeASignalKeepsItsCounterexample() throws {
+        let folder = try temporaryFolder()
+        let mutant = "\(folder)/medium-shared-wrong-end.spec"
+        let text = try String(contentsOfFile: spec("medium"), encoding: .utf8)
+            .replacingOccurrences(of: "variant: seed", with: "variant: shared-wrong-end")
+            .split(separator: "\n").filter { !$0.hasPrefix("cover:") }.joined(separator: "\n")
+        try text.write(toFile: mutant, atomically: true, encoding: .utf8)
+        let (run, reason, _) = try interrupted(
+            ["check", "--quiet", "--threads", "2", mutant], after: 4, signals: [SIGINT])
+        #expect(reason == .exit, "a crash: \(run.stderr)")
+        #expect(run.status == 130, "\(run.stderr)")
+        #expect(run.stdout.contains("conservation            violated in 9 steps"), "\(run.stdout)\n\(run.stderr)")
+        #expect(!run.stderr.contains("error"), "\(run.stderr)")
+    }
+
     @Test func aSignalStillGivesOneJSONDocumentWithBoundedVerdicts() throws {
         let (run, _, _) = try interrupted(["check", "--quiet", "--json", spec("medium")], after: 2, signals: [SIGINT])
         #expect(run.status == 130, "\(run.stderr)")
