@@ -19,7 +19,7 @@ struct FuzzCommand: ParsableCommand {
             """)
 
     @Option(help: "spec, property, trace, or all.")
-    var kind: String = "all"
+    var kind: FuzzKindChoice = .all
 
     @Option(parsing: .unconditional, help: "Inputs of each kind.")
     var inputs: Int = 2000
@@ -43,15 +43,12 @@ struct FuzzCommand: ParsableCommand {
     var from: Int = 0
 
     mutating func validate() throws {
-        guard kind == "all" || FuzzKind(rawValue: kind) != nil else {
-            throw ValidationError("unknown kind '\(kind)': the kinds are spec, property, trace, all")
-        }
         if inputs < 0 { throw ValidationError("--inputs must be at least 0") }
         if !(0...inputs).contains(from) { throw ValidationError("--from must be in 0...\(inputs)") }
         if !(hangSeconds > 0) { throw ValidationError("--hang-seconds must be positive") }
     }
 
-    var kinds: [FuzzKind] { FuzzKind(rawValue: kind).map { [$0] } ?? FuzzKind.allCases }
+    var kinds: [FuzzKind] { FuzzKind(rawValue: kind.rawValue).map { [$0] } ?? FuzzKind.allCases }
 
     func run() throws {
         guard let shipped = FuzzCorpus(root: corpus) else {
