@@ -1,25 +1,27 @@
 /// `__cache_alloc` and `cache_grow`: the fast path in front of the refill, and the grow behind it.
 extension Kernel {
-    /// `__cache_alloc(cachep, flags)` with interrupts off: hit in `ac`, or refill.
-    mutating func cacheAlloc(inInterrupt: Bool) throws(Crash) -> AllocEnd<V> {
+    /// `__cache_alloc(cachep, flags)` with interrupts off, for task `t` or in an interrupt
+    /// (`t == nil`): hit in `ac`, or refill.
+    mutating func cacheAlloc(task t: Int?) throws {
         let ac = acData()
         try access(ac)
-        if when(s[ac.avail] != 0) {
-            return try handOut(ac)
-        }
-        return try cacheAllocRefill(inInterrupt: inInterrupt)
+        try flow.when(s[ac.avail] != 0, { try handOut(ac, task: t) }, else: { try cacheAllocRefill(task: t) })
     }
 
-    /// The lowest dead slot: where `cache_grow` puts a new slab.
-    mutating func deadSlot() -> Int? {
-        for slot in 0..<config.pages where when(s[layout.slab(slot).live] == 0) {
-            return slot
-        }
-        return nil
+    /// Some slot is dead: `cache_grow` can get a page.
+    func anyDeadSlot() -> V.Condition {
+        (0..<config.pages).reduce(V.Condition(constant: false)) { $0.or(s[layout.slab($1).live] == 0) }
+    }
+
+    /// Runs `body` with the lowest dead slot, where `cache_grow` puts a new slab, if there is one.
+    mutating func withDeadSlot(_ body: (inout Kernel, Int) throws -> Void) throws {
+        try flow.first(
+            in: 0..<config.pages, where: { slot in s[layout.slab(slot).live] == 0 }, { slot in try body(&self, slot) },
+            otherwise: {})
     }
 
     /// `cache_grow` once it has its page: a fresh slab at the tail of `slabs_free`.
-    mutating func growSlab(into slot: Int) throws(Crash) {
+    mutating func growSlab(into slot: Int) throws {
         let slabp = layout.slab(slot)
         s[slabp.live] = 1
         s[slabp.inuse] = 0
@@ -33,15 +35,18 @@ extension Kernel {
         }
     }
 
-    /// `cache_grow` in an interrupt (`GFP_ATOMIC`): it never sleeps; it fails when every page is
-    /// live, or under memory pressure (`irqAlloc(growFails: true)`) though a page is free.
-    mutating func cacheGrowAtomic() throws(Crash) -> V {
-        guard let slot = deadSlot() else { return 0 }
-        if pressure != .none {
-            pressure = .applied
-            return 0
+    /// `cache_grow` in an interrupt (`GFP_ATOMIC`): it never sleeps; it returns 0 when every page
+    /// is live, or under memory pressure (`irqAlloc(growFails: true)`) though a page is free.
+    mutating func cacheGrowAtomic() throws -> V {
+        var x: V = 0
+        try withDeadSlot { k, slot in
+            if k.growFails {
+                k.flow.assign(&k.pressureApplied, 1)
+            } else {
+                try k.growSlab(into: slot)
+                k.flow.assign(&x, 1)
+            }
         }
-        try growSlab(into: slot)
-        return 1
+        return x
     }
 }

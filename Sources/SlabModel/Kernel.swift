@@ -3,23 +3,31 @@ import ModelKit
 /// One step in progress: the state it changes, the context that runs it, and what it has broken.
 ///
 /// The kernel functions (`cache_alloc_refill`, `free_block`, …) are methods of this type, written
-/// over `Oracle.Value` so that the same text runs concretely and symbolically. A crash (a `BUG_ON`,
-/// a wild pointer, a hang) is thrown, because the kernel would not come back from it either.
+/// over `Oracle.Value` so that the same text runs concretely, along one path, or merged into one
+/// circuit (`Oracle`). A crash (a `BUG_ON`, a wild pointer, a hang) is thrown as `Stop.crash`,
+/// because the kernel would not come back from it either.
+///
+/// Every `if` on the state is `flow.when`, and every value an arm changes is written through
+/// `s` or `flow.assign`. A helper that runs a body of the caller's (`enter`, `withHeldAc`) hands it the
+/// kernel as an `inout` argument rather than letting it capture `self`, so the body and the helper
+/// never hold `self` at once.
 struct Kernel<O: Oracle> {
     typealias V = O.Value
 
     let layout: Layout
     let variant: Variant
-    var s: SlabState<V>
-    var oracle: O
+    var s: GuardedState<O>
+    /// The control flow: a `let`, so that the arms it runs may change the kernel.
+    let flow: O
     /// `smp_processor_id()` of the running context.
     var cpu: Int
     /// Whether interrupts are on where the code runs; only `grow-fail-irqs-on` ever runs with them on.
     var irqsOn = false
-    /// The step properties this step has broken so far.
+    /// The step properties this step has broken so far (concretely and along one path; a merged
+    /// run records them with their guards in `flow`).
     var violations: PropertySet = []
     /// Outer-loop passes of the refill in this step, retries included (`refill-terminates`).
-    var passes = 0
+    var passes: V = 0
     /// What the allocation this step ran returned (`.some(nil)` for NULL), for the trace.
     var returned: V?? = nil
     /// The `Branch`es this step took, one bit each: not state, so it changes no state space.
@@ -27,35 +35,42 @@ struct Kernel<O: Oracle> {
     var coverage: UInt64 = 0
     /// `free_block` calls this step has made: with the array, where a `free_block` join is.
     var blockFrees = 0
-    /// Whether an interrupt's `cache_grow` is to fail though a page is free, and whether one did.
-    var pressure = Pressure.none
+    /// An interrupt's `cache_grow` is to fail though a page is free (`irqAlloc(growFails: true)`).
+    var growFails = false
+    /// 1 once such a grow failed: an interrupt told to fail whose step never reached a grow with
+    /// a free page is no other step than the one told nothing.
+    var pressureApplied: V = 0
 
     var config: Configuration { layout.config }
-    /// An interrupt was told its grow fails, and no grow with a free page came.
-    var pressureUnused: Bool { pressure == .pending }
     var num: V { V(constant: config.num) }
     var end: V { V(constant: layout.end) }
 
     init(layout: Layout, variant: Variant, state: SlabState<V>, oracle: O, cpu: Int) {
         self.layout = layout
         self.variant = variant
-        self.s = state
-        self.oracle = oracle
+        self.s = GuardedState(state: state, oracle: oracle)
+        self.flow = oracle
         self.cpu = cpu
     }
 
-    mutating func when(_ condition: V.Condition) -> Bool { oracle.decide(condition) }
+    mutating func violate(_ property: BuiltInProperty) {
+        violations.insert(property.set)
+        flow.violate(property)
+    }
 
-    mutating func violate(_ property: BuiltInProperty) { violations.insert(property.set) }
+    /// `BUG_ON(condition)`: the run stops with `crash` where it holds.
+    func bugOn(_ condition: V.Condition, _ crash: Crash) throws {
+        try flow.ensure(condition.negated, else: crash)
+    }
 
     /// Marks a point where the rest of the step depends only on the state, `carried`, the fields
     /// of `JoinKey` and what the action fixes (its CPU, task, object): the caller keeps every other
     /// live value in `carried` or out of the rest of the step. After a return value is set, the
     /// rest depends on it too, so there is no join.
     mutating func join(_ place: JoinKey.Place, carrying carried: inout V) {
-        guard returned == nil else { return }
+        guard returned == nil, let passes = passes.constantValue else { return }
         let key = JoinKey(place: place, cpu: cpu, irqsOn: irqsOn, passes: passes, violations: violations)
-        oracle.join(&s, carrying: &carried, at: key)
+        flow.join(&s.state, carrying: &carried, at: key)
     }
 
     /// `join` with nothing to carry.
@@ -77,12 +92,12 @@ struct Kernel<O: Oracle> {
 
     /// Every access to an `array_cache` goes through here: it is where `ac-current` and `irqs-off`
     /// are judged, and where touching an array that `tune` freed ends the run.
-    mutating func access(_ ac: ArrayCacheRef) throws(Crash) {
+    mutating func access(_ ac: ArrayCacheRef) throws {
         if irqsOn { violate(.irqsOff) }
         if let owner = ac.owner, owner != cpu { violate(.acCurrent) }
         if ac.freed {
             violate(.acCurrent)
-            throw .useAfterFree
+            throw Stop.crash(.useAfterFree)
         }
     }
 
@@ -93,36 +108,38 @@ struct Kernel<O: Oracle> {
 
     /// `ac_entry(ac)[i] = value`; a write outside `0..<ac->limit` is memory corruption the model
     /// does not follow, so it ends the run, at `site` (an `avail-bounds` violation).
-    mutating func setEntry(_ ac: ArrayCacheRef, _ i: V, _ value: V, site: Crash) throws(Crash) {
-        guard when(i >= V(constant: 0)), when(i < s[ac.limit]), when(i < V(constant: ac.capacity)) else {
-            throw site
-        }
-        V.store(value, into: &s.cells, base: ac.entries, count: ac.capacity, at: i)
+    mutating func setEntry(_ ac: ArrayCacheRef, _ i: V, _ value: V, site: Crash) throws {
+        try flow.ensure(i >= V(constant: 0), else: site)
+        try flow.ensure(i < s[ac.limit], else: site)
+        try flow.ensure(i < V(constant: ac.capacity), else: site)
+        s.store(value, base: ac.entries, count: ac.capacity, at: i)
     }
 
     /// `memmove(&ac_entry(ac)[0], &ac_entry(ac)[n], sizeof(void*) * ac->avail)` after `ac->avail -= n`.
-    mutating func shiftDown(_ ac: ArrayCacheRef, by n: V) {
-        for i in 0..<ac.capacity {
-            guard when(V(constant: i) < s[ac.avail]) else { break }
+    mutating func shiftDown(_ ac: ArrayCacheRef, by n: V) throws {
+        try flow.loop(upTo: ac.capacity, while: { i in V(constant: i) < s[ac.avail] }) { i in
             s[ac.entries + i] = entry(ac, V(constant: i) + n)
         }
     }
 
-    /// The slab an object lives in (`GET_PAGE_SLAB(virt_to_page(objp))`) and its index in it.
-    mutating func slabOf(_ object: V) throws(Crash) -> (SlabRef, V) {
-        guard let slot = oracle.pick(object / num, below: config.pages) else { throw .wildObject }
-        return (layout.slab(slot), object - V(constant: slot) * num)
+    /// Runs `body` on task `t`'s CPU.
+    mutating func enter(task t: Int, _ body: (inout Kernel) throws -> Void) throws {
+        try flow.pick(s[layout.task(t).cpu], below: config.cpus, else: .crash(.corrupt)) { c in
+            cpu = c
+            try body(&self)
+        }
     }
-}
 
-/// Memory pressure on an interrupt's `cache_grow` (`irqAlloc(growFails: true)`).
-enum Pressure {
-    /// The grow succeeds wherever a page is free.
-    case none
-    /// The next grow with a free page fails.
-    case pending
-    /// A grow with a free page failed.
-    case applied
+    /// Runs `body` with the `ac` task `t` kept in its local variable across a step boundary.
+    mutating func withHeldAc(_ t: Int, _ body: (inout Kernel, ArrayCacheRef) throws -> Void) throws {
+        let task = layout.task(t)
+        try flow.pick(s[task.acCpu], below: config.cpus, else: .crash(.corrupt)) { c in
+            let installed = layout.ac(c)
+            var freed = installed
+            freed.freed = true
+            try flow.when(s[task.acStale] != 0, { try body(&self, freed) }, else: { try body(&self, installed) })
+        }
+    }
 }
 
 extension BuiltInProperty {
@@ -130,5 +147,3 @@ extension BuiltInProperty {
     public var index: Int { BuiltInProperty.allCases.firstIndex(of: self) ?? 0 }
     public var set: PropertySet { PropertySet(index: index) }
 }
-
-extension Crash: Error {}

@@ -60,27 +60,6 @@ extension Bool: ModelCondition {
     @inlinable public var negated: Bool { !self }
 }
 
-/// Turns conditions into control flow, and values into the small concrete numbers the model uses
-/// to choose a CPU or a slab.
-///
-/// Concretely both are the identity. Symbolically, `decide` explores both outcomes (each run of a
-/// step follows one path and records its guard) and `pick` splits on the value, so the model's
-/// ordinary Swift `if`s and `while`s become the paths of the transition relation.
-public protocol Oracle {
-    associatedtype Value: ModelValue
-
-    mutating func decide(_ condition: Value.Condition) -> Bool
-
-    /// The value of `value` as an index below `bound`, or nil when it is outside (a wild pointer).
-    mutating func pick(_ value: Value, below bound: Int) -> Int?
-
-    /// A point where the step's paths may join: the rest of the step depends on nothing but
-    /// `state`, `carried` and `key`. Concretely nothing happens. Symbolically the explorer runs
-    /// the rest once for all the paths that arrive with the same key, from values that stand for
-    /// any of theirs, so that a step's paths add up across joins instead of multiplying.
-    mutating func join(_ state: inout SlabState<Value>, carrying carried: inout Value, at key: JoinKey)
-}
-
 /// Where in a step a join is, and the step's context there: paths join only with equal keys.
 public struct JoinKey: Hashable, Sendable {
     /// Besides the fields here, a join's rest of the step may depend on what the action fixes (its
@@ -130,17 +109,4 @@ extension Int: ModelValue {
     @inlinable public static func store(_ value: Int, into cells: inout [Int], base: Int, count: Int, at index: Int) {
         if (0..<count).contains(index) { cells[base + index] = value }
     }
-}
-
-/// The oracle of plain execution: a condition is already a `Bool`, a value already a number.
-public struct ConcreteOracle: Oracle {
-    public init() {}
-
-    @inlinable public func decide(_ condition: Bool) -> Bool { condition }
-
-    @inlinable public func pick(_ value: Int, below bound: Int) -> Int? {
-        (0..<bound).contains(value) ? value : nil
-    }
-
-    @inlinable public func join(_ state: inout SlabState<Int>, carrying carried: inout Int, at key: JoinKey) {}
 }

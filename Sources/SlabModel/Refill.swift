@@ -1,185 +1,228 @@
-/// How a call into the allocator stands at the end of a step, as its caller sees it.
-enum AllocEnd<V> {
-    case object(V)
-    case null
-    /// In `cache_grow` with interrupts on: the task sleeps until its `growDone`.
-    case sleeps
-    /// Only `grow-fail-irqs-on`: the refill goes on with interrupts on, from this point.
-    case irqsOn(TaskStatus)
-}
-
-/// What the seed does after `x = cache_grow(cachep, flags)` returns.
-enum AfterGrow {
-    case null
-    case retry
-    case handOut
-}
-
 /// `cache_alloc_refill` (Linux 2.6.9 mm/slab.c), to be read beside the kernel's text (quoted in `Documentation/Model.md`).
+///
+/// The seed's `goto`s are the structure here: `goto alloc_done` is the `else` of the shared-array
+/// hit, `goto must_grow` breaks the batch loop, and `goto retry` calls `retry` again (at most
+/// once: see `retry`). Every path ends the allocation with `finish`.
 extension Kernel {
-    mutating func cacheAllocRefill(inInterrupt: Bool) throws(Crash) -> AllocEnd<V> {
+    /// `cache_alloc_refill(cachep, flags)` for task `t`, or in an interrupt (`t == nil`).
+    mutating func cacheAllocRefill(task t: Int?) throws {
         checkIrqOff()
-        var ac = acData()
-        return try retry(&ac, inInterrupt: inInterrupt)
+        try retry(acData(), task: t, retries: 0)
     }
 
-    /// From the `retry:` label to the end of the seed.
-    mutating func retry(_ ac: inout ArrayCacheRef, inInterrupt: Bool) throws(Crash) -> AllocEnd<V> {
-        while true {
-            try pass()
-            try access(ac)
-            var batchcount = s[ac.batchcount]
-            if when(s[ac.touched] == 0), when(batchcount > V(constant: config.batchRefillLimit)) {
+    /// From the `retry:` label to the end of the seed; `retries` is how many `goto retry`s led here.
+    mutating func retry(_ ac: ArrayCacheRef, task t: Int?, retries: Int) throws {
+        // A retry follows a grow (or, from `growDone`, a grow in the step before), so the refill
+        // it makes finds that fresh slab and takes at least one object: it never grows again, and
+        // a second retry is a loop no consistent state makes. The model stops one as a hang, as
+        // it stops any refill that loops (`refill-terminates`); the bound is what a merged run unrolls.
+        guard retries <= 1 else { return try hang() }
+        try pass()
+        try access(ac)
+        var batchcount = s[ac.batchcount]
+        try flow.when(s[ac.touched] == 0) {
+            try flow.when(batchcount > V(constant: config.batchRefillLimit)) {
                 // If there was little recent activity on this cache, then perform only a partial refill.
-                batchcount = V(constant: config.batchRefillLimit)
+                flow.assign(&batchcount, V(constant: config.batchRefillLimit))
             }
-            // l3 = list3_data(cachep);
-            if when(s[ac.avail] > 0) { throw .refillBugOn }  // BUG_ON(ac->avail > 0);
-            // spin_lock(&cachep->spinlock);
-            try refillLocked(ac, &batchcount)
-            // alloc_done: spin_unlock(&cachep->spinlock);
-            if when(s[ac.avail] == 0) {  // if (unlikely(!ac->avail))
-                cover(.mustGrow)
-                guard inInterrupt else { return .sleeps }  // x = cache_grow(cachep, flags): may sleep
-                let x = try cacheGrowAtomic()
-                switch try afterGrow(x, &ac) {
-                case .null: return .null
-                case .retry: continue
-                case .handOut: break
-                }
-            }
-            if irqsOn { return .irqsOn(.irqsOnBeforeDecrement) }
-            return try handOut(ac)
         }
+        // l3 = list3_data(cachep);
+        try bugOn(s[ac.avail] > 0, .refillBugOn)  // BUG_ON(ac->avail > 0);
+        // spin_lock(&cachep->spinlock);
+        try refillLocked(ac, &batchcount)
+        // alloc_done: spin_unlock(&cachep->spinlock);
+        try flow.when(
+            s[ac.avail] == 0,
+            {  // if (unlikely(!ac->avail))
+                cover(.mustGrow)
+                // x = cache_grow(cachep, flags): with interrupts on, it may sleep.
+                guard t == nil else { return try finish(.sleeps, task: t) }
+                let x = try cacheGrowAtomic()
+                try afterGrow(x, ac, task: t, retries: retries)
+            }, else: { try allocDone(ac, task: t) })
     }
 
     /// The locked part: from `spin_lock` to `alloc_done:`.
-    mutating func refillLocked(_ ac: ArrayCacheRef, _ batchcount: inout V) throws(Crash) {
+    mutating func refillLocked(_ ac: ArrayCacheRef, _ batchcount: inout V) throws {
         let sharedArray = layout.shared
-        if when(s[sharedArray.limit] > 0) {  // if (l3->shared)
-            if when(s[sharedArray.avail] != 0) {
-                cover(.sharedHit)
-                if when(batchcount > s[sharedArray.avail]) {
-                    batchcount = s[sharedArray.avail]
-                }
-                s[sharedArray.avail] = s[sharedArray.avail] - batchcount
-                s[ac.avail] = batchcount
-                // memcpy(ac_entry(ac), &ac_entry(shared_array)[shared_array->avail], sizeof(void*)*batchcount);
-                let top = variant == .sharedWrongEnd ? 0 : s[sharedArray.avail]
-                try copy(batchcount, from: sharedArray, at: top, to: ac)
-                s[sharedArray.touched] = 1
-                if variant == .sharedCountsFree {
-                    s[layout.freeObjects] = s[layout.freeObjects] - s[ac.avail]
-                }
-                return  // goto alloc_done;
-            }
-        }
-        while when(batchcount > 0) {
-            try pass()
-            // Get slab alloc is to come from.
-            let slabp: SlabRef
-            if let partial = try first(.partial) {
-                cover(.partialSlab)
-                slabp = partial
-            } else {
-                s[layout.freeTouched] = 1
-                guard let free = try first(.free) else { break }  // goto must_grow;
-                cover(.freeSlab)
-                slabp = free
-            }
-            // check_slabp(cachep, slabp); check_spinlock_acquired(cachep);
-            // slabp->inuse and cachep->num are unsigned int: an inuse a double free took below 0
-            // compares huge.
-            while when(
-                variant == .overrunSlab
-                    ? V.unsignedGreater(num + 1, s[slabp.inuse]) : V.unsignedGreater(num, s[slabp.inuse])),
-                postDecrement(&batchcount)
+        // if (l3->shared) { ...; if (shared_array->avail) { ...; goto alloc_done; } }
+        try flow.when(
+            s[sharedArray.limit] > 0,
             {
-                // ac_entry(ac)[ac->avail++] = slabp->s_mem + slabp->free*cachep->objsize;
-                try setEntry(ac, s[ac.avail], objectAddress(slabp, s[slabp.free]), site: .refillOverflow)
-                s[ac.avail] = s[ac.avail] + 1
-                s[slabp.inuse] = s[slabp.inuse] + 1
-                let next = try bufctl(slabp, s[slabp.free])  // next = slab_bufctl(slabp)[slabp->free];
-                s[slabp.free] = next
-            }
-            // move slabp to correct slabp list:
-            listDel(slabp)
-            if variant != .slabStaysPartial, when(s[slabp.free] == end) {
-                try listAdd(slabp, .full)
-            } else {
-                try listAdd(slabp, .partial)
-            }
+                try flow.when(
+                    s[sharedArray.avail] != 0,
+                    { try refillFromShared(ac, &batchcount) },
+                    else: { try refillFromSlabs(ac, &batchcount) })
+            }, else: { try refillFromSlabs(ac, &batchcount) })
+    }
+
+    /// The shared array's hit, up to `goto alloc_done`.
+    mutating func refillFromShared(_ ac: ArrayCacheRef, _ batchcount: inout V) throws {
+        let sharedArray = layout.shared
+        cover(.sharedHit)
+        try flow.when(batchcount > s[sharedArray.avail]) {
+            flow.assign(&batchcount, s[sharedArray.avail])
         }
+        s[sharedArray.avail] = s[sharedArray.avail] - batchcount
+        s[ac.avail] = batchcount
+        // memcpy(ac_entry(ac), &ac_entry(shared_array)[shared_array->avail], sizeof(void*)*batchcount);
+        let top = variant == .sharedWrongEnd ? 0 : s[sharedArray.avail]
+        try copy(batchcount, from: sharedArray, at: top, to: ac)
+        s[sharedArray.touched] = 1
+        if variant == .sharedCountsFree {
+            s[layout.freeObjects] = s[layout.freeObjects] - s[ac.avail]
+        }
+    }
+
+    /// `while (batchcount > 0) { ... }` over the slab lists, then `must_grow:`.
+    ///
+    /// A pass that leaves `batchcount` above 0 stopped because its slab had no object left, and
+    /// moved that slab to `slabs_full`, where no later pass looks: with `pages` slabs, the loop
+    /// ends within `pages + 1` passes. A run that makes more (only a state whose free lists and
+    /// `inuse` disagree can, or a mutant that leaves a full slab on `slabs_partial`) loops for
+    /// ever, and the model stops it there as a hang (`refill-terminates`) rather than at the pass
+    /// budget: the same step, the same state. The bound is what a merged run unrolls.
+    mutating func refillFromSlabs(_ ac: ArrayCacheRef, _ batchcount: inout V) throws {
+        try flow.loop(
+            upTo: config.pages + 1, while: { _ in batchcount > 0 },
+            { _ in
+                try pass()
+                // Get slab alloc is to come from.
+                try flow.when(
+                    s[layout.list(.partial).count] > 0,
+                    {
+                        try first(.partial) { k, slabp in
+                            k.cover(.partialSlab)
+                            try k.takeObjects(from: slabp, into: ac, &batchcount)
+                        }
+                    },
+                    else: {
+                        s[layout.freeTouched] = 1
+                        try flow.when(
+                            s[layout.list(.free).count] > 0,
+                            {
+                                try first(.free) { k, slabp in
+                                    k.cover(.freeSlab)
+                                    try k.takeObjects(from: slabp, into: ac, &batchcount)
+                                }
+                            }, else: { throw Stop.breakLoop })  // goto must_grow;
+                    })
+            }, exhausted: { try hang() })
         // must_grow:
         if variant != .noFreeDecrement {
             s[layout.freeObjects] = s[layout.freeObjects] - s[ac.avail]
         }
     }
 
+    /// The batch loop's body once it has its slab: take objects, then move the slab to its list.
+    mutating func takeObjects(from slabp: SlabRef, into ac: ArrayCacheRef, _ batchcount: inout V) throws {
+        // check_slabp(cachep, slabp); check_spinlock_acquired(cachep);
+        // slabp->inuse and cachep->num are unsigned int: an inuse a double free took below 0
+        // compares huge.
+        let limit = variant == .overrunSlab ? num + 1 : num
+        try flow.loop(
+            upTo: config.num + 2,
+            while: { _ in postDecrement(&batchcount, if: V.unsignedGreater(limit, s[slabp.inuse])) },
+            { _ in
+                // ac_entry(ac)[ac->avail++] = slabp->s_mem + slabp->free*cachep->objsize;
+                try setEntry(ac, s[ac.avail], objectAddress(slabp, s[slabp.free]), site: .refillOverflow)
+                s[ac.avail] = s[ac.avail] + 1
+                s[slabp.inuse] = s[slabp.inuse] + 1
+                let next = try bufctl(slabp, s[slabp.free])  // next = slab_bufctl(slabp)[slabp->free];
+                s[slabp.free] = next
+            }, exhausted: { try hang() })
+        // move slabp to correct slabp list:
+        try listDel(slabp)
+        if variant == .slabStaysPartial {
+            try listAdd(slabp, .partial)
+        } else {
+            try flow.when(
+                s[slabp.free] == end, { try listAdd(slabp, .full) }, else: { try listAdd(slabp, .partial) })
+        }
+    }
+
     /// The seed after `cache_grow` returns `x`, from `ac = ac_data(cachep)` to the hand-out.
-    mutating func afterGrow(_ x: V, _ ac: inout ArrayCacheRef) throws(Crash) -> AfterGrow {
+    mutating func afterGrow(_ x: V, _ heldAc: ArrayCacheRef, task t: Int?, retries: Int) throws {
         // cache_grow can reenable interrupts, then ac could change.
-        if variant != .staleAc { ac = acData() }
+        let ac = variant == .staleAc ? heldAc : acData()
         try access(ac)
-        if when(x == 0), when(s[ac.avail] == 0) {  // no objects in sight? abort
-            cover(.nullReturn)
-            return .null
-        }
-        if variant == .retryIgnoresIrq, when(x != 0) {  // if (x || !ac->avail) goto retry;
-            cover(.retryAfterGrow)
-            return .retry
-        }
-        if when(s[ac.avail] == 0) {  // objects refilled by interrupt?
-            cover(.retryAfterGrow)
-            return .retry
-        }
-        cover(.refilledByInterrupt)
-        return .handOut
+        let noObjects = (x == 0).and(s[ac.avail] == 0)
+        try flow.when(
+            noObjects,
+            {  // no objects in sight? abort
+                cover(.nullReturn)
+                try finish(.null, task: t)
+            },
+            else: {
+                // if (x || !ac->avail) goto retry;
+                let again = variant == .retryIgnoresIrq ? (x != 0).or(s[ac.avail] == 0) : s[ac.avail] == 0
+                try flow.when(
+                    again,
+                    {  // objects refilled by interrupt?
+                        cover(.retryAfterGrow)
+                        try retry(ac, task: t, retries: retries + 1)
+                    },
+                    else: {
+                        cover(.refilledByInterrupt)
+                        try allocDone(ac, task: t)
+                    })
+            })
+    }
+
+    /// The end of the refill: with interrupts off (as they should be), `ac->touched = 1; return
+    /// ac_entry(ac)[--ac->avail];`.
+    mutating func allocDone(_ ac: ArrayCacheRef, task t: Int?) throws {
+        if irqsOn { return try finish(.irqsOn(.irqsOnBeforeDecrement), task: t) }
+        try handOut(ac, task: t)
     }
 
     /// `ac->touched = 1; return ac_entry(ac)[--ac->avail];`
-    mutating func handOut(_ ac: ArrayCacheRef) throws(Crash) -> AllocEnd<V> {
+    mutating func handOut(_ ac: ArrayCacheRef, task t: Int?) throws {
         s[ac.touched] = 1
         s[ac.avail] = s[ac.avail] - 1
-        return .object(entry(ac, s[ac.avail]))
+        try finish(.object(entry(ac, s[ac.avail])), task: t)
     }
 
-    /// Counts one pass of the refill's outer loop (retries included) against `refill-terminates`.
-    mutating func pass() throws(Crash) {
-        passes += 1
-        if passes > config.passBudget {
-            violate(.refillTerminates)
-            throw .hang
-        }
+    /// Counts one pass of the refill's loops (retries included) against `refill-terminates`.
+    mutating func pass() throws {
+        flow.assign(&passes, passes + 1)
+        try flow.when(passes > V(constant: config.passBudget)) { try hang() }
     }
 
-    /// C's `batchcount--` as a loop condition: true when the value before the decrement was non-zero.
-    mutating func postDecrement(_ value: inout V) -> Bool {
+    /// The refill looped past its bound: a hang in the kernel.
+    mutating func hang() throws {
+        violate(.refillTerminates)
+        throw Stop.crash(.hang)
+    }
+
+    /// C's `room && batchcount--` as a loop condition: the decrement happens only where `room`
+    /// holds, and the condition is true when the value before it was non-zero.
+    func postDecrement(_ value: inout V, if room: V.Condition) -> V.Condition {
         let old = value
-        value = value - 1
-        return when(old != 0)
+        flow.assign(&value, V.select(room, old - 1, old))
+        return room.and(old != 0)
     }
 
     /// `slabp->s_mem + index*cachep->objsize` as an object id. Past the last object (a free list
     /// at `BUFCTL_END`) it is no object at all.
-    mutating func objectAddress(_ slab: SlabRef, _ index: V) -> V {
-        if when(index < num) { return V(constant: slab.slot * config.num) + index }
-        return V(constant: layout.wild)
+    func objectAddress(_ slab: SlabRef, _ index: V) -> V {
+        V.select(index < num, V(constant: slab.slot * config.num) + index, V(constant: layout.wild))
     }
 
     /// `slab_bufctl(slabp)[index]`. Past the array (after taking a wild object) the kernel reads
     /// memory that is no bufctl: the model stops there, as the oops would.
-    mutating func bufctl(_ slab: SlabRef, _ index: V) throws(Crash) -> V {
-        guard when(index >= 0), when(index < num) else { throw .wildObject }
+    func bufctl(_ slab: SlabRef, _ index: V) throws -> V {
+        try flow.ensure(index >= 0, else: .wildObject)
+        try flow.ensure(index < num, else: .wildObject)
         return V.load(s.cells, base: slab.bufctl, count: config.num, at: index)
     }
 
     /// `memcpy` of `n` entries from `from` starting at `at` into `to` starting at 0. Entries
     /// outside `from`'s `0..<limit` are memory the model does not follow: the run stops there.
-    mutating func copy(_ n: V, from: ArrayCacheRef, at start: V, to: ArrayCacheRef) throws(Crash) {
-        guard when(start >= 0), when(start + n <= s[from.limit]) else { throw .sharedCopyOutOfBounds }
-        for i in 0..<to.capacity {
-            guard when(V(constant: i) < n) else { break }
+    mutating func copy(_ n: V, from: ArrayCacheRef, at start: V, to: ArrayCacheRef) throws {
+        try flow.ensure(start >= 0, else: .sharedCopyOutOfBounds)
+        try flow.ensure(start + n <= s[from.limit], else: .sharedCopyOutOfBounds)
+        try flow.loop(upTo: to.capacity, while: { i in V(constant: i) < n }) { i in
             s[to.entries + i] = entry(from, start + V(constant: i))
         }
     }

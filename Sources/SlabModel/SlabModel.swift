@@ -39,20 +39,16 @@ public struct SlabModel: CompactModel {
 
     /// The enabled actions, decided by running the step function itself.
     public func isEnabled(_ action: SlabAction, in state: State) -> Bool {
-        var oracle = ConcreteOracle()
-        return slabStep(action, from: state, layout: layout, variant: variant, oracle: &oracle) != nil
+        slabStep(action, from: state, layout: layout, variant: variant, oracle: ConcreteOracle()) != nil
     }
 
     /// The step, or nil when `action` is not enabled in `state`.
     public func step(_ action: SlabAction, from state: State) -> StepOutcome<Int>? {
-        var oracle = ConcreteOracle()
-        guard var outcome = slabStep(action, from: state, layout: layout, variant: variant, oracle: &oracle) else {
+        guard var outcome = slabStep(action, from: state, layout: layout, variant: variant, oracle: ConcreteOracle())
+        else {
             return nil
         }
-        // A run that already stopped keeps the site it stopped at: that is the more precise word.
-        if outcome.state[layout.crash] == 0, !codec.fits(outcome.state.cells) {
-            outcome.state[layout.crash] = Crash.corrupt.rawValue
-        }
+        codec.stopIfCorrupt(&outcome.state, crash: layout.crash)
         return outcome
     }
 

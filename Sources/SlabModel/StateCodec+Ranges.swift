@@ -6,3 +6,19 @@ extension StateCodec {
         fields.filter { $0.width < 64 }.map { ($0.cell, $0.lowest...$0.highest) }
     }
 }
+
+extension StateCodec {
+    /// `SlabModel.step`'s last word, in any value domain: a state whose cells leave the packed
+    /// ranges ends the run as `corrupt`, unless it already ended (a run that stopped at a site
+    /// keeps that site: it is the more precise word). The symbolic engines apply this very rule.
+    public func stopIfCorrupt<V: ModelValue>(_ state: inout SlabState<V>, crash: Int) {
+        var fits = V.Condition(constant: true)
+        for f in fields where f.width < 64 {
+            let v = state.cells[f.cell]
+            fits = fits.and(v >= V(constant: f.lowest)).and(v <= V(constant: f.highest))
+        }
+        let running = state.cells[crash] == V(constant: 0)
+        state.cells[crash] = V.select(
+            running.and(fits.negated), V(constant: Crash.corrupt.rawValue), state.cells[crash])
+    }
+}

@@ -1,5 +1,15 @@
 import ModelKit
 
+/// How a call into the allocator stands at the end of a step, as its caller sees it.
+enum AllocEnd<V> {
+    case object(V)
+    case null
+    /// In `cache_grow` with interrupts on: the task sleeps until its `growDone`.
+    case sleeps
+    /// Only `grow-fail-irqs-on`: the refill goes on with interrupts on, from this point.
+    case irqsOn(TaskStatus)
+}
+
 /// What one step did, beyond the state it left.
 public struct StepOutcome<V: ModelValue> {
     public var state: SlabState<V>
@@ -15,21 +25,23 @@ public struct StepOutcome<V: ModelValue> {
 ///
 /// Returns nil when `action` is not enabled in `state`. Enabling is decided here, by the same code
 /// that runs the step, so the explicit engine's action list and the symbolic engine's guards are
-/// the same thing.
+/// the same thing. A merged run (`Oracle`) always returns an outcome: its oracle holds where the
+/// step is enabled and where it crashed.
 public func slabStep<O: Oracle>(
-    _ action: SlabAction, from state: SlabState<O.Value>, layout: Layout, variant: Variant, oracle: inout O
+    _ action: SlabAction, from state: SlabState<O.Value>, layout: Layout, variant: Variant, oracle: O
 ) -> StepOutcome<O.Value>? {
     var k = Kernel(layout: layout, variant: variant, state: state, oracle: oracle, cpu: 0)
-    defer { oracle = k.oracle }
     do {
         guard try k.perform(action) else { return nil }
+    } catch Stop.crash(let crash) {
+        k.s[layout.crash] = O.Value(constant: crash.rawValue)
     } catch {
-        // An interrupt told its grow fails, stopped before any grow: the step without that
-        // word is the same step.
-        guard !k.pressureUnused else { return nil }
-        k.s[layout.crash] = O.Value(constant: error.rawValue)
+        return nil
     }
-    return StepOutcome(state: k.s, violations: k.violations, returned: k.returned, coverage: k.coverage)
+    // An interrupt told its grow fails that never reached a grow with a free page: the step
+    // without that word is the same step.
+    if k.growFails, !oracle.requireOfEveryEnd(k.pressureApplied != 0) { return nil }
+    return StepOutcome(state: k.s.state, violations: k.violations, returned: k.returned, coverage: k.coverage)
 }
 
 extension Configuration {
@@ -43,37 +55,48 @@ extension Kernel {
     var idle: V { V(constant: TaskStatus.idle.rawValue) }
     var sleeping: V { V(constant: TaskStatus.sleepingInGrow.rawValue) }
 
-    /// Runs `action`; false when it is not enabled.
-    mutating func perform(_ action: SlabAction) throws(Crash) -> Bool {
-        guard when(s[layout.crash] == 0) else { return false }
+    /// Runs `action`; false when it is not enabled (a merged run says so through `flow` instead).
+    mutating func perform(_ action: SlabAction) throws -> Bool {
+        guard flow.require(s[layout.crash] == 0) else { return false }
         switch action {
         case .alloc(let t):
-            guard config.hasTask(t), when(s[layout.task(t).status] == idle), try enter(task: t) else { return false }
-            try finish(cacheAlloc(inInterrupt: false), task: t)
+            guard config.hasTask(t), flow.require(s[layout.task(t).status] == idle) else { return false }
+            try enter(task: t) { k in try k.cacheAlloc(task: t) }
         case .growDone(let t, let ok):
-            guard config.hasTask(t), when(s[layout.task(t).status] == sleeping) else { return false }
-            let slot = deadSlot()
-            guard ok ? slot != nil : (config.growMayFail || slot == nil), try enter(task: t) else { return false }
-            try growDone(task: t, slot: ok ? slot : nil)
+            guard config.hasTask(t), flow.require(s[layout.task(t).status] == sleeping) else { return false }
+            // A grow succeeds only with a free page, and fails only where it may.
+            let canGrow = anyDeadSlot()
+            guard flow.require(ok ? canGrow : V.Condition(constant: config.growMayFail).or(canGrow.negated)) else {
+                return false
+            }
+            try enter(task: t) { k in
+                if ok {
+                    try k.withDeadSlot { k, slot in try k.growSlab(into: slot) }
+                }
+                // `ac = ac_data(cachep)` after the grow makes the task's own `ac` dead, but in
+                // stale-ac, which keeps it: only there does the step depend on it.
+                if k.variant == .staleAc {
+                    try k.withHeldAc(t) { k, ac in try k.growDone(task: t, ok: ok, ac: ac) }
+                } else {
+                    try k.growDone(task: t, ok: ok, ac: k.acData())
+                }
+            }
         case .free(let t, let o):
-            guard config.hasTask(t), when(s[layout.task(t).status] == idle), try release(o), try enter(task: t)
-            else { return false }
-            try cacheFree(V(constant: o))
+            guard config.hasTask(t), flow.require(s[layout.task(t).status] == idle), release(o) else { return false }
+            try enter(task: t) { k in try k.cacheFree(V(constant: o)) }
         case .irqAlloc(let c, let growFails):
             guard config.interrupts, config.hasCpu(c), !growFails || config.growMayFail else { return false }
             cpu = c
-            pressure = growFails ? .pending : .none
-            let end = try cacheAlloc(inInterrupt: true)
-            // Failing a grow the step never reached is no other outcome than `growFails: false`.
-            guard !pressureUnused else { return false }
-            try finish(end, task: nil)
+            self.growFails = growFails
+            try cacheAlloc(task: nil)
         case .irqFree(let c, let o):
-            guard config.interrupts, config.hasCpu(c), try release(o) else { return false }
+            guard config.interrupts, config.hasCpu(c), release(o) else { return false }
             cpu = c
             try cacheFree(V(constant: o))
         case .migrate(let t, let c):
             guard config.migration, config.hasTask(t), config.hasCpu(c),
-                when(s[layout.task(t).status] == sleeping), when(s[layout.task(t).cpu] != V(constant: c))
+                flow.require(s[layout.task(t).status] == sleeping),
+                flow.require(s[layout.task(t).cpu] != V(constant: c))
             else { return false }
             s[layout.task(t).cpu] = V(constant: c)
         case .reap(let c, let full):
@@ -84,66 +107,51 @@ extension Kernel {
             guard config.tuning.indices.contains(index) else { return false }
             try doTuneCpucache(config.tuning[index])
         case .resume(let t):
-            guard config.hasTask(t), let status = taskStatus(t), status.runsWithIrqsOn, try enter(task: t)
-            else { return false }
-            irqsOn = true
-            try resume(task: t, at: status)
+            guard config.hasTask(t), flow.require(runsWithIrqsOn(t)) else { return false }
+            try flow.pick(s[layout.task(t).status], below: TaskStatus.allCases.count, else: .disabled) { raw in
+                guard let status = TaskStatus(rawValue: raw), status.runsWithIrqsOn else { throw Stop.disabled }
+                try enter(task: t) { k in
+                    k.irqsOn = true
+                    try k.withHeldAc(t) { k, ac in try k.resume(task: t, at: status, ac: ac) }
+                }
+            }
         }
         return true
     }
 
-    /// Runs the rest of the code on task `t`'s CPU.
-    mutating func enter(task t: Int) throws(Crash) -> Bool {
-        guard let c = oracle.pick(s[layout.task(t).cpu], below: config.cpus) else { throw .corrupt }
-        cpu = c
-        return true
-    }
-
-    mutating func taskStatus(_ t: Int) -> TaskStatus? {
-        oracle.pick(s[layout.task(t).status], below: TaskStatus.allCases.count).flatMap(TaskStatus.init(rawValue:))
+    /// Task `t` is at one of the points of the refill's tail with interrupts on (`runsWithIrqsOn`).
+    func runsWithIrqsOn(_ t: Int) -> V.Condition {
+        s[layout.task(t).status] >= V(constant: TaskStatus.irqsOnBeforeReload.rawValue)
     }
 
     /// Takes `o` from a caller's hands; false when nobody holds `o`. Holders are counted, not
     /// flagged, so an object handed out twice takes two frees to be gone.
-    mutating func release(_ o: Int) throws(Crash) -> Bool {
-        guard o >= 0, o < layout.objects, when(s[layout.held(o)] != 0) else { return false }
+    mutating func release(_ o: Int) -> Bool {
+        guard o >= 0, o < layout.objects, flow.require(s[layout.held(o)] != 0) else { return false }
         s[layout.held(o)] = s[layout.held(o)] - 1
         return true
     }
 
-    /// Task `t`'s `cache_grow` returns: with a new slab in `slot`, or failed (nil).
-    mutating func growDone(task t: Int, slot: Int?) throws(Crash) {
-        if let slot { try growSlab(into: slot) }
-        if slot == nil, variant == .growFailIrqsOn {
+    /// Task `t`'s `cache_grow` returns: with a new slab (`ok`), or failed; `ac` is the task's local.
+    mutating func growDone(task t: Int, ok: Bool, ac: ArrayCacheRef) throws {
+        if !ok, variant == .growFailIrqsOn {
             // The failure path returns without disabling interrupts again.
             s[layout.task(t).status] = V(constant: TaskStatus.irqsOnBeforeReload.rawValue)
             return
         }
-        var ac = heldAc(t)
-        switch try afterGrow(slot == nil ? 0 : 1, &ac) {
-        case .null: try finish(.null, task: t)
-        case .retry: try finish(retry(&ac, inInterrupt: false), task: t)
-        case .handOut: try finish(handOut(ac), task: t)
-        }
-    }
-
-    /// The `ac` task `t` kept in its local variable across a step boundary.
-    mutating func heldAc(_ t: Int) -> ArrayCacheRef {
-        let task = layout.task(t)
-        var ac = layout.ac(oracle.pick(s[task.acCpu], below: config.cpus) ?? cpu)
-        ac.freed = when(s[task.acStale] != 0)
-        return ac
+        try afterGrow(ok ? 1 : 0, ac, task: t, retries: 0)
     }
 
     /// Records how the call ended: in the caller's hands, or in the task's status.
-    mutating func finish(_ end: AllocEnd<V>, task t: Int?) throws(Crash) {
+    mutating func finish(_ end: AllocEnd<V>, task t: Int?) throws {
         switch end {
         case .object(let o):
             // A store at the object, not a split on it: symbolically `o` is often an `ite` over
             // the array's entries, and splitting on it multiplies a refill's paths by them.
-            guard when(o >= 0), when(o < V(constant: layout.objects)) else { throw .wildObject }
+            try flow.ensure(o >= 0, else: .wildObject)
+            try flow.ensure(o < V(constant: layout.objects), else: .wildObject)
             let held = V.load(s.cells, base: layout.held(0), count: layout.objects, at: o)
-            V.store(held + 1, into: &s.cells, base: layout.held(0), count: layout.objects, at: o)
+            s.store(held + 1, base: layout.held(0), count: layout.objects, at: o)
             returned = .some(o)
             setStatus(t, .idle)
         case .null:

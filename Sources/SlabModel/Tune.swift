@@ -1,6 +1,6 @@
 /// `do_tune_cpucache`: new, empty arrays everywhere; the old ones' objects go back to their slabs.
 extension Kernel {
-    mutating func doTuneCpucache(_ tuning: Configuration.Tuning) throws(Crash) {
+    mutating func doTuneCpucache(_ tuning: Configuration.Tuning) throws {
         cover(.tune)
         // free_limit is set under the lock before the old arrays are drained.
         s[layout.freeLimit] = V(constant: (1 + config.cpus) * tuning.batchcount + config.num)
@@ -14,7 +14,7 @@ extension Kernel {
             s[old.touched] = 0
         }
         let old = layout.shared
-        if when(s[old.limit] > 0) {
+        try flow.when(s[old.limit] > 0) {
             var count = s[old.avail]
             try freeBlock(old, count: &count)
         }

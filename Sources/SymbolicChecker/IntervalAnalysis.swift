@@ -286,16 +286,8 @@ final class IntervalAnalysis {
         return lo <= hi ? lo...hi : a
     }
 
-    /// `SlabModel.step`'s last word: a state whose cells leave the packed ranges ends the run as
-    /// `corrupt`, unless it already ended (the same test, from `StateCodec.cellRanges`).
+    /// `SlabModel.step`'s last word (`StateCodec.stopIfCorrupt`).
     static func markCorrupt(_ state: inout SlabState<SymbolicValue>, layout: Layout, codec: StateCodec) {
-        var fits = SymbolicCondition.known(true)
-        for (cell, range) in codec.cellRanges {
-            let v = state.cells[cell]
-            fits = fits.and((v >= .constant(range.lowerBound)).and(v <= .constant(range.upperBound)))
-        }
-        let keeps = fits.or(state.cells[layout.crash] != .constant(0))
-        state.cells[layout.crash] = SymbolicValue.select(
-            keeps, state.cells[layout.crash], .constant(Crash.corrupt.rawValue))
+        codec.stopIfCorrupt(&state, crash: layout.crash)
     }
 }

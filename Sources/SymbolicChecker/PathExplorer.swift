@@ -334,8 +334,8 @@ final class PathExplorer {
             var arrivals: [Arrival] = []
             repeat {
                 beginRun()
-                var oracle = PathOracle(explorer: self)
-                let outcome = slabStep(action, from: state, layout: layout, variant: variant, oracle: &oracle)
+                let outcome = slabStep(
+                    action, from: state, layout: layout, variant: variant, oracle: PathOracle(explorer: self))
                 if let error { throw .z3(error) }
                 if let replayMismatch { throw .internalError("\(action): \(replayMismatch)") }
                 if let arrival {
@@ -429,15 +429,14 @@ final class PathExplorer {
 }
 
 /// The oracle the symbolic runs of `slabStep` use: every choice goes to the explorer.
-struct PathOracle: Oracle {
+struct PathOracle: ForkingOracle {
     let explorer: PathExplorer
 
-    mutating func decide(_ condition: SymbolicCondition) -> Bool { explorer.decide(condition) }
+    func decide(_ condition: SymbolicCondition) -> Bool { explorer.decide(condition) }
 
-    mutating func pick(_ value: SymbolicValue, below bound: Int) -> Int? { explorer.pick(value, below: bound) }
+    func index(of value: SymbolicValue, below bound: Int) -> Int? { explorer.pick(value, below: bound) }
 
-    mutating func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout SymbolicValue, at key: JoinKey)
-    {
+    func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout SymbolicValue, at key: JoinKey) {
         explorer.join(&state, carrying: &carried, at: key)
     }
 }

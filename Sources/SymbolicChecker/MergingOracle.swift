@@ -1,0 +1,158 @@
+import SlabModel
+import Z3Kit
+
+/// The oracle of a merged run: both arms of every branch run, one after the other, each under its
+/// guard, and every write is `ite(guard, new, old)`. One run of `slabStep` over a symbolic state
+/// then leaves, in each cell, the cell's value after the step on every path at once: a circuit
+/// whose size follows the code, not the number of paths, built with no solver call.
+///
+/// Why running the arms in sequence is right: the guards of the two arms are disjoint, and every
+/// write of the first arm is guarded by the first's, so under the second arm's guard each cell
+/// still reads its old value. A `Stop` thrown inside an arm ends only the paths of that arm: it
+/// is caught here, recorded with the guard it was thrown under, and the rest of the code runs
+/// under the guard of the paths still going.
+struct MergingOracle: Oracle {
+    typealias Value = CircuitValue
+
+    /// What the run has found so far. A class, because the kernel holds the oracle as a `let`
+    /// (its arms change the kernel) and the run's guard changes as the arms run.
+    final class Run {
+        /// The paths the code running now is on.
+        var guardCondition = CircuitCondition.known(true)
+        /// The paths that stopped, each with the crash it stopped at.
+        var crashed: [(guard: CircuitCondition, crash: Crash)] = []
+        /// Per step property, the paths that broke it.
+        var violated: [BuiltInProperty: CircuitCondition] = [:]
+        /// Per open loop, innermost last: the paths that left it by `break`.
+        var loopExits: [CircuitCondition] = []
+        /// A stop the model threw where nothing can take it: a bug in the model's control flow.
+        var misplaced: String?
+
+        /// Where the step ran to an end, normally or at a crash.
+        var ended: CircuitCondition {
+            crashed.reduce(guardCondition) { $0.or($1.guard) }
+        }
+    }
+
+    let run: Run
+
+    var isDead: Bool { run.guardCondition.constantValue == false }
+
+    /// Runs `body` on the current paths; a `Stop` ends the paths it was thrown on.
+    func execute(_ body: () throws -> Void) {
+        guard !isDead else { return }
+        do {
+            try body()
+        } catch let stop as Stop {
+            record(stop)
+        } catch {
+            run.misplaced = "the model threw \(error), which is no Stop"
+            run.guardCondition = .known(false)
+        }
+    }
+
+    private func record(_ stop: Stop) {
+        switch stop {
+        case .crash(let crash):
+            run.crashed.append((run.guardCondition, crash))
+        case .disabled:
+            break
+        case .breakLoop:
+            if let exits = run.loopExits.popLast() {
+                run.loopExits.append(exits.or(run.guardCondition))
+            } else {
+                run.misplaced = "a break outside any loop"
+            }
+        }
+        run.guardCondition = .known(false)
+    }
+
+    func when(_ condition: CircuitCondition, _ then: () throws -> Void, else otherwise: () throws -> Void) throws {
+        let start = run.guardCondition
+        run.guardCondition = start.and(condition)
+        execute(then)
+        let afterThen = run.guardCondition
+        run.guardCondition = start.and(condition.negated)
+        execute(otherwise)
+        run.guardCondition = afterThen.or(run.guardCondition)
+    }
+
+    func require(_ condition: CircuitCondition) -> Bool {
+        run.guardCondition = run.guardCondition.and(condition)
+        return true
+    }
+
+    func requireOfEveryEnd(_ condition: CircuitCondition) -> Bool {
+        run.guardCondition = run.guardCondition.and(condition)
+        run.crashed = run.crashed.map { ($0.guard.and(condition), $0.crash) }
+        return true
+    }
+
+    func pick(_ value: CircuitValue, below bound: Int, else outside: Stop, _ body: (Int) throws -> Void) throws {
+        let start = run.guardCondition
+        var out = CircuitCondition.known(false)
+        var inRange = CircuitCondition.known(false)
+        for k in 0..<bound {
+            let here = value == .constant(k)
+            inRange = inRange.or(here)
+            run.guardCondition = start.and(here)
+            execute { try body(k) }
+            out = out.or(run.guardCondition)
+        }
+        run.guardCondition = start.and(inRange.negated)
+        execute { throw outside }
+        run.guardCondition = out
+    }
+
+    func first(
+        in range: Range<Int>, where holds: (Int) -> CircuitCondition, _ body: (Int) throws -> Void,
+        otherwise: () throws -> Void
+    ) throws {
+        var none = run.guardCondition
+        var out = CircuitCondition.known(false)
+        for k in range {
+            // Read under the paths none of the earlier bodies took, whose writes they do not see.
+            let here = holds(k)
+            run.guardCondition = none.and(here)
+            execute { try body(k) }
+            out = out.or(run.guardCondition)
+            none = none.and(here.negated)
+        }
+        run.guardCondition = none
+        execute(otherwise)
+        run.guardCondition = out.or(run.guardCondition)
+    }
+
+    func loop(
+        upTo bound: Int, while condition: (Int) -> CircuitCondition, _ body: (Int) throws -> Void,
+        exhausted: () throws -> Void
+    ) throws {
+        run.loopExits.append(.known(false))
+        var left = CircuitCondition.known(false)
+        for i in 0..<bound {
+            guard !isDead else { break }
+            let going = condition(i)
+            left = left.or(run.guardCondition.and(going.negated))
+            run.guardCondition = run.guardCondition.and(going)
+            execute { try body(i) }
+        }
+        if !isDead {
+            let going = condition(bound)
+            left = left.or(run.guardCondition.and(going.negated))
+            run.guardCondition = run.guardCondition.and(going)
+            execute(exhausted)
+        }
+        let broke = run.loopExits.popLast() ?? .known(false)
+        run.guardCondition = run.guardCondition.or(left).or(broke)
+    }
+
+    func write(_ new: CircuitValue, over old: CircuitValue) -> CircuitValue {
+        CircuitValue.select(run.guardCondition, new, old)
+    }
+
+    func violate(_ property: BuiltInProperty) {
+        run.violated[property] = (run.violated[property] ?? .known(false)).or(run.guardCondition)
+    }
+
+    func join(_ state: inout SlabState<CircuitValue>, carrying carried: inout CircuitValue, at key: JoinKey) {}
+}
