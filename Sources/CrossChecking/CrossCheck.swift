@@ -31,7 +31,22 @@ public enum CrossCheck {
     ) throws -> [BuiltInProperty: Int] {
         let bmc = BoundedModelChecker(system: system)
         if let conservationPruningLimit { bmc.conservationPruningLimit = conservationPruningLimit }
-        let result = try bmc.run(properties: BuiltInProperty.allCases, depth: depth, deadline: deadline)
+        return try depths(
+            of: bmc.run(properties: BuiltInProperty.allCases, depth: depth, deadline: deadline), to: depth)
+    }
+
+    /// The same by BMC on the merged circuit (`IncrementalBMC`).
+    public static func circuitBMCDepths(
+        _ system: TransitionSystem, depth: Int, deadline: Deadline = Deadline(seconds: nil)
+    ) throws -> [BuiltInProperty: Int] {
+        let bmc = IncrementalBMC(system: system, circuit: try Circuit(system: system))
+        return try depths(
+            of: bmc.run(properties: BuiltInProperty.allCases, depth: depth, deadline: deadline), to: depth)
+    }
+
+    static func depths(of result: BoundedModelChecker.Result<BuiltInProperty>, to depth: Int) throws
+        -> [BuiltInProperty: Int]
+    {
         var depths: [BuiltInProperty: Int] = [:]
         for (p, verdict) in result.verdicts {
             switch verdict {

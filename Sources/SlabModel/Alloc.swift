@@ -8,16 +8,14 @@ extension Kernel {
         try flow.when(s[ac.avail] != 0, { try handOut(ac, task: t) }, else: { try cacheAllocRefill(task: t) })
     }
 
-    /// Some slot is dead: `cache_grow` can get a page.
-    func anyDeadSlot() -> V.Condition {
-        (0..<config.pages).reduce(V.Condition(constant: false)) { $0.or(s[layout.slab($1).live] == 0) }
-    }
-
-    /// Runs `body` with the lowest dead slot, where `cache_grow` puts a new slab, if there is one.
-    mutating func withDeadSlot(_ body: (inout Kernel, Int) throws -> Void) throws {
+    /// Runs `body` with the lowest dead slot, where `cache_grow` puts a new slab, or `none` when
+    /// every slot is live.
+    mutating func withDeadSlot(
+        _ body: (inout Kernel, Int) throws -> Void, none: (inout Kernel) throws -> Void = { _ in }
+    ) throws {
         try flow.first(
             in: 0..<config.pages, where: { slot in s[layout.slab(slot).live] == 0 }, { slot in try body(&self, slot) },
-            otherwise: {})
+            otherwise: { try none(&self) })
     }
 
     /// `cache_grow` once it has its page: a fresh slab at the tail of `slabs_free`.
@@ -39,14 +37,14 @@ extension Kernel {
     /// is live, or under memory pressure (`irqAlloc(growFails: true)`) though a page is free.
     mutating func cacheGrowAtomic() throws -> V {
         var x: V = 0
-        try withDeadSlot { k, slot in
+        try withDeadSlot({ k, slot in
             if k.growFails {
                 k.flow.assign(&k.pressureApplied, 1)
             } else {
                 try k.growSlab(into: slot)
                 k.flow.assign(&x, 1)
             }
-        }
+        })
         return x
     }
 }

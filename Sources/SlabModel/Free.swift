@@ -36,7 +36,7 @@ extension Kernel {
         let sharedArray = layout.shared
         cover(.flushShared)
         try flow.when(batchcount > max) { flow.assign(&batchcount, max) }
-        try flow.loop(upTo: sharedArray.capacity, while: { i in V(constant: i) < batchcount }) { i in
+        try flow.forEach(below: batchcount, capacity: sharedArray.capacity) { i in
             try setEntry(
                 sharedArray, s[sharedArray.avail] + V(constant: i), entry(ac, V(constant: i)), site: .flushOverflow)
         }
@@ -59,14 +59,17 @@ extension Kernel {
         blockFrees += 1
         let call = blockFrees
         s[layout.freeObjects] = s[layout.freeObjects] + nrObjects
-        try flow.loop(upTo: from.capacity, while: { i in V(constant: i) < nrObjects }) { i in
-            let objp = entry(from, V(constant: i))
-            // slabp = GET_PAGE_SLAB(virt_to_page(objp)); objnr = (objp - slabp->s_mem) / cachep->objsize;
-            try flow.pick(objp / num, below: config.pages, else: .crash(.wildObject)) { slot in
-                try freeObject(objnr: objp - V(constant: slot) * num, of: layout.slab(slot))
-            }
-            join(.freeBlock(call: call, array: from, index: i), carrying: &nrObjects)
-        }
+        // The loop reads `nr_objects` at each test: the path explorer's joins replace it.
+        try flow.loop(
+            upTo: from.capacity, while: { i in V(constant: i) < nrObjects },
+            { i in
+                let objp = entry(from, V(constant: i))
+                // slabp = GET_PAGE_SLAB(virt_to_page(objp)); objnr = (objp - slabp->s_mem) / cachep->objsize;
+                try flow.pick(objp / num, below: config.pages, else: .crash(.wildObject)) { slot in
+                    try freeObject(objnr: objp - V(constant: slot) * num, of: layout.slab(slot))
+                }
+                join(.freeBlock(call: call, array: from, index: i), carrying: &nrObjects)
+            }, exhausted: {})
     }
 
     /// One object of `free_block` back on its slab.

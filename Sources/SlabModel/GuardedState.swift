@@ -15,14 +15,14 @@ struct GuardedState<O: Oracle> {
     var cells: [V] { state.cells }
 
     /// `cells[base + index] = value` for an index the caller has checked; a symbolic index
-    /// writes each cell it may name.
+    /// writes each cell it may name (as `ModelValue.store` says which), each through the guard.
     mutating func store(_ value: V, base: Int, count: Int, at index: V) {
         if let i = index.constantValue {
             if (0..<count).contains(i) { self[base + i] = value }
             return
         }
-        for k in 0..<count {
-            self[base + k] = V.select(index == V(constant: k), value, state.cells[base + k])
-        }
+        var stored = state.cells
+        V.store(value, into: &stored, base: base, count: count, at: index)
+        for k in base..<(base + count) { self[k] = stored[k] }
     }
 }

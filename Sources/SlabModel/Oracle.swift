@@ -83,9 +83,9 @@ extension Oracle {
         try when(condition.negated) { throw Stop.crash(crash) }
     }
 
-    /// `for i in 0..<bound { guard condition(i) else { break }; body(i) }`.
-    func loop(upTo bound: Int, while condition: (Int) -> Condition, _ body: (Int) throws -> Void) throws {
-        try loop(upTo: bound, while: condition, body, exhausted: {})
+    /// `for (i = 0; i < n; i++) body(i);` over an array of `capacity` entries: no `i` past them.
+    func forEach(below n: Value, capacity: Int, _ body: (Int) throws -> Void) throws {
+        try loop(upTo: capacity, while: { i in Value(constant: i) < n }, body, exhausted: {})
     }
 }
 

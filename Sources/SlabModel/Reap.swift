@@ -52,6 +52,6 @@ extension Kernel {
                         }
                     }, else: { throw Stop.breakLoop })
                 flow.assign(&tofree, tofree - 1)
-            })
+            }, exhausted: {})
     }
 }

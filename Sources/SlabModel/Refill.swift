@@ -121,11 +121,14 @@ extension Kernel {
         // compares huge.
         let limit = variant == .overrunSlab ? num + 1 : num
         try flow.loop(
-            upTo: config.num + 2,
-            while: { _ in postDecrement(&batchcount, if: V.unsignedGreater(limit, s[slabp.inuse])) },
+            upTo: config.num + 2, while: { _ in V.unsignedGreater(limit, s[slabp.inuse]) },
             { _ in
+                // `batchcount--` is the loop test's second half: it runs only where the first held.
+                let old = batchcount
+                flow.assign(&batchcount, old - 1)
+                try flow.when(old == 0) { throw Stop.breakLoop }
                 // ac_entry(ac)[ac->avail++] = slabp->s_mem + slabp->free*cachep->objsize;
-                try setEntry(ac, s[ac.avail], objectAddress(slabp, s[slabp.free]), site: .refillOverflow)
+                try setEntry(ac, s[ac.avail], try objectAddress(slabp, s[slabp.free]), site: .refillOverflow)
                 s[ac.avail] = s[ac.avail] + 1
                 s[slabp.inuse] = s[slabp.inuse] + 1
                 let next = try bufctl(slabp, s[slabp.free])  // next = slab_bufctl(slabp)[slabp->free];
@@ -195,18 +198,12 @@ extension Kernel {
         throw Stop.crash(.hang)
     }
 
-    /// C's `room && batchcount--` as a loop condition: the decrement happens only where `room`
-    /// holds, and the condition is true when the value before it was non-zero.
-    func postDecrement(_ value: inout V, if room: V.Condition) -> V.Condition {
-        let old = value
-        flow.assign(&value, V.select(room, old - 1, old))
-        return room.and(old != 0)
-    }
-
     /// `slabp->s_mem + index*cachep->objsize` as an object id. Past the last object (a free list
     /// at `BUFCTL_END`) it is no object at all.
-    func objectAddress(_ slab: SlabRef, _ index: V) -> V {
-        V.select(index < num, V(constant: slab.slot * config.num) + index, V(constant: layout.wild))
+    func objectAddress(_ slab: SlabRef, _ index: V) throws -> V {
+        var address = V(constant: layout.wild)
+        try flow.when(index < num) { flow.assign(&address, V(constant: slab.slot * config.num) + index) }
+        return address
     }
 
     /// `slab_bufctl(slabp)[index]`. Past the array (after taking a wild object) the kernel reads
@@ -222,7 +219,7 @@ extension Kernel {
     mutating func copy(_ n: V, from: ArrayCacheRef, at start: V, to: ArrayCacheRef) throws {
         try flow.ensure(start >= 0, else: .sharedCopyOutOfBounds)
         try flow.ensure(start + n <= s[from.limit], else: .sharedCopyOutOfBounds)
-        try flow.loop(upTo: to.capacity, while: { i in V(constant: i) < n }) { i in
+        try flow.forEach(below: n, capacity: to.capacity) { i in
             s[to.entries + i] = entry(from, start + V(constant: i))
         }
     }

@@ -64,23 +64,16 @@ extension Kernel {
             try enter(task: t) { k in try k.cacheAlloc(task: t) }
         case .growDone(let t, let ok):
             guard config.hasTask(t), flow.require(s[layout.task(t).status] == sleeping) else { return false }
-            // A grow succeeds only with a free page, and fails only where it may.
-            let canGrow = anyDeadSlot()
-            guard flow.require(ok ? canGrow : V.Condition(constant: config.growMayFail).or(canGrow.negated)) else {
-                return false
-            }
-            try enter(task: t) { k in
-                if ok {
-                    try k.withDeadSlot { k, slot in try k.growSlab(into: slot) }
-                }
-                // `ac = ac_data(cachep)` after the grow makes the task's own `ac` dead, but in
-                // stale-ac, which keeps it: only there does the step depend on it.
-                if k.variant == .staleAc {
-                    try k.withHeldAc(t) { k, ac in try k.growDone(task: t, ok: ok, ac: ac) }
-                } else {
-                    try k.growDone(task: t, ok: ok, ac: k.acData())
-                }
-            }
+            // A grow succeeds only with a free page (the lowest), and fails only where it may.
+            try withDeadSlot(
+                { k, slot in
+                    guard ok || k.config.growMayFail else { throw Stop.disabled }
+                    try k.enter(task: t) { k in try k.growDone(task: t, grownInto: ok ? slot : nil) }
+                },
+                none: { k in
+                    guard !ok else { throw Stop.disabled }
+                    try k.enter(task: t) { k in try k.growDone(task: t, grownInto: nil) }
+                })
         case .free(let t, let o):
             guard config.hasTask(t), flow.require(s[layout.task(t).status] == idle), release(o) else { return false }
             try enter(task: t) { k in try k.cacheFree(V(constant: o)) }
@@ -132,14 +125,22 @@ extension Kernel {
         return true
     }
 
-    /// Task `t`'s `cache_grow` returns: with a new slab (`ok`), or failed; `ac` is the task's local.
-    mutating func growDone(task t: Int, ok: Bool, ac: ArrayCacheRef) throws {
-        if !ok, variant == .growFailIrqsOn {
+    /// Task `t`'s `cache_grow` returns: with a new slab in `slot`, or failed (nil).
+    mutating func growDone(task t: Int, grownInto slot: Int?) throws {
+        if let slot { try growSlab(into: slot) }
+        if slot == nil, variant == .growFailIrqsOn {
             // The failure path returns without disabling interrupts again.
             s[layout.task(t).status] = V(constant: TaskStatus.irqsOnBeforeReload.rawValue)
             return
         }
-        try afterGrow(ok ? 1 : 0, ac, task: t, retries: 0)
+        // `ac = ac_data(cachep)` after the grow makes the task's own `ac` dead, but in stale-ac,
+        // which keeps it: only there does the step depend on it.
+        let x: V = slot == nil ? 0 : 1
+        if variant == .staleAc {
+            try withHeldAc(t) { k, ac in try k.afterGrow(x, ac, task: t, retries: 0) }
+        } else {
+            try afterGrow(x, acData(), task: t, retries: 0)
+        }
     }
 
     /// Records how the call ended: in the caller's hands, or in the task's status.

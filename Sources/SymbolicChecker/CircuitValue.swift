@@ -147,9 +147,8 @@ extension CircuitValue: ModelValue {
     /// Sign extension keeps the unsigned order, so comparing the encoding's bits unsigned is
     /// comparing the 64-bit values unsigned.
     public static func unsignedGreater(_ l: CircuitValue, _ r: CircuitValue) -> CircuitCondition {
-        compare(l, r, { UInt64(bitPattern: Int64($0)) > UInt64(bitPattern: Int64($1)) }) { a, b throws(Z3Error) in
-            try a.ugt(b)
-        }
+        let fold = { (a: Int, b: Int) in UInt64(bitPattern: Int64(a)) > UInt64(bitPattern: Int64(b)) }
+        return compare(l, r, fold) { a, b throws(Z3Error) in try a.ugt(b) }
     }
 
     /// An `ite` chain over the fixed capacity; -1 (no object) outside it, as `Int.load` reads.

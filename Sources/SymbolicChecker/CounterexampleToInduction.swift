@@ -19,22 +19,30 @@ public struct CounterexampleToInduction: Sendable {
         throws(SymbolicError)
     {
         var named: [SlabAction?] = []
+        let decoded: [SlabState<Int>]
         do {
-            states = try frames.map { f throws(Z3Error) in try system.state(of: f, in: z3model) }
+            decoded = try frames.map { f throws(Z3Error) in try system.state(of: f, in: z3model) }
             named = try frames.dropLast().map { f throws(Z3Error) in try system.action(of: f, in: z3model) }
         } catch {
             throw .z3(error)
         }
-        actions = []
+        var steps: [SlabAction] = []
         for (i, a) in named.enumerated() {
             guard let a else {
                 throw .internalError("step case: step \(i + 1) of the counterexample to induction names no action")
             }
-            actions.append(a)
+            steps.append(a)
         }
+        try self.init(states: decoded, actions: steps, failing: failing, model: system.model)
+    }
+
+    /// Checks each step on the concrete model.
+    init(states: [SlabState<Int>], actions: [SlabAction], failing: [String], model: SlabModel) throws(SymbolicError) {
+        self.states = states
+        self.actions = actions
         self.failing = failing
         for (i, action) in actions.enumerated() {
-            let concrete = system.model.step(action, from: states[i])?.state
+            let concrete = model.step(action, from: states[i])?.state
             guard concrete?.cells == states[i + 1].cells else {
                 throw .internalError(
                     "step case: step \(i + 1) of the counterexample to induction, \(action), "

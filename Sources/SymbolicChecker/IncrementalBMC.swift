@@ -14,6 +14,7 @@ import Z3Kit
 public final class IncrementalBMC {
     public let system: TransitionSystem
     public let circuit: Circuit
+    public var flavor = BoundedModelChecker.incrementalSAT
     /// Called after each depth is fully checked: the depth, and the seconds so far.
     public var progress: ((Int, Double) -> Void)?
 
@@ -56,12 +57,11 @@ public final class IncrementalBMC {
         }
         do {
             let unrolling = Unrolling(system: system, circuit: circuit, prefix: "b")
-            let solver = try Solver(context, flavor: BoundedModelChecker.incrementalSAT)
+            let solver = try Solver(context, flavor: flavor)
             try unrolling.addFrame(initial: true)
             depthLoop: for k in 0...max(maxDepth, 0) {
                 if k > 0 {
-                    try unrolling.addFrame()
-                    try solver.assert(unrolling.transition(from: k - 1))
+                    try solver.assert(unrolling.addImageFrame())
                 }
                 if deadline.expired {
                     bound(.timeLimit(during: "before depth \(k)"))

@@ -42,6 +42,43 @@ public final class Unrolling {
         return frame
     }
 
+    /// Adds the next frame as the image of the last one under the circuit, with what constant
+    /// propagation shows: a cell whose value the last frame's known cells fix (whatever its other
+    /// cells hold) is that constant, the others fresh variables. The returned term ties them to
+    /// the circuit (the step's `enabled` and each unknown cell's value); the solver then never sees
+    /// the parts of the circuit that the known cells rule out.
+    public func addImageFrame() throws(Z3Error) -> Term {
+        let context = system.context
+        let index = frames.count
+        let last = frames[index - 1]
+        var renaming = [(from: system.selector, to: last.selector)]
+        for (v, x) in zip(system.variables, last.values) { renaming.append((from: v, to: x)) }
+        var root = circuit.next[0]
+        for t in circuit.next.dropFirst() { root = try root.concat(t) }
+        let image = try root.substitute(renaming).simplify()
+        let bits = system.width.bits
+        var values: [Term] = []
+        var constants: [Int?] = []
+        var ties = [try circuit.enabled.substitute(renaming).simplify()]
+        let total = circuit.next.count * bits
+        for c in circuit.next.indices {
+            let high = total - 1 - c * bits
+            let value = try image.extract(high: high, low: high - bits + 1).simplify()
+            if let raw = value.uint64Value {
+                values.append(value)
+                constants.append(signedCellValue(raw, width: bits))
+            } else {
+                let x = try context.bitVectorConstant("\(prefix)\(index)_\(c)", width: bits)
+                values.append(x)
+                constants.append(nil)
+                ties.append(try x.eq(value))
+            }
+        }
+        let selector = try context.bitVectorConstant("\(prefix)sel\(index)", width: system.selectorWidth)
+        frames.append(CircuitFrame(values: values, constants: constants, selector: selector))
+        return try context.and(ties)
+    }
+
     /// `term` (over `s` and `sel`) at frame `i`.
     public func instantiate(_ term: Term, at i: Int) throws(Z3Error) -> Term {
         let f = frames[i]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrossChecking
+import ExplicitChecker
 import Foundation
 import SlabChecker
 import SlabModel
@@ -11,7 +12,8 @@ struct BenchSymbolicCommand: ParsableCommand {
         commandName: "bench-symbolic",
         abstract: "Measure the Z3 engines: mutants' counterexamples, BMC depth over time, induction.",
         discussion: """
-            Prints: the time to each mutant's first counterexample on small (overrun-slab on a \
+            Prints: the merged circuit's build time and size per named configuration, with the \
+            depth BMC on it reaches in --circuit-seconds; the time to each mutant's first counterexample on small (overrun-slab on a \
             config with batchcount = num + 1), the time to each BMC depth on medium for the seed \
             up to --medium-depth (the issue marks 10 and 20), the induction time per seed \
             configuration, the depth BMC reaches in --kernel-seconds on a kernel-size \
@@ -23,6 +25,7 @@ struct BenchSymbolicCommand: ParsableCommand {
               swift run -c release slabcheck bench-symbolic --kernel-seconds 600
               swift run -c release slabcheck bench-symbolic --only mutants,induction --timeout 60
               swift run -c release slabcheck bench-symbolic --only cross-check,states --cross-check-depth 8
+              swift run -c release slabcheck bench-symbolic --only circuit --circuit-seconds 60
             """)
 
     @Option(help: "Seconds for the kernel-size BMC run (0 skips it).")
@@ -40,7 +43,11 @@ struct BenchSymbolicCommand: ParsableCommand {
     @Option(help: "Configurations of the cross-check: tiny, small (comma-separated).")
     var crossCheckOn: String = "tiny,small"
 
-    @Option(help: "Only these parts: mutants, medium, induction, kernel, cross-check, states (comma-separated).")
+    @Option(help: "Seconds BMC on the merged circuit may take per configuration (the circuit part).")
+    var circuitSeconds: Double = 60
+
+    @Option(
+        help: "Only these parts: circuit, mutants, medium, induction, kernel, cross-check, states (comma-separated).")
     var only: String?
 
     /// The property Documentation/Model.md (Mutants) says each mutant breaks.
@@ -53,6 +60,7 @@ struct BenchSymbolicCommand: ParsableCommand {
     func wants(_ part: String) -> Bool { only.map { $0.split(separator: ",").contains(Substring(part)) } ?? true }
 
     func run() throws {
+        if wants("circuit") { circuit() }
         if wants("mutants") {
             say("Time to the first counterexample per mutant (transition relation build + BMC):")
             for variant in Variant.allCases where variant != .seed {
@@ -160,6 +168,41 @@ struct BenchSymbolicCommand: ParsableCommand {
 }
 
 extension BenchSymbolicCommand {
+    /// The merged circuit of each named configuration: its build time and size, and how deep BMC
+    /// on it gets in --circuit-seconds (the seed, every property).
+    func circuit() {
+        say("The merged circuit per configuration (seed): build, size, BMC on it for \(circuitSeconds) s:")
+        for (name, config) in Configuration.named {
+            let started = ContinuousClock.now
+            do {
+                let system = try TransitionSystem(
+                    model: SlabModel(configuration: config, variant: .seed), context: Context())
+                let circuit = try Circuit(system: system)
+                say(
+                    String(
+                        format: "  %@ built in %.2f s, %d terms, %d-bit cells, peak memory %d MiB",
+                        pad(name, 6) as NSString, circuit.seconds, circuit.termCount(), system.width.bits,
+                        peakResidentBytes() >> 20))
+                let bmc = IncrementalBMC(system: system, circuit: circuit)
+                let bmcStarted = ContinuousClock.now
+                bmc.progress = { depth, _ in
+                    say(String(format: "    depth %d after %.2f s", depth, seconds(since: bmcStarted)))
+                }
+                let r = try bmc.run(
+                    properties: BuiltInProperty.allCases, depth: 100, deadline: Deadline(seconds: circuitSeconds))
+                say(
+                    String(
+                        format: "    BMC on the circuit reached depth %d in %.2f s, peak memory %d MiB", r.depthReached,
+                        r.seconds, peakResidentBytes() >> 20))
+            } catch {
+                say(
+                    String(
+                        format: "  %@ stopped after %.2f s: %@", pad(name, 6) as NSString, seconds(since: started),
+                        "\(error)" as NSString))
+            }
+        }
+    }
+
     /// BMC's shortest violations against BFS's for every variant on tiny and small; a difference
     /// is a bug.
     func crossCheck() {

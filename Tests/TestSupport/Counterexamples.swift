@@ -21,8 +21,10 @@ public func counterexample(
     let key = "\(variant.rawValue) \(property.rawValue) \(configuration)"
     if let known = found.withLock({ $0[key] }) { return known }
     let model = SlabModel(configuration: configuration, variant: variant)
+    // The limit is the test process's resident memory, which the tests running alongside share:
+    // it only stops a runaway search.
     let options = ExplicitOptions(
-        properties: property.set, maxSeconds: maxSeconds, memoryBytes: 1 << 30, threads: 1, symmetry: .all)
+        properties: property.set, maxSeconds: maxSeconds, memoryBytes: 1 << 34, threads: 1, symmetry: .all)
     let result = try ExplicitChecker(model: model, options: options).run()
     guard let shortest = result.counterexamples[property.index] else {
         throw NoCounterexample(
