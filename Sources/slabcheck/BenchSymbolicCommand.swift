@@ -13,7 +13,7 @@ struct BenchSymbolicCommand: ParsableCommand {
         abstract: "Measure the Z3 engines: mutants' counterexamples, BMC depth over time, induction.",
         discussion: """
             Prints: the merged circuit's build time and size per named configuration, with the \
-            depth BMC on it reaches in --circuit-seconds; the time to each mutant's first counterexample on small (overrun-slab on a \
+            depth BMC on it reaches and what k-induction on it proves in --circuit-seconds; the time to each mutant's first counterexample on small (overrun-slab on a \
             config with batchcount = num + 1), the time to each BMC depth on medium for the seed \
             up to --medium-depth (the issue marks 10 and 20), the induction time per seed \
             configuration, the depth BMC reaches in --kernel-seconds on a kernel-size \
@@ -168,10 +168,13 @@ struct BenchSymbolicCommand: ParsableCommand {
 }
 
 extension BenchSymbolicCommand {
-    /// The merged circuit of each named configuration: its build time and size, and how deep BMC
-    /// on it gets in --circuit-seconds (the seed, every property).
+    /// The merged circuit of each named configuration: its build time and size, how deep BMC on
+    /// it gets in --circuit-seconds, and what k-induction on it proves up to k = 2 in as long
+    /// (the seed, every property).
     func circuit() {
-        say("The merged circuit per configuration (seed): build, size, BMC on it for \(circuitSeconds) s:")
+        say(
+            "The merged circuit per configuration (seed): build, size, BMC and k-induction on it, \(circuitSeconds) s each:"
+        )
         for (name, config) in Configuration.named {
             let started = ContinuousClock.now
             do {
@@ -194,6 +197,14 @@ extension BenchSymbolicCommand {
                     String(
                         format: "    BMC on the circuit reached depth %d in %.2f s, peak memory %d MiB", r.depthReached,
                         r.seconds, peakResidentBytes() >> 20))
+                let induction = try KInduction(system: system, circuit: circuit).run(
+                    properties: BuiltInProperty.allCases, maxK: 2, deadline: Deadline(seconds: circuitSeconds))
+                let proved = induction.verdicts.values.filter { if case .holds = $0 { true } else { false } }.count
+                say(
+                    String(
+                        format:
+                            "    k-induction on the circuit: %d of %d properties proved, stopped at k = %d after %.2f s, peak memory %d MiB",
+                        proved, induction.verdicts.count, induction.k, induction.seconds, peakResidentBytes() >> 20))
             } catch {
                 say(
                     String(
