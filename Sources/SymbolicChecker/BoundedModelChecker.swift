@@ -210,7 +210,7 @@ public final class BoundedModelChecker {
                         case .unsat: continue
                         case .unknown(let reason):
                             // Depth k is not shown, so nothing deeper can be.
-                            stop(&verdicts, open, reached, reason, depth: k)
+                            Self.stop(&verdicts, open, reached, reason, depth: k)
                             open = []
                             break depthLoop
                         case .sat:
@@ -227,7 +227,7 @@ public final class BoundedModelChecker {
                         switch try check(solver, outOfBand).answer {
                         case .unsat: break
                         case .unknown(let reason):
-                            stop(&verdicts, open, reached, reason, depth: k)
+                            Self.stop(&verdicts, open, reached, reason, depth: k)
                             open = []
                             break depthLoop
                         case .sat:
@@ -313,7 +313,9 @@ public final class BoundedModelChecker {
         return actions
     }
 
-    func stop(
+    /// Bounds every open property where Z3 answered `unknown` at `depth`: by a signal or the
+    /// caller's time limit, or, for any other reason, `unknown`.
+    static func stop(
         _ verdicts: inout [String: SymbolicVerdict], _ open: [SymbolicProperty], _ reached: Int, _ reason: Unknown,
         depth: Int
     ) {

@@ -86,7 +86,7 @@ public final class IncrementalBMC {
                         try solver.assert(bad.not())
                     case .unknown(let reason):
                         // Depth k is not shown, so nothing deeper can be.
-                        stop(&verdicts, open, reached, reason, depth: k)
+                        BoundedModelChecker.stop(&verdicts, open, reached, reason, depth: k)
                         open = []
                         break depthLoop
                     case .sat:
@@ -105,7 +105,7 @@ public final class IncrementalBMC {
                     case .unsat:
                         try solver.assert(inBand)
                     case .unknown(let reason):
-                        stop(&verdicts, open, reached, reason, depth: k)
+                        BoundedModelChecker.stop(&verdicts, open, reached, reason, depth: k)
                         open = []
                         break depthLoop
                     case .sat:
@@ -133,20 +133,5 @@ public final class IncrementalBMC {
         }
         for p in open { verdicts[p.name] = .bounded(depth: reached, bound: .depth(maxDepth)) }
         return BoundedModelChecker.Result(verdicts: verdicts, depthReached: reached, seconds: seconds(since: started))
-    }
-
-    func stop(
-        _ verdicts: inout [String: SymbolicVerdict], _ open: [SymbolicProperty], _ reached: Int, _ reason: Unknown,
-        depth: Int
-    ) {
-        for p in open {
-            if let signal = Interruption.signal {
-                verdicts[p.name] = .bounded(depth: reached, bound: .signal(signal))
-            } else if reason.isCallersLimit {
-                verdicts[p.name] = .bounded(depth: reached, bound: .timeLimit(during: "in Z3 at depth \(depth)"))
-            } else {
-                verdicts[p.name] = .unknown(reason: "Z3 answered unknown at depth \(depth): \(reason)")
-            }
-        }
     }
 }
