@@ -82,26 +82,6 @@ public struct Circuit {
         return MergedStep(state: state, enabled: run.ended, violated: run.violated)
     }
 
-    /// The circuit with each root rewritten by Z3's simplifier.
-    public func simplified() throws(SymbolicError) -> Circuit {
-        do throws(Z3Error) {
-            var simpler: [Term] = []
-            for t in next { simpler.append(try t.simplify()) }
-            var violations: [BuiltInProperty: Term] = [:]
-            for (p, t) in stepViolation { violations[p] = try t.simplify() }
-            return Circuit(next: simpler, enabled: try enabled.simplify(), stepViolation: violations, seconds: seconds)
-        } catch {
-            throw .z3(error)
-        }
-    }
-
-    init(next: [Term], enabled: Term, stepViolation: [BuiltInProperty: Term], seconds: Double) {
-        self.next = next
-        self.enabled = enabled
-        self.stepViolation = stepViolation
-        self.seconds = seconds
-    }
-
     /// How many distinct terms the circuit has (Z3 shares equal sub-terms): its size.
     public func termCount() -> Int {
         var seen: Set<UInt32> = []
