@@ -79,7 +79,7 @@ public final class IncrementalBMC {
                     }
                     try deadline.apply(to: solver)
                     // A run that keeps free_objects in its band is exact.
-                    let asked = try context.boolConstant("ask_\(k)_\(p.name)")
+                    let asked = try context.freshConstant(prefix: "ask", sort: context.boolSort)
                     try solver.assert(asked.implies(context.and([bad, inBand])))
                     switch try solver.check(assumptions: [asked]) {
                     case .unsat:
@@ -99,7 +99,7 @@ public final class IncrementalBMC {
                 // Outside the band the encoding is no longer exact: what was refuted there is not shown.
                 if !open.isEmpty {
                     try deadline.apply(to: solver)
-                    let asked = try context.boolConstant("ask_\(k)_band")
+                    let asked = try context.freshConstant(prefix: "askBand", sort: context.boolSort)
                     try solver.assert(asked.implies(inBand.not()))
                     switch try solver.check(assumptions: [asked]) {
                     case .unsat:
