@@ -12,8 +12,10 @@ extension StateCodec {
     /// ranges ends the run as `corrupt`, unless it already ended (a run that stopped at a site
     /// keeps that site: it is the more precise word). The symbolic engines apply this very rule.
     public func stopIfCorrupt<V: ModelValue>(_ state: inout SlabState<V>, crash: Int) {
-        let fits = fitting(state)
         let running = state.cells[crash] == V(constant: 0)
+        // A concrete run that stopped needs no look at its cells (the explicit engine's hot path).
+        if running.constantValue == false { return }
+        let fits = fitting(state)
         state.cells[crash] = V.select(
             running.and(fits.negated), V(constant: Crash.corrupt.rawValue), state.cells[crash])
     }
@@ -22,11 +24,16 @@ extension StateCodec {
 extension StateCodec {
     /// Every cell of `state` lies in the range packing gives it (`cellRanges`), in any value domain.
     public func fitting<V: ModelValue>(_ state: SlabState<V>) -> V.Condition {
-        var fits = V.Condition(constant: true)
-        for f in fields where f.width < 64 {
-            let v = state.cells[f.cell]
-            fits = fits.and(v >= V(constant: f.lowest)).and(v <= V(constant: f.highest))
+        fields.withUnsafeBufferPointer { fields in
+            var fits = V.Condition(constant: true)
+            for f in fields where f.width < 64 {
+                let v = state.cells[f.cell]
+                fits = fits.and(v >= V(constant: f.lowest)).and(v <= V(constant: f.highest))
+                // A concrete state's answer is known at its first cell out of range: the
+                // explicit engine asks this of every successor.
+                if fits.constantValue == false { break }
+            }
+            return fits
         }
-        return fits
     }
 }

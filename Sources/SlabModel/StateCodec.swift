@@ -77,19 +77,6 @@ public struct StateCodec: Sendable {
         }
     }
 
-    /// Whether every field of `cells` lies in the range packing gives it.
-    public func fits(_ cells: [Int]) -> Bool {
-        cells.withUnsafeBufferPointer { cells in
-            fields.withUnsafeBufferPointer { fields in
-                for f in fields where f.width < 64 {
-                    let v = cells[f.cell]
-                    if v < f.lowest || v > f.highest { return false }
-                }
-                return true
-            }
-        }
-    }
-
     /// Writes `cells` into `words` (clamping a value out of range, which only a corrupt, final
     /// state can hold).
     public func pack(_ cells: UnsafeBufferPointer<Int>, into words: UnsafeMutableBufferPointer<UInt64>) {
