@@ -53,6 +53,7 @@ let package = Package(
             name: "SlabReport",
             dependencies: [
                 "SlabChecker", "SlabModel", "SlabSpec", "SlabTrace", "TraceView", "ExplicitChecker", "ModelKit",
+                "SymbolicChecker",
             ]),
         // The engines against each other: BMC's shortest violations and Z3's state counts against
         // breadth-first search, for the cross-check tests and `bench-symbolic`.
@@ -91,7 +92,8 @@ let package = Package(
         .testTarget(
             name: "SlabPropertyTests",
             dependencies: ["SlabTesting", "SlabProperty", "SlabModel", "SlabChecker", "Replay"]),
-        .testTarget(name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace"]),
+        .testTarget(
+            name: "SlabModelTests", dependencies: ["SlabModel", "ExplicitChecker", "SlabTrace", "TestSupport"]),
         .testTarget(
             name: "SlabCheckerTests",
             dependencies: [
@@ -102,7 +104,7 @@ let package = Package(
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(
             name: "SymbolicCheckerTests",
-            dependencies: ["SymbolicChecker", "CrossChecking", "SlabChecker", "SlabModel", "Z3Kit"]),
+            dependencies: ["SymbolicChecker", "CrossChecking", "SlabChecker", "SlabModel", "Z3Kit", "TestSupport"]),
         .testTarget(name: "CSlabTests", dependencies: ["CSlab"]),
         .testTarget(name: "TraceViewTests", dependencies: ["TraceView", "SlabTrace", "SlabModel", "TestSupport"]),
         .testTarget(name: "SlabFuzzTests", dependencies: ["SlabFuzz", "TestSupport"]),
@@ -116,7 +118,7 @@ let package = Package(
             dependencies: [
                 "slabcheck", "TestSupport", "ExplicitChecker", "SlabChecker", "SlabReport", "SlabModel", "SlabProperty",
                 "SlabSpec",
-                "SlabTrace",
+                "SlabTrace", "SymbolicChecker",
             ]),
     ]
 )

@@ -63,7 +63,7 @@ public enum PropertyRun {
             let results = try SymbolicRun.judge(
                 builtIns: builtIns, model: model, system: system, engine: engine.engine, depth: depth,
                 deadline: Deadline(seconds: maxSeconds), budget: EvaluationBudget(seconds: maxSeconds), spec: spec,
-                notes: &notes)
+                progress: nil, notes: &notes)
             let d = ContinuousClock.now - started
             let statistics = ExplicitStatistics(
                 seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, depth: depth)

@@ -9,8 +9,10 @@ import Z3Kit
 
 /// Checks a spec with the Z3 engines: bounded model checking (`bmc`) or k-induction (`induction`).
 public enum SymbolicRun {
-    static func check(_ request: CheckRequest, engine: Engine, depth: Int, timeout: Double?) throws -> Checking.Outcome
-    {
+    static func check(
+        _ request: CheckRequest, engine: Engine, depth: Int, timeout: Double?,
+        progress: ((SymbolicProgress) -> Void)?
+    ) throws -> Checking.Outcome {
         let spec = request.spec
         let model = try PropertyModel(
             SlabModel(configuration: spec.configuration, variant: spec.variant),
@@ -23,7 +25,7 @@ public enum SymbolicRun {
             properties = try judge(
                 builtIns: spec.properties, model: model, system: system, engine: engine, depth: depth,
                 deadline: Deadline(seconds: timeout), budget: EvaluationBudget(seconds: timeout), spec: spec.path,
-                notes: &notes)
+                progress: progress, notes: &notes)
         } catch {
             // A signal cancels Z3 wherever it is, and a call outside a check then fails with
             // "canceled": the run was stopped, not broken, so every property is bounded by it.
@@ -87,7 +89,8 @@ public enum SymbolicRun {
     /// internal error.
     static func judge(
         builtIns: [BuiltInProperty], model: PropertyModel, system: TransitionSystem, engine: Engine, depth: Int,
-        deadline: Deadline, budget: EvaluationBudget, spec: String, notes: inout [String]
+        deadline: Deadline, budget: EvaluationBudget, spec: String, progress: ((SymbolicProgress) -> Void)?,
+        notes: inout [String]
     ) throws -> [PropertyResult] {
         var named: [SymbolicProperty] = []
         for p in builtIns { named.append(try system.symbolic(p)) }
@@ -116,14 +119,17 @@ public enum SymbolicRun {
         let verdicts: [String: SymbolicVerdict]
         switch engine {
         case .bmc:
-            let r = try BoundedModelChecker(system: system).run(
-                named, depth: depth, deadline: deadline, confirm: confirm)
+            let checker = BoundedModelChecker(system: system)
+            checker.progress = progress
+            let r = try checker.run(named, depth: depth, deadline: deadline, confirm: confirm)
             verdicts = r.verdicts
             notes.append(String(format: "BMC reached depth %d in %.2f s", r.depthReached, r.seconds))
         case .explicit:
             throw SymbolicError.internalError("the explicit engine has no symbolic run")
         case .induction:
-            let r = try Induction(system: system).run(named, maxK: depth, deadline: deadline, confirm: confirm)
+            let induction = Induction(system: system)
+            induction.progress = progress
+            let r = try induction.run(named, maxK: depth, deadline: deadline, confirm: confirm)
             verdicts = r.verdicts
             notes.append(
                 "strengthening (each proved with the properties, not assumed): "

@@ -1,6 +1,7 @@
 import ExplicitChecker
 import Foundation
 import SlabChecker
+import SymbolicChecker
 
 /// The one-line progress report of a long search, redrawn in place on a terminal's stderr:
 /// `small: 1.23M states  209k states/s  depth 17  queue 3.40M  1m23s  mem 1.2 GiB`.
@@ -8,6 +9,21 @@ public enum ProgressLine {
     public static func render(_ s: ExplicitStatistics, label: String) -> String {
         "\(label): \(count(s.distinctStates)) states  \(count(Int(s.statesPerSecond))) states/s  depth \(s.depth)"
             + "  queue \(count(s.frontier))  \(duration(s.seconds))  mem \(bytes(s.peakMemoryBytes))"
+    }
+
+    /// `medium: bmc depth 4  checking conservation  last check 2.1s  1m23s  mem 1.2 GiB`: what a
+    /// Z3 engine is asking, at which depth (induction's k), and how long its last check took.
+    public static func render(_ p: SymbolicProgress, label: String, engine: String, peakMemoryBytes: Int) -> String {
+        let step = engine == "induction" ? "k" : "depth"
+        let work =
+            switch p.work {
+            case .building: "building the relation"
+            case .checking(let name): "checking \(name)"
+            case .reached: "\(step) \(p.depth) done"
+            }
+        let last = p.lastCheckSeconds.map { "  last check \(duration($0))" } ?? ""
+        return
+            "\(label): \(engine) \(step) \(p.depth)  \(work)\(last)  \(duration(p.seconds))  mem \(bytes(peakMemoryBytes))"
     }
 
     /// The line drawn over the previous one (carriage return, then erase to the end of the line).

@@ -34,7 +34,8 @@ public final class BoundedModelChecker {
     public let flavor: Solver.Flavor
     /// Extra solver parameters (e.g. `rlimit`), set before the first check.
     public var solverParameters: [(name: String, value: UInt32)] = []
-    public var progress: ((Int, Double) -> Void)?
+    /// Hears what the engine is doing: before each check and relation, and after each depth.
+    public var progress: ((SymbolicProgress) -> Void)?
 
     /// Z3's incremental SAT solver for bit-vectors (`QF_FD`): each step of the unrolling is
     /// bit-blasted once, when it is added, and what the solver learned at one depth carries over
@@ -85,6 +86,7 @@ public final class BoundedModelChecker {
         confirm: ([SlabAction], String) throws(SymbolicError) -> Void
     ) throws(SymbolicError) -> Result<String> {
         let started = ContinuousClock.now
+        let ticker = ProgressTicker(progress)
         var verdicts: [String: SymbolicVerdict] = [:]
         var assumed = SlabProperties.stateProperties
         var reached = -1
@@ -98,7 +100,7 @@ public final class BoundedModelChecker {
             }
             let broken: Set<String>
             (reached, broken) = try unroll(
-                open, auxiliaries, depth: maxDepth, deadline: deadline, cleared: reached, started: started,
+                open, auxiliaries, depth: maxDepth, deadline: deadline, cleared: reached, ticker: ticker,
                 verdicts: &verdicts,
                 confirm: confirm)
             guard !broken.isEmpty else { break }
@@ -115,7 +117,7 @@ public final class BoundedModelChecker {
     private func unroll(
         _ properties: [SymbolicProperty], _ auxiliaries: [SymbolicProperty], depth maxDepth: Int, deadline: Deadline,
         cleared: Int,
-        started: ContinuousClock.Instant, verdicts: inout [String: SymbolicVerdict],
+        ticker: ProgressTicker, verdicts: inout [String: SymbolicVerdict],
         confirm: ([SlabAction], String) throws(SymbolicError) -> Void
     ) throws(SymbolicError) -> (reached: Int, broken: Set<String>) {
         let context = system.context
@@ -137,6 +139,7 @@ public final class BoundedModelChecker {
                     // Step k's relation is built now: a run that is out of time or paths here still
                     // bounds every open property by the depths already checked.
                     let step: Term
+                    ticker.report(.building, depth: k)
                     do throws(SymbolicError) {
                         frames.append(try system.frame(step: k, prefix: "x", deadline: deadline))
                         step = try system.transition(from: frames[k - 1], to: frames[k], deadline: deadline)
@@ -205,7 +208,9 @@ public final class BoundedModelChecker {
                         // Once nothing asked for is open, what the auxiliaries do no longer matters.
                         if open.isEmpty { break }
                         try deadline.apply(to: solver)
-                        let (answer, found) = try check(solver, context.and([term, inBand]))
+                        let (answer, found) = try ticker.check(p.name, depth: k) { () throws(Z3Error) in
+                            try check(solver, context.and([term, inBand]))
+                        }
                         switch answer {
                         case .unsat: continue
                         case .unknown(let reason):
@@ -224,7 +229,10 @@ public final class BoundedModelChecker {
                     // refuted there is not shown.
                     if !open.isEmpty {
                         try deadline.apply(to: solver)
-                        switch try check(solver, outOfBand).answer {
+                        let answer = try ticker.check("free_objects' band", depth: k) { () throws(Z3Error) in
+                            try check(solver, outOfBand).answer
+                        }
+                        switch answer {
                         case .unsat: break
                         case .unknown(let reason):
                             Self.stop(&verdicts, open, reached, reason, depth: k)
@@ -241,17 +249,17 @@ public final class BoundedModelChecker {
                     broken.formIntersection(assumed)
                 }
                 reached = max(reached, k)
-                progress?(reached, seconds(since: started))
+                ticker.report(.reached, depth: reached)
                 if open.isEmpty || !broken.isEmpty { break }
                 // Step k + 1's relation is explored from box k: narrowed to the hull of what the
                 // runs reach, it leaves out the paths of states that none reaches.
                 if k >= 1, k < maxDepth {
                     var facts = [try outOfBand.not()]
                     for (_, term) in bad { facts.append(try term.not()) }
-                    if let hull = try reachableHull(
-                        solver, frame: frames[k], depth: k, given: facts, deadline: deadline),
-                        system.narrow(box: k, to: hull)
-                    {
+                    let hull = try ticker.check("the reachable ranges", depth: k) {
+                        try reachableHull(solver, frame: frames[k], depth: k, given: facts, deadline: deadline)
+                    }
+                    if let hull, system.narrow(box: k, to: hull) {
                         try solver.assert(system.instantiate(system.rangeInvariant(afterSteps: k), at: frames[k]))
                     }
                 }

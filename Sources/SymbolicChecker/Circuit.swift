@@ -15,6 +15,9 @@ public struct Circuit {
     public let stepViolation: [BuiltInProperty: Term]
     /// Seconds the build took.
     public let seconds: Double
+    /// Per action, how many distinct terms its own step has (every cell after it, and where it is
+    /// enabled), largest first: where the circuit's size comes from.
+    public let actionTerms: [(action: SlabAction, terms: Int)]
 
     /// Builds the circuit over `system`'s variables `s` and selector `sel`.
     public init(system: TransitionSystem) throws(SymbolicError) {
@@ -26,18 +29,22 @@ public struct Circuit {
         var nextTerms = system.variables
         var enabledParts: [Term] = []
         var violationParts: [BuiltInProperty: [Term]] = [:]
+        var actionTerms: [(action: SlabAction, terms: Int)] = []
         for (index, action) in system.actions.enumerated().reversed() {
             guard let step = try Self.step(action, from: start, model: model) else { continue }
             do throws(Z3Error) {
                 let chosen = try system.selector.eq(context.bitVector(UInt64(index), width: system.selectorWidth))
                 let enabled = try step.enabled.term(in: context)
                 enabledParts.append(try context.and([chosen, enabled]))
+                var roots = [enabled]
                 for c in nextTerms.indices {
                     let value = try step.state.cells[c].term(in: context, width: width)
+                    roots.append(value)
                     if value != system.variables[c] {
                         nextTerms[c] = try context.ite(chosen, then: value, else: nextTerms[c])
                     }
                 }
+                actionTerms.append((action, Self.countTerms(roots)))
                 for (property, condition) in step.violated {
                     let broken = try condition.term(in: context)
                     violationParts[property, default: []].append(try context.and([chosen, enabled, broken]))
@@ -47,6 +54,7 @@ public struct Circuit {
             }
         }
         next = nextTerms
+        self.actionTerms = actionTerms.sorted { $0.terms > $1.terms }
         do throws(Z3Error) {
             enabled = try context.or(enabledParts)
             var stepViolation: [BuiltInProperty: Term] = [:]
@@ -84,8 +92,13 @@ public struct Circuit {
 
     /// How many distinct terms the circuit has (Z3 shares equal sub-terms): its size.
     public func termCount() -> Int {
+        Self.countTerms(next + [enabled] + Array(stepViolation.values))
+    }
+
+    /// How many distinct terms `roots` are made of.
+    static func countTerms(_ roots: [Term]) -> Int {
         var seen: Set<UInt32> = []
-        var stack = next + [enabled] + Array(stepViolation.values)
+        var stack = roots
         while let t = stack.popLast() {
             guard seen.insert(t.id).inserted else { continue }
             stack += t.arguments

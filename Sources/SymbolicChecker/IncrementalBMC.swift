@@ -16,7 +16,7 @@ public final class IncrementalBMC {
     public let circuit: Circuit
     public var flavor = BoundedModelChecker.incrementalSAT
     /// Called after each depth is fully checked: the depth, and the seconds so far.
-    public var progress: ((Int, Double) -> Void)?
+    public var progress: ((SymbolicProgress) -> Void)?
 
     public init(system: TransitionSystem, circuit: Circuit) {
         self.system = system
@@ -45,6 +45,7 @@ public final class IncrementalBMC {
         confirm: ([SlabAction], String) throws(SymbolicError) -> Void
     ) throws(SymbolicError) -> BoundedModelChecker.Result<String> {
         let started = ContinuousClock.now
+        let ticker = ProgressTicker(progress)
         let context = system.context
         var verdicts: [String: SymbolicVerdict] = [:]
         var open = properties
@@ -81,7 +82,10 @@ public final class IncrementalBMC {
                     // A run that keeps free_objects in its band is exact.
                     let asked = try context.freshConstant(prefix: "ask", sort: context.boolSort)
                     try solver.assert(asked.implies(context.and([bad, inBand])))
-                    switch try solver.check(assumptions: [asked]) {
+                    let answer = try ticker.check(p.name, depth: k) { () throws(Z3Error) in
+                        try solver.check(assumptions: [asked])
+                    }
+                    switch answer {
                     case .unsat:
                         try solver.assert(bad.not())
                     case .unknown(let reason):
@@ -101,7 +105,10 @@ public final class IncrementalBMC {
                     try deadline.apply(to: solver)
                     let asked = try context.freshConstant(prefix: "askBand", sort: context.boolSort)
                     try solver.assert(asked.implies(inBand.not()))
-                    switch try solver.check(assumptions: [asked]) {
+                    let answer = try ticker.check("free_objects' band", depth: k) { () throws(Z3Error) in
+                        try solver.check(assumptions: [asked])
+                    }
+                    switch answer {
                     case .unsat:
                         try solver.assert(inBand)
                     case .unknown(let reason):
@@ -117,7 +124,7 @@ public final class IncrementalBMC {
                     }
                 }
                 reached = k
-                progress?(k, seconds(since: started))
+                ticker.report(.reached, depth: k)
                 if open.isEmpty { break }
             }
         } catch let error as SymbolicError {

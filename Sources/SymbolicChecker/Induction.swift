@@ -31,7 +31,9 @@ public final class Induction {
     public let flavor: Solver.Flavor
     /// Extra parameters (e.g. `rlimit`) for both solvers, set before their first check.
     public var solverParameters: [(name: String, value: UInt32)] = []
-    public var progress: ((Int, Double) -> Void)?
+    /// Hears what the engine is doing (its `depth` is k): before each check and relation, and
+    /// after each k whose step case did not go through.
+    public var progress: ((SymbolicProgress) -> Void)?
 
     public init(system: TransitionSystem, flavor: Solver.Flavor = BoundedModelChecker.incrementalSAT) {
         self.system = system
@@ -118,6 +120,7 @@ public final class Induction {
         stepChecks: inout [StepCheck], confirm: ([SlabAction], String) throws(SymbolicError) -> Void
     ) throws(SymbolicError) -> Result<String> {
         let started = ContinuousClock.now
+        let ticker = ProgressTicker(progress)
         let context = system.context
         var verdicts: [String: SymbolicVerdict] = [:]
         var dropped = excluded.sorted()
@@ -129,6 +132,8 @@ public final class Induction {
             // Every state of the unrollings is assumed to satisfy the state properties that are
             // conjuncts: the base case shows it depth by depth, the step case assumes it.
             try system.assume(SlabProperties.stateProperties.filter { !excluded.contains($0.rawValue) })
+            // The widened box and the step case's relation from it: on medium, most of the run.
+            ticker.report(.building, depth: 1)
             let ranges = try system.rangeInvariant(deadline: deadline)
             let band = try system.freeObjectsInBand()
             var conjuncts = [
@@ -170,6 +175,7 @@ public final class Induction {
                 // Base case at depth k-1.
                 let d = k - 1
                 if d > 0 {
+                    ticker.report(.building, depth: k)
                     baseFrames.append(try system.frame(step: d, prefix: "b", deadline: deadline))
                     try base.assert(system.transition(from: baseFrames[d - 1], to: baseFrames[d], deadline: deadline))
                 }
@@ -190,7 +196,11 @@ public final class Induction {
                     let literal = try context.freshConstant(prefix: "base", sort: context.boolSort)
                     try base.assert(literal.implies(term))
                     try deadline.apply(to: base)
-                    switch try base.check(assumptions: [literal]) {
+                    let name = index.map { conjuncts[$0].name } ?? property ?? ""
+                    let answer = try ticker.check("base case, \(name)", depth: k) { () throws(Z3Error) in
+                        try base.check(assumptions: [literal])
+                    }
+                    switch answer {
                     case .unsat: continue
                     case .unknown(let reason):
                         return finish(
@@ -278,7 +288,10 @@ public final class Induction {
                         let literal = try context.freshConstant(prefix: "stepBad", sort: context.boolSort)
                         try step.assert(literal.implies(term))
                         try deadline.apply(to: step)
-                        let answer = try step.check(assumptions: [literal])
+                        let asking = parts.count == 1 ? name : "\(name), part \(done + 1) of \(parts.count)"
+                        let answer = try ticker.check("step case, \(asking)", depth: k) { () throws(Z3Error) in
+                            try step.check(assumptions: [literal])
+                        }
                         switch answer {
                         case .unsat:
                             // Every state the step case admits satisfies this part, so asserting it
@@ -327,7 +340,7 @@ public final class Induction {
                 if allCleared {
                     return finish(verdicts, properties, conjuncts, dropped, k, started, notProved: nil, depth: d)
                 }
-                progress?(k, seconds(since: started))
+                ticker.report(.reached, depth: k)
             }
         } catch let error as Z3Error {
             // The C API refused a call: no claim about what is left, in Z3's words.

@@ -23,7 +23,7 @@ public final class KInduction {
     public let circuit: Circuit
     public var flavor = BoundedModelChecker.incrementalSAT
     /// Called after each k whose step case did not go through: k, and the seconds so far.
-    public var progress: ((Int, Double) -> Void)?
+    public var progress: ((SymbolicProgress) -> Void)?
 
     public init(system: TransitionSystem, circuit: Circuit) {
         self.system = system
@@ -65,6 +65,7 @@ public final class KInduction {
         confirm: ([SlabAction], String) throws(SymbolicError) -> Void
     ) throws(SymbolicError) -> Induction.Result<String> {
         let started = ContinuousClock.now
+        let ticker = ProgressTicker(progress)
         var verdicts: [String: SymbolicVerdict] = [:]
         var checks: [Induction.StepCheck] = []
         var dropped = excluded.sorted()
@@ -118,7 +119,11 @@ public final class KInduction {
                     let literal = try context.freshConstant(prefix: "base", sort: context.boolSort)
                     try baseSolver.assert(literal.implies(term))
                     try deadline.apply(to: baseSolver)
-                    switch try baseSolver.check(assumptions: [literal]) {
+                    let name = index.map { conjuncts[$0].name } ?? property ?? ""
+                    let answer = try ticker.check("base case, \(name)", depth: k) { () throws(Z3Error) in
+                        try baseSolver.check(assumptions: [literal])
+                    }
+                    switch answer {
                     case .unsat:
                         continue
                     case .unknown(let reason):
@@ -177,7 +182,9 @@ public final class KInduction {
                     let literal = try context.freshConstant(prefix: "stepBad", sort: context.boolSort)
                     try stepSolver.assert(literal.implies(term))
                     try deadline.apply(to: stepSolver)
-                    let answer = try stepSolver.check(assumptions: [literal])
+                    let answer = try ticker.check("step case, \(name)", depth: k) { () throws(Z3Error) in
+                        try stepSolver.check(assumptions: [literal])
+                    }
                     checks.append(
                         Induction.StepCheck(
                             conjunct: name, parts: 1, cleared: answer == .unsat ? 1 : 0, k: k,
@@ -212,7 +219,7 @@ public final class KInduction {
                     }
                 }
                 if allCleared { return finish(k, notProved: nil, depth: d) }
-                progress?(k, seconds(since: started))
+                ticker.report(.reached, depth: k)
             }
         } catch let error as SymbolicError {
             if case .timeLimit(let reason) = error {

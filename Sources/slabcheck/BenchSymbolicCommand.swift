@@ -186,10 +186,23 @@ extension BenchSymbolicCommand {
                         format: "  %@ built in %.2f s, %d terms, %d-bit cells, peak memory %d MiB",
                         pad(name, 6) as NSString, circuit.seconds, circuit.termCount(), system.width.bits,
                         peakResidentBytes() >> 20))
+                let most = circuit.actionTerms.prefix(3).map { "\($0.action) \($0.terms)" }
+                say("    most terms: " + most.joined(separator: ", "))
+                if let size = try circuit.bitBlastedSize(system: system, deadline: Deadline(seconds: circuitSeconds)) {
+                    say(
+                        String(
+                            format: "    one step bit-blasted: %d variables, %d clauses (%.2f s), peak memory %d MiB",
+                            size.variables, size.clauses, size.seconds, peakResidentBytes() >> 20))
+                } else {
+                    say(
+                        String(
+                            format: "    one step not bit-blasted and solved within %.0f s, peak memory %d MiB",
+                            circuitSeconds, peakResidentBytes() >> 20))
+                }
                 let bmc = IncrementalBMC(system: system, circuit: circuit)
                 let bmcStarted = ContinuousClock.now
-                bmc.progress = { depth, _ in
-                    say(String(format: "    depth %d after %.2f s", depth, seconds(since: bmcStarted)))
+                bmc.progress = checkTimes { depth, times in
+                    say(String(format: "    depth %d after %.2f s: ", depth, seconds(since: bmcStarted)) + times)
                 }
                 let r = try bmc.run(
                     properties: BuiltInProperty.allCases, depth: 100, deadline: Deadline(seconds: circuitSeconds))
@@ -272,12 +285,32 @@ extension BenchSymbolicCommand {
 /// Prints a figure as soon as it is measured, also into a pipe or a file.
 /// BMC's progress as the benchmarks print it: each depth, when it was reached, and how much of
 /// that time went into building the relation.
-func depthReport(since started: ContinuousClock.Instant, _ system: TransitionSystem) -> (Int, Double) -> Void {
-    { k, _ in
+func depthReport(since started: ContinuousClock.Instant, _ system: TransitionSystem) -> (SymbolicProgress) -> Void {
+    { progress in
+        guard progress.work == .reached else { return }
+        let k = progress.depth
         say(
             String(
                 format: "  depth %d after %.2f s (building the relation %.2f s of it)", k, seconds(since: started),
                 system.buildSeconds))
+    }
+}
+
+/// A progress callback that, at each depth done, hands `report` the depth and each check's time
+/// at that depth (`avail-bounds 0.62 s, …`): where BMC's time goes, per depth and per property.
+func checkTimes(_ report: @escaping (Int, String) -> Void) -> (SymbolicProgress) -> Void {
+    var asked: String?
+    var times: [String] = []
+    return { progress in
+        if let name = asked, let t = progress.lastCheckSeconds { times.append(String(format: "%@ %.2f s", name, t)) }
+        asked = nil
+        switch progress.work {
+        case .checking(let name): asked = name
+        case .reached:
+            report(progress.depth, times.joined(separator: ", "))
+            times = []
+        case .building: break
+        }
     }
 }
 

@@ -20,9 +20,10 @@ struct CheckCommand: ParsableCommand {
             check that never reaches one does not meet its expectation. Only the explicit engine \
             measures coverage; the Z3 engines say so.
 
-            On a terminal, a progress line (states, states/s, depth, queue, elapsed, memory) is \
-            redrawn on stderr at most four times a second; --quiet, or stderr not a terminal, turns \
-            it off.
+            On a terminal, a progress line is redrawn on stderr: for the explicit engine (states, \
+            states/s, depth, queue, elapsed, memory) at most four times a second, for the Z3 engines \
+            (depth or k, the property being checked, the last check's time, elapsed, memory) at \
+            each check. --quiet, or stderr not a terminal, turns it off.
 
             --json prints one JSON document: an entry per spec, a bad spec's with its errors (file, \
             line, column, message). --junit writes JUnit XML: a test suite per spec, a test case per \
@@ -126,8 +127,10 @@ struct CheckCommand: ParsableCommand {
                 do {
                     let outcome = try Checking.check(
                         request, engine: engine, depth: depth, timeout: timeout,
-                        progress: ProgressReporter.callback(label: spec.name, enabled: !quiet && engine == .explicit))
-                    ProgressReporter.finish(enabled: !quiet && engine == .explicit)
+                        progress: ProgressReporter.callback(label: spec.name, enabled: !quiet && engine == .explicit),
+                        symbolicProgress: ProgressReporter.symbolicCallback(
+                            label: spec.name, engine: engine.rawValue, enabled: !quiet && engine != .explicit))
+                    ProgressReporter.finish(enabled: !quiet)
                     result = outcome.result
                     notes = outcome.notes
                 } catch {

@@ -3,6 +3,7 @@ import Foundation
 import SlabChecker
 import SlabReport
 import SlabSpec
+import SymbolicChecker
 import Synchronization
 import TestSupport
 import Testing
@@ -60,5 +61,52 @@ import Testing
         let reports = seen.withLock { $0 }
         #expect(!reports.isEmpty, "the first call is always let through")
         #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.distinctStates <= $1.distinctStates })
+    }
+
+    @Test func theZ3EnginesLineShowsDepthWorkLastCheckElapsedAndMemory() {
+        let checking = SymbolicProgress(
+            depth: 4, work: .checking("conservation"), lastCheckSeconds: 2.13, seconds: 83.4)
+        #expect(
+            ProgressLine.render(checking, label: "medium", engine: "bmc", peakMemoryBytes: 1_288_490_189)
+                == "medium: bmc depth 4  checking conservation  last check 2.1s  1m23s  mem 1.2 GiB")
+        let building = SymbolicProgress(depth: 2, work: .building, lastCheckSeconds: nil, seconds: 0.5)
+        #expect(
+            ProgressLine.render(building, label: "tiny", engine: "induction", peakMemoryBytes: 30 << 20)
+                == "tiny: induction k 2  building the relation  0.5s  mem 30 MiB")
+    }
+
+    /// Every check is announced before it starts (so a long one shows what it is on), each depth
+    /// once it is done, in order, and every report but the first has the last check's time.
+    @Test func bmcReportsEachCheckBeforeItAndEachDepthOnceDone() throws {
+        let seen = Mutex<[SymbolicProgress]>([])
+        let loaded = try Spec.load(path: spec("tiny"))
+        _ = try Checking.check(
+            CheckRequest(spec: loaded, threads: 1), engine: .bmc, depth: 2, timeout: nil,
+            symbolicProgress: { p in seen.withLock { $0.append(p) } })
+        let reports = seen.withLock { $0 }
+        let done = reports.filter { $0.work == .reached }.map(\.depth)
+        #expect(done == [0, 1, 2])
+        #expect(reports.first?.work == .checking("avail-bounds"))
+        #expect(reports.first?.lastCheckSeconds == nil)
+        #expect(reports.dropFirst().allSatisfy { $0.lastCheckSeconds != nil })
+        #expect(reports.contains { $0.work == .checking("conservation") && $0.depth == 2 })
+        #expect(reports.contains { $0.work == .building && $0.depth == 1 })
+        #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.depth <= $1.depth })
+        #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.seconds <= $1.seconds })
+    }
+
+    @Test func inductionNamesTheCaseAndConjunctOfEachCheck() throws {
+        let seen = Mutex<[SymbolicProgress]>([])
+        let loaded = try Spec.load(path: spec("tiny"))
+        _ = try Checking.check(
+            CheckRequest(spec: loaded, threads: 1), engine: .induction, depth: 2, timeout: nil,
+            symbolicProgress: { p in seen.withLock { $0.append(p) } })
+        let asked = seen.withLock { $0 }.compactMap { p -> String? in
+            if case .checking(let name) = p.work { return "k \(p.depth): \(name)" }
+            return nil
+        }
+        #expect(asked.contains("k 1: base case, ranges"))
+        #expect(asked.contains("k 1: step case, ranges, part 1 of 3"))
+        #expect(asked.contains { $0.hasPrefix("k 1: step case, conservation, part ") })
     }
 }

@@ -16,4 +16,17 @@ import Z3Kit
         let bmc = try CrossCheck.circuitBMCDepths(TransitionSystem(model: model, context: Context()), depth: 2)
         #expect(CrossCheck.describe(bmc) == CrossCheck.describe(bfs))
     }
+
+    /// The bench's measure of the circuit: Z3's counters of one bit-blasted step. Counters Z3
+    /// renamed would read as zero, and this test would say so.
+    @Test func oneStepOfTheCircuitBitBlastsToMoreClausesThanVariables() throws {
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.tiny, variant: .seed), context: Context())
+        let circuit = try Circuit(system: system)
+        let size = try #require(try circuit.bitBlastedSize(system: system, deadline: .none))
+        #expect(size.variables > system.model.layout.cellCount * system.width.bits)
+        #expect(size.clauses > size.variables)
+        #expect(!circuit.actionTerms.isEmpty && circuit.actionTerms.count <= system.actions.count)
+        #expect(zip(circuit.actionTerms, circuit.actionTerms.dropFirst()).allSatisfy { $0.terms >= $1.terms })
+    }
 }
