@@ -13,8 +13,8 @@ public enum ProgressLine {
 
     /// `medium: bmc depth 4  checking conservation  last check 2.1s  1m23s  mem 1.2 GiB`: what a
     /// Z3 engine is asking, at which depth (induction's k), and how long its last check took.
-    public static func render(_ p: SymbolicProgress, label: String, engine: String, peakMemoryBytes: Int) -> String {
-        let step = engine == "induction" ? "k" : "depth"
+    public static func render(_ p: SymbolicProgress, label: String, engine: Engine, peakMemoryBytes: Int) -> String {
+        let step = engine == .induction ? "k" : "depth"
         let work =
             switch p.work {
             case .building: "building the relation"
@@ -23,7 +23,7 @@ public enum ProgressLine {
             }
         let last = p.lastCheckSeconds.map { "  last check \(duration($0))" } ?? ""
         return
-            "\(label): \(engine) \(step) \(p.depth)  \(work)\(last)  \(duration(p.seconds))  mem \(bytes(peakMemoryBytes))"
+            "\(label): \(engine.rawValue) \(step) \(p.depth)  \(work)\(last)  \(duration(p.seconds))  mem \(bytes(peakMemoryBytes))"
     }
 
     /// The line drawn over the previous one (carriage return, then erase to the end of the line).

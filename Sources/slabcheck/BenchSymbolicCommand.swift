@@ -26,6 +26,7 @@ struct BenchSymbolicCommand: ParsableCommand {
               swift run -c release slabcheck bench-symbolic --only mutants,induction --timeout 60
               swift run -c release slabcheck bench-symbolic --only cross-check,states --cross-check-depth 8
               swift run -c release slabcheck bench-symbolic --only circuit --circuit-seconds 60
+              swift run -c release slabcheck bench-symbolic --only circuit --circuit-on kernel
             """)
 
     @Option(help: "Seconds for the kernel-size BMC run (0 skips it).")
@@ -46,6 +47,9 @@ struct BenchSymbolicCommand: ParsableCommand {
     @Option(help: "Seconds BMC on the merged circuit may take per configuration (the circuit part).")
     var circuitSeconds: Double = 60
 
+    @Option(help: "Named configurations of the circuit part (comma-separated; default: every one).")
+    var circuitOn: String?
+
     @Option(
         help: "Only these parts: circuit, mutants, medium, induction, kernel, cross-check, states (comma-separated).")
     var only: String?
@@ -58,6 +62,14 @@ struct BenchSymbolicCommand: ParsableCommand {
     ]
 
     func wants(_ part: String) -> Bool { only.map { $0.split(separator: ",").contains(Substring(part)) } ?? true }
+
+    func validate() throws {
+        let known = Configuration.named.map(\.name)
+        for name in circuitOn?.split(separator: ",").map(String.init) ?? [] where !known.contains(name) {
+            throw ValidationError(
+                "--circuit-on: no configuration named '\(name)' (known: \(known.joined(separator: ", ")))")
+        }
+    }
 
     func run() throws {
         if wants("circuit") { circuit() }
@@ -175,7 +187,8 @@ extension BenchSymbolicCommand {
         say(
             "The merged circuit per configuration (seed): build, size, BMC and k-induction on it, \(circuitSeconds) s each:"
         )
-        for (name, config) in Configuration.named {
+        let on = circuitOn.map { Set($0.split(separator: ",").map(String.init)) }
+        for (name, config) in Configuration.named where on?.contains(name) ?? true {
             let started = ContinuousClock.now
             do {
                 let system = try TransitionSystem(

@@ -129,7 +129,7 @@ struct CheckCommand: ParsableCommand {
                         request, engine: engine, depth: depth, timeout: timeout,
                         progress: ProgressReporter.callback(label: spec.name, enabled: !quiet && engine == .explicit),
                         symbolicProgress: ProgressReporter.symbolicCallback(
-                            label: spec.name, engine: engine.rawValue, enabled: !quiet && engine != .explicit))
+                            label: spec.name, engine: engine, enabled: !quiet && engine != .explicit))
                     ProgressReporter.finish(enabled: !quiet)
                     result = outcome.result
                     notes = outcome.notes

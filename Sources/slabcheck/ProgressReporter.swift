@@ -18,7 +18,7 @@ enum ProgressReporter {
     /// The callback that redraws the line of a Z3 engine (`bmc`, `induction`); nil when progress
     /// is off. Not throttled: each call is a solver check or a depth, far rarer than explicit
     /// states, and a check that starts must show at once, for it may take minutes.
-    static func symbolicCallback(label: String, engine: String, enabled: Bool) -> ((SymbolicProgress) -> Void)? {
+    static func symbolicCallback(label: String, engine: Engine, enabled: Bool) -> ((SymbolicProgress) -> Void)? {
         guard enabled, stderrIsTerminal else { return nil }
         return {
             complainInline(

@@ -67,11 +67,11 @@ import Testing
         let checking = SymbolicProgress(
             depth: 4, work: .checking("conservation"), lastCheckSeconds: 2.13, seconds: 83.4)
         #expect(
-            ProgressLine.render(checking, label: "medium", engine: "bmc", peakMemoryBytes: 1_288_490_189)
+            ProgressLine.render(checking, label: "medium", engine: .bmc, peakMemoryBytes: 1_288_490_189)
                 == "medium: bmc depth 4  checking conservation  last check 2.1s  1m23s  mem 1.2 GiB")
         let building = SymbolicProgress(depth: 2, work: .building, lastCheckSeconds: nil, seconds: 0.5)
         #expect(
-            ProgressLine.render(building, label: "tiny", engine: "induction", peakMemoryBytes: 30 << 20)
+            ProgressLine.render(building, label: "tiny", engine: .induction, peakMemoryBytes: 30 << 20)
                 == "tiny: induction k 2  building the relation  0.5s  mem 30 MiB")
     }
 
