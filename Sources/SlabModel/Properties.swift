@@ -279,3 +279,48 @@ public struct SlabProperties: Sendable {
         return ok
     }
 }
+
+extension SlabProperties {
+    /// `conservation`'s negation with one witness: `w` is an object of a live slab that no place
+    /// holds, or that two places hold. `conservation` fails exactly where `strayPlace` holds or
+    /// some `w` satisfies this, so a solver asked with `w` free looks at one object's places, not
+    /// at every object's (the negation of `conservation` itself is a disjunction over objects).
+    public func conservationBroken<V: ModelValue>(_ s: SlabState<V>, witness w: V) -> V.Condition {
+        typealias C = V.Condition
+        var object = (w >= V(constant: 0)).and(w < V(constant: layout.objects))
+        var live = C(constant: false)
+        for slot in 0..<config.pages {
+            let first = V(constant: slot * config.num)
+            let inSlot = (w >= first).and(w < first + V(constant: config.num))
+            live = live.or(inSlot.and(isLive(s, slot)))
+        }
+        object = object.and(live)
+        var seen = C(constant: false)
+        var again = C(constant: false)
+        visitPlaces(s) { value, present in
+            if present.constantValue == false { return }
+            let here = present.and(value == w)
+            again = again.or(seen.and(here))
+            seen = seen.or(here)
+        }
+        return object.and(seen.negated.or(again))
+    }
+
+    /// Some place holds what is no object of a live slab: `conservation`'s other way to fail.
+    public func strayPlace<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
+        typealias C = V.Condition
+        let live = (0..<config.pages).map { isLive(s, $0) }
+        var stray = C(constant: false)
+        visitPlaces(s) { value, present in
+            if present.constantValue == false { return }
+            var owned = C(constant: false)
+            for slot in 0..<config.pages {
+                let first = V(constant: slot * config.num)
+                let inSlot = (value >= first).and(value < first + V(constant: config.num))
+                owned = owned.or(inSlot.and(live[slot]))
+            }
+            stray = stray.or(present.and(owned.negated))
+        }
+        return stray
+    }
+}

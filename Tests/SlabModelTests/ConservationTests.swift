@@ -1,4 +1,5 @@
 import SlabModel
+import TestSupport
 import Testing
 
 /// `conservation` counts each object's places with two flags (seen, seen again), not a sum: these
@@ -35,5 +36,40 @@ import Testing
                     b.held([0])
                     b.array(model.layout.shared, [0])
                 }))
+    }
+
+    /// `conservation` fails exactly where a place is stray or some object witnesses it: the form
+    /// the Z3 engines negate with one fresh object instead of a disjunct per object. Pinned on
+    /// random runs of every variant (the mutants break `conservation` in several ways), and no
+    /// value outside the objects is ever a witness.
+    @Test(arguments: Variant.allCases)
+    func failsExactlyWhereAStrayPlaceOrAWitnessObjectShowsIt(variant: Variant) {
+        let model = SlabModel(configuration: small, variant: variant)
+        let p = model.properties
+        let objects = model.layout.objects
+        var broken = 0
+        for s in sampledStates(model, runs: 30, length: 25, seed: 41) {
+            let witnessed = (0..<objects).contains { p.conservationBroken(s, witness: $0) }
+            #expect(p.conservation(s) == !(p.strayPlace(s) || witnessed))
+            #expect(![-1, objects, objects + 1].contains { p.conservationBroken(s, witness: $0) })
+            if !p.conservation(s) { broken += 1 }
+        }
+        if variant == .seed { #expect(broken == 0) }
+    }
+
+    @Test func theWitnessIsTheObjectThatIsNowhereOrTwice() {
+        let p = model.properties
+        let nowhere = state { _ in }
+        #expect(p.conservationBroken(nowhere, witness: 0))
+        #expect(!p.conservationBroken(nowhere, witness: 1))
+        let twice = state { $0.set(model.layout.held(0), 2) }
+        #expect(p.conservationBroken(twice, witness: 0))
+        #expect(!p.strayPlace(twice))
+        let wild = state { b in
+            b.held([0])
+            b.array(model.layout.ac(0), [model.layout.wild])
+        }
+        #expect(p.strayPlace(wild))
+        #expect(!(0..<model.layout.objects).contains { p.conservationBroken(wild, witness: $0) })
     }
 }

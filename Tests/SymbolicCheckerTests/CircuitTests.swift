@@ -1,5 +1,6 @@
 import ModelKit
 import SlabModel
+import TestSupport
 import Testing
 import Z3Kit
 
@@ -9,25 +10,6 @@ import Z3Kit
 /// states, its successors are exactly `SlabModel.step`'s, action by action, cell by cell, with the
 /// same step properties broken.
 @Suite struct CircuitTests {
-    /// The states of random runs of the concrete model from the initial state, ended ones
-    /// included: reachable, and varied (grows, frees, refills, interrupts, crashes).
-    static func sampledStates(_ model: SlabModel, runs: Int, length: Int, seed: UInt64) -> [SlabState<Int>] {
-        var random = SplitMix64(seed: seed)
-        var states: [SlabState<Int>] = []
-        for _ in 0..<runs {
-            var state = SlabState<Int>.initial(model.layout)
-            for _ in 0..<length {
-                states.append(state)
-                let enabled = model.possibleActions.filter { model.isEnabled($0, in: state) }
-                guard !enabled.isEmpty else { break }
-                let action = enabled[Int(random.next() % UInt64(enabled.count))]
-                guard let outcome = model.step(action, from: state) else { break }
-                state = outcome.state
-            }
-        }
-        return states
-    }
-
     /// Every disagreement between the circuit and the step function over `states`.
     ///
     /// The circuit's roots go into one bit-vector (enabled, each cell, each step property), so
@@ -97,7 +79,7 @@ import Z3Kit
         throws
     {
         let model = SlabModel(configuration: configuration, variant: .seed)
-        let states = Self.sampledStates(model, runs: runs, length: 12, seed: 33)
+        let states = sampledStates(model, runs: runs, length: 12, seed: 33)
         let found = try Self.disagreements(model, states)
         #expect(found.isEmpty, "\(name): \(found.count) disagreements, first \(found.prefix(3))")
     }
@@ -108,7 +90,7 @@ import Z3Kit
     func everyMutantsCircuitAgreesWithItsStepFunction(variant: Variant) throws {
         let configuration = variant == .overrunSlab ? Configs.overrun : Configs.small
         let model = SlabModel(configuration: configuration, variant: variant)
-        let states = Self.sampledStates(model, runs: 3, length: 12, seed: 34)
+        let states = sampledStates(model, runs: 3, length: 12, seed: 34)
         let found = try Self.disagreements(model, states)
         #expect(found.isEmpty, "\(variant): \(found.count) disagreements, first \(found.prefix(3))")
     }
