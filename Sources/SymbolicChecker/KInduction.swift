@@ -38,6 +38,12 @@ public final class KInduction {
         var isProperty: Bool
         var checked: Bool
         var holds: (CircuitFrame) throws -> Term
+        /// That it fails at a frame, when there is a cheaper way to say so than `holds`'s negation.
+        var broken: ((CircuitFrame) throws -> Term)? = nil
+
+        func fails(at frame: CircuitFrame) throws -> Term {
+            try broken?(frame) ?? holds(frame).not()
+        }
     }
 
     /// The model's properties, each counterexample confirmed on the concrete model.
@@ -108,7 +114,7 @@ public final class KInduction {
                 var refuted: [Int] = []
                 var bad: [(index: Int?, property: String?, term: Term)] = []
                 for (i, c) in conjuncts.enumerated() {
-                    bad.append((i, c.isProperty ? c.name : nil, try c.holds(base.frames[d]).not()))
+                    bad.append((i, c.isProperty ? c.name : nil, try c.fails(at: base.frames[d])))
                 }
                 if d > 0 {
                     for p in stepProperties where verdicts[p.name] == nil {
@@ -171,7 +177,7 @@ public final class KInduction {
                 for i in 0..<k { try stepSolver.assert(distinct(step.frames[i], step.frames[k])) }
                 var open: [(name: String, term: Term)] = []
                 for c in conjuncts where !stepCleared.contains(c.name) {
-                    open.append((c.name, try c.holds(step.frames[k]).not()))
+                    open.append((c.name, try c.fails(at: step.frames[k])))
                 }
                 for p in stepProperties where verdicts[p.name] == nil && !stepCleared.contains(p.name) {
                     if let v = p.violation { open.append((p.name, try step.violation(v, from: k - 1))) }
@@ -264,16 +270,29 @@ public final class KInduction {
         }
         for p in SlabProperties.stateProperties where !excluded.contains(p.rawValue) {
             guard let h = system.holds(p) else { continue }
-            conjuncts.append(
-                Conjunct(name: p.rawValue, isProperty: true, checked: checked.contains(p.rawValue)) { f in
-                    try h(f.state)
-                })
+            var conjunct = Conjunct(name: p.rawValue, isProperty: true, checked: checked.contains(p.rawValue)) { f in
+                try h(f.state)
+            }
+            if p == .conservation { conjunct.broken = { f in try self.conservationBroken(f.state) } }
+            conjuncts.append(conjunct)
         }
         for p in properties where !conjuncts.contains(where: { $0.name == p.name }) && !excluded.contains(p.name) {
             guard let h = p.holds else { continue }
             conjuncts.append(Conjunct(name: p.name, isProperty: true, checked: true) { f in try h(f.state) })
         }
         return conjuncts.filter { !excluded.contains($0.name) }
+    }
+
+    /// `conservation` fails in `state`: a place is stray, or a fresh witness object `w` of a live
+    /// slab is in no place or in two (`SlabProperties.conservationBroken`). One object's places
+    /// for the solver to count, where the negation of `conservation` is a disjunct per object.
+    func conservationBroken(_ state: SlabState<SymbolicValue>) throws -> Term {
+        let context = system.context
+        let properties = system.model.properties
+        let w = try context.freshConstant(prefix: "w", sort: context.bitVectorSort(width: system.width.bits))
+        let broken = properties.strayPlace(state).or(
+            properties.conservationBroken(state, witness: SymbolicValue(variable: w)))
+        return try broken.term(in: context)
     }
 
     /// Two frames' states differ somewhere (the step case's paths are simple).

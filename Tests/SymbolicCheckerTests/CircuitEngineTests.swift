@@ -1,5 +1,6 @@
 import CrossChecking
 import SlabModel
+import TestSupport
 import Testing
 import Z3Kit
 
@@ -28,5 +29,32 @@ import Z3Kit
         #expect(size.clauses > size.variables)
         #expect(!circuit.actionTerms.isEmpty && circuit.actionTerms.count <= system.actions.count)
         #expect(zip(circuit.actionTerms, circuit.actionTerms.dropFirst()).allSatisfy { $0.terms >= $1.terms })
+    }
+
+    /// k-induction negates `conservation` with one fresh witness object: on reachable states, and
+    /// on each of them with one object held once more (which breaks it where that object's slab
+    /// is live), Z3 finds a witness exactly where the concrete property fails.
+    @Test func theWitnessNegationOfConservationIsSatisfiableExactlyWhereItFails() throws {
+        let model = SlabModel(configuration: Configs.small, variant: .seed)
+        let system = try TransitionSystem(model: model, context: Context())
+        let induction = KInduction(system: system, circuit: try Circuit(system: system))
+        var states: [SlabState<Int>] = []
+        for s in sampledStates(model, runs: 6, length: 15, seed: 51) {
+            states.append(s)
+            var t = s
+            t[model.layout.held(Int(s[model.layout.freeObjects]) % model.layout.objects)] += 1
+            states.append(t)
+        }
+        var broken = 0
+        for s in states {
+            let symbolic = SlabState(cells: s.cells.map { SymbolicValue(constant: $0) })
+            let solver = try Solver(system.context)
+            try solver.assert(induction.conservationBroken(symbolic))
+            let fails = !model.properties.conservation(s)
+            #expect(try solver.check() == (fails ? .sat : .unsat))
+            if fails { broken += 1 }
+        }
+        #expect(broken > 0, "no state breaks conservation: the test shows nothing")
+        #expect(broken < states.count, "every state breaks conservation: the test shows half")
     }
 }
