@@ -75,15 +75,20 @@ import Testing
                 == "tiny: induction k 2  building the relation  0.5s  mem 30 MiB")
     }
 
-    /// Every check is announced before it starts (so a long one shows what it is on), each depth
-    /// once it is done, in order, and every report but the first has the last check's time.
-    @Test func bmcReportsEachCheckBeforeItAndEachDepthOnceDone() throws {
+    /// What `engine` reports while it checks tiny to depth (or k) 2.
+    func symbolicReports(_ engine: Engine) throws -> [SymbolicProgress] {
         let seen = Mutex<[SymbolicProgress]>([])
         let loaded = try Spec.load(path: spec("tiny"))
         _ = try Checking.check(
-            CheckRequest(spec: loaded, threads: 1), engine: .bmc, depth: 2, timeout: nil,
+            CheckRequest(spec: loaded, threads: 1), engine: engine, depth: 2, timeout: nil,
             symbolicProgress: { p in seen.withLock { $0.append(p) } })
-        let reports = seen.withLock { $0 }
+        return seen.withLock { $0 }
+    }
+
+    /// Every check is announced before it starts (so a long one shows what it is on), each depth
+    /// once it is done, in order, and every report but the first has the last check's time.
+    @Test func bmcReportsEachCheckBeforeItAndEachDepthOnceDone() throws {
+        let reports = try symbolicReports(.bmc)
         let done = reports.filter { $0.work == .reached }.map(\.depth)
         #expect(done == [0, 1, 2])
         #expect(reports.first?.work == .checking("avail-bounds"))
@@ -96,12 +101,7 @@ import Testing
     }
 
     @Test func inductionNamesTheCaseAndConjunctOfEachCheck() throws {
-        let seen = Mutex<[SymbolicProgress]>([])
-        let loaded = try Spec.load(path: spec("tiny"))
-        _ = try Checking.check(
-            CheckRequest(spec: loaded, threads: 1), engine: .induction, depth: 2, timeout: nil,
-            symbolicProgress: { p in seen.withLock { $0.append(p) } })
-        let asked = seen.withLock { $0 }.compactMap { p -> String? in
+        let asked = try symbolicReports(.induction).compactMap { p -> String? in
             if case .checking(let name) = p.work { return "k \(p.depth): \(name)" }
             return nil
         }
