@@ -166,11 +166,7 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(3)
             }
             if let together = SpecResult.combined(ran) {
-                if ran.count > 1, !json {
-                    print(
-                        "\(spec.path): the engines together: expected \(spec.expectation.text): "
-                            + (together.meetsExpectation ? "met" : "NOT MET"))
-                }
+                if ran.count > 1, !json { print(ReportText.render(together: together, from: ran)) }
                 judged.append(together)
             }
         }

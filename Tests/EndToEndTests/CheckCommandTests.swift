@@ -54,7 +54,25 @@ import Testing
             "check", "--engine", "all", "--depth", "2", "--quiet", "--out", try temporaryFolder(), spec("tiny"),
         ])
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
-        #expect(run.stdout.contains("the engines together: expected holds: met"))
+        let together = try #require(
+            run.stdout.components(separatedBy: "the engines together (explicit, bmc, induction)").last)
+        #expect(
+            together.contains(
+                "conservation            holds  explicit holds, bmc bounded at depth 2, induction holds"))
+        #expect(together.contains("expected holds: met"))
+    }
+
+    /// A counterexample is the strongest verdict, and each engine's length stands beside it.
+    @Test func everyEngineTogetherShowsEachEnginesCounterexampleLength() throws {
+        let run = try runSlabcheck([
+            "check", "--engine", "all", "--depth", "2", "--quiet", "--out", try temporaryFolder(),
+            spec("grow-uncounted"),
+        ])
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(
+            run.stdout.contains(
+                "free-objects-exact  violated in 1  explicit violated in 1, bmc violated in 1, induction violated in 1")
+        )
     }
 
     @Test func aStepCaseThatFailsPrintsItsCounterexampleToInduction() throws {
