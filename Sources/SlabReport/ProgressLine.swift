@@ -19,7 +19,7 @@ public enum ProgressLine {
             switch p.work {
             case .building: "building the relation"
             case .checking(let name): "checking \(name)"
-            case .reached: "\(step) \(p.depth) done"
+            case .reached: "done"
             }
         let last = p.lastCheckSeconds.map { "  last check \(duration($0))" } ?? ""
         return

@@ -15,7 +15,7 @@ public final class IncrementalBMC {
     public let system: TransitionSystem
     public let circuit: Circuit
     public var flavor = BoundedModelChecker.incrementalSAT
-    /// Called after each depth is fully checked: the depth, and the seconds so far.
+    /// Hears what the engine is doing: before each check, and after each depth.
     public var progress: ((SymbolicProgress) -> Void)?
 
     public init(system: TransitionSystem, circuit: Circuit) {

@@ -22,7 +22,8 @@ public final class KInduction {
     public let system: TransitionSystem
     public let circuit: Circuit
     public var flavor = BoundedModelChecker.incrementalSAT
-    /// Called after each k whose step case did not go through: k, and the seconds so far.
+    /// Hears what the engine is doing (its `depth` is k): before each check, and after each k
+    /// whose step case did not go through.
     public var progress: ((SymbolicProgress) -> Void)?
 
     public init(system: TransitionSystem, circuit: Circuit) {

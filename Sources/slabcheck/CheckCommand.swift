@@ -125,12 +125,13 @@ struct CheckCommand: ParsableCommand {
                 var result: SpecResult
                 var notes: [String] = []
                 do {
+                    // Erased on every way out, so that an error's message starts on a clean line.
+                    defer { ProgressReporter.finish(enabled: !quiet) }
                     let outcome = try Checking.check(
                         request, engine: engine, depth: depth, timeout: timeout,
                         progress: ProgressReporter.callback(label: spec.name, enabled: !quiet && engine == .explicit),
                         symbolicProgress: ProgressReporter.symbolicCallback(
                             label: spec.name, engine: engine, enabled: !quiet && engine != .explicit))
-                    ProgressReporter.finish(enabled: !quiet)
                     result = outcome.result
                     notes = outcome.notes
                 } catch {

@@ -73,6 +73,10 @@ import Testing
         #expect(
             ProgressLine.render(building, label: "tiny", engine: .induction, peakMemoryBytes: 30 << 20)
                 == "tiny: induction k 2  building the relation  0.5s  mem 30 MiB")
+        let done = SymbolicProgress(depth: 3, work: .reached, lastCheckSeconds: 0.04, seconds: 0.1)
+        #expect(
+            ProgressLine.render(done, label: "tiny", engine: .bmc, peakMemoryBytes: 72 << 20)
+                == "tiny: bmc depth 3  done  last check 0.0s  0.1s  mem 72 MiB")
     }
 
     /// What `engine` reports while it checks tiny to depth (or k) 2.
