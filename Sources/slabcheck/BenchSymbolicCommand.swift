@@ -51,7 +51,9 @@ struct BenchSymbolicCommand: ParsableCommand {
     var circuitOn: String?
 
     @Option(
-        help: "Only these parts: circuit, mutants, medium, induction, kernel, cross-check, states (comma-separated).")
+        help:
+            "Only these parts: circuit, circuit-scaling, mutants, medium, induction, kernel, cross-check, states (comma-separated)."
+    )
     var only: String?
 
     /// The property Documentation/Model.md (Mutants) says each mutant breaks.
@@ -73,6 +75,7 @@ struct BenchSymbolicCommand: ParsableCommand {
 
     func run() throws {
         if wants("circuit") { circuit() }
+        if wants("circuit-scaling") { circuitScaling() }
         if wants("mutants") {
             say("Time to the first counterexample per mutant (transition relation build + BMC):")
             for variant in Variant.allCases where variant != .seed {
@@ -236,6 +239,42 @@ extension BenchSymbolicCommand {
                     String(
                         format: "  %@ stopped after %.2f s: %@", pad(name, 6) as NSString, seconds(since: started),
                         "\(error)" as NSString))
+            }
+        }
+    }
+
+    /// How the circuit grows with each size of the configuration, from tiny, one size at a time:
+    /// the array capacity (`limit`, with `batchcount` half of it), objects per slab (`num`) and
+    /// slabs (`pages`). It says which part of the state a smaller design must summarise.
+    func circuitScaling() {
+        say(
+            "The merged circuit's terms as one size of tiny grows (seed; alloc and growDone(ok: 1) of task 0, and all):"
+        )
+        let sizes: [(what: String, limit: Int, pages: Int, num: Int)] = [
+            ("tiny", 2, 2, 2), ("limit 16", 16, 2, 2), ("limit 120", 120, 2, 2), ("num 8", 2, 2, 8),
+            ("num 30", 2, 2, 30), ("pages 3", 2, 3, 2), ("pages 4", 2, 4, 2), ("pages 5", 2, 5, 2),
+        ]
+        for size in sizes {
+            var config = Configuration.tiny
+            config.limit = size.limit
+            config.batchcount = max(1, size.limit / 2)
+            config.pages = size.pages
+            config.num = size.num
+            config.freeLimit = size.pages * size.num + 1
+            do {
+                let system = try TransitionSystem(
+                    model: SlabModel(configuration: config, variant: .seed), context: Context())
+                let circuit = try Circuit(system: system)
+                func terms(_ action: SlabAction) -> Int {
+                    circuit.actionTerms.first { $0.action == action }?.terms ?? 0
+                }
+                say(
+                    String(
+                        format: "  %@ alloc %d, growDone %d, all %d terms (%d cells), built in %.2f s",
+                        pad(size.what, 10) as NSString, terms(.alloc(task: 0)), terms(.growDone(task: 0, ok: true)),
+                        circuit.termCount(), system.model.layout.cellCount, circuit.seconds))
+            } catch {
+                say("  \(size.what): \(error)")
             }
         }
     }
