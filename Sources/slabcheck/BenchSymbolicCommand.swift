@@ -12,8 +12,11 @@ struct BenchSymbolicCommand: ParsableCommand {
         commandName: "bench-symbolic",
         abstract: "Measure the Z3 engines: mutants' counterexamples, BMC depth over time, induction.",
         discussion: """
-            Prints: the merged circuit's build time and size per named configuration, with the \
-            depth BMC on it reaches and what k-induction on it proves in --circuit-seconds; the time to each mutant's first counterexample on small (overrun-slab on a \
+            Prints: the merged circuit's build time and size per named configuration (terms, the \
+            actions with the most, one step bit-blasted), with the depth BMC on it reaches, each \
+            check's time per depth, and what k-induction on it proves in --circuit-seconds; how \
+            the circuit grows with each size of tiny (circuit-scaling); the time to each mutant's \
+            first counterexample on small (overrun-slab on a \
             config with batchcount = num + 1), the time to each BMC depth on medium for the seed \
             up to --medium-depth (the issue marks 10 and 20), the induction time per seed \
             configuration, the depth BMC reaches in --kernel-seconds on a kernel-size \
