@@ -78,12 +78,10 @@ public final class IncrementalBMC {
                     } else {
                         continue
                     }
-                    try deadline.apply(to: solver)
                     // A run that keeps free_objects in its band is exact.
-                    let asked = try context.freshConstant(prefix: "ask", sort: context.boolSort)
-                    try solver.assert(asked.implies(context.and([bad, inBand])))
+                    let asked = try context.and([bad, inBand])
                     let answer = try ticker.check(p.name, depth: k) { () throws(Z3Error) in
-                        try solver.check(assumptions: [asked])
+                        try solver.check(assuming: asked, within: deadline)
                     }
                     switch answer {
                     case .unsat:
@@ -102,11 +100,9 @@ public final class IncrementalBMC {
                 open.removeAll { verdicts[$0.name] != nil }
                 // Outside the band the encoding is no longer exact: what was refuted there is not shown.
                 if !open.isEmpty {
-                    try deadline.apply(to: solver)
-                    let asked = try context.freshConstant(prefix: "askBand", sort: context.boolSort)
-                    try solver.assert(asked.implies(inBand.not()))
+                    let outOfBand = try inBand.not()
                     let answer = try ticker.check("free_objects' band", depth: k) { () throws(Z3Error) in
-                        try solver.check(assumptions: [asked])
+                        try solver.check(assuming: outOfBand, within: deadline)
                     }
                     switch answer {
                     case .unsat:

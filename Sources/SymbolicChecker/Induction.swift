@@ -193,12 +193,9 @@ public final class Induction {
                 }
                 var refuted: [Int] = []
                 for (index, property, term) in baseBad {
-                    let literal = try context.freshConstant(prefix: "base", sort: context.boolSort)
-                    try base.assert(literal.implies(term))
-                    try deadline.apply(to: base)
                     let name = index.map { conjuncts[$0].name } ?? property ?? ""
                     let answer = try ticker.check("base case, \(name)", depth: k) { () throws(Z3Error) in
-                        try base.check(assumptions: [literal])
+                        try base.check(assuming: term, within: deadline)
                     }
                     switch answer {
                     case .unsat: continue
@@ -285,12 +282,9 @@ public final class Induction {
                 conjunctLoop: for (name, parts) in bad {
                     let asked = ContinuousClock.now
                     for (done, term) in parts.enumerated() {
-                        let literal = try context.freshConstant(prefix: "stepBad", sort: context.boolSort)
-                        try step.assert(literal.implies(term))
-                        try deadline.apply(to: step)
                         let asking = parts.count == 1 ? name : "\(name), part \(done + 1) of \(parts.count)"
                         let answer = try ticker.check("step case, \(asking)", depth: k) { () throws(Z3Error) in
-                            try step.check(assumptions: [literal])
+                            try step.check(assuming: term, within: deadline)
                         }
                         switch answer {
                         case .unsat:

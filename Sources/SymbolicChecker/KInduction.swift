@@ -123,12 +123,9 @@ public final class KInduction {
                     }
                 }
                 for (index, property, term) in bad {
-                    let literal = try context.freshConstant(prefix: "base", sort: context.boolSort)
-                    try baseSolver.assert(literal.implies(term))
-                    try deadline.apply(to: baseSolver)
                     let name = index.map { conjuncts[$0].name } ?? property ?? ""
                     let answer = try ticker.check("base case, \(name)", depth: k) { () throws(Z3Error) in
-                        try baseSolver.check(assumptions: [literal])
+                        try baseSolver.check(assuming: term, within: deadline)
                     }
                     switch answer {
                     case .unsat:
@@ -186,11 +183,8 @@ public final class KInduction {
                 var allCleared = true
                 for (name, term) in open {
                     let asked = ContinuousClock.now
-                    let literal = try context.freshConstant(prefix: "stepBad", sort: context.boolSort)
-                    try stepSolver.assert(literal.implies(term))
-                    try deadline.apply(to: stepSolver)
                     let answer = try ticker.check("step case, \(name)", depth: k) { () throws(Z3Error) in
-                        try stepSolver.check(assumptions: [literal])
+                        try stepSolver.check(assuming: term, within: deadline)
                     }
                     checks.append(
                         Induction.StepCheck(
