@@ -53,10 +53,12 @@ struct BenchSymbolicCommand: ParsableCommand {
     @Option(help: "Named configurations of the circuit part (comma-separated; default: every one).")
     var circuitOn: String?
 
-    @Option(
-        help:
-            "Only these parts: circuit, circuit-scaling, mutants, medium, induction, kernel, cross-check, states (comma-separated)."
-    )
+    /// The parts `--only` may name, in the order `run` measures them.
+    static let parts = [
+        "circuit", "circuit-scaling", "mutants", "medium", "induction", "cross-check", "states", "kernel",
+    ]
+
+    @Option(help: "Only these parts: \(parts.joined(separator: ", ")) (comma-separated).")
     var only: String?
 
     /// The property Documentation/Model.md (Mutants) says each mutant breaks.
@@ -68,11 +70,19 @@ struct BenchSymbolicCommand: ParsableCommand {
 
     func wants(_ part: String) -> Bool { only.map { $0.split(separator: ",").contains(Substring(part)) } ?? true }
 
+    /// A misspelt name would otherwise measure nothing and exit 0: each list is refused with the
+    /// names it may hold.
     func validate() throws {
-        let known = Configuration.named.map(\.name)
-        for name in circuitOn?.split(separator: ",").map(String.init) ?? [] where !known.contains(name) {
+        let configurations = Configuration.named.map(\.name)
+        try refuseUnknown("--only", only, known: Self.parts, kind: "part")
+        try refuseUnknown("--circuit-on", circuitOn, known: configurations, kind: "configuration")
+        try refuseUnknown("--cross-check-on", crossCheckOn, known: ["tiny", "small"], kind: "configuration")
+    }
+
+    func refuseUnknown(_ option: String, _ list: String?, known: [String], kind: String) throws {
+        for name in list?.split(separator: ",").map(String.init) ?? [] where !known.contains(name) {
             throw ValidationError(
-                "--circuit-on: no configuration named '\(name)' (known: \(known.joined(separator: ", ")))")
+                "\(option): no \(kind) named '\(name)' (known: \(known.joined(separator: ", ")))")
         }
     }
 
