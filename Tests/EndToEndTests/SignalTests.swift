@@ -6,10 +6,19 @@ import Testing
 /// a `bounded` verdict are printed (in JSON too), and the exit status is 128 + the signal; a second
 /// signal quits at once; never a crash.
 @Suite(.serialized) struct SignalTests {
-    /// Runs `slabcheck arguments`, sends `signals` (one per `gap` after `delay`), and waits at
-    /// most `limit` seconds for it to end.
+    /// When a test sends its signal.
+    enum Moment {
+        /// A fixed time after the start: for a run that is sure to be busy by then.
+        case after(Double)
+        /// Once the progress line (stderr is then a terminal) shows what `ready` looks for: for a
+        /// signal that must land after some work is done, however loaded the machine.
+        case once(String, ready: (String) -> Bool)
+    }
+
+    /// Runs `slabcheck arguments`, sends `signals` (one per `gap`) at `moment`, and waits at most
+    /// `limit` seconds for it to end.
     func interrupted(
-        _ arguments: [String], after delay: Double, signals: [Int32], gap: Double = 0.05, limit: Double = 20
+        _ arguments: [String], _ moment: Moment, signals: [Int32], gap: Double = 0.05, limit: Double = 20
     ) throws
         -> (run: Run, reason: Process.TerminationReason, seconds: Double)
     {
@@ -22,32 +31,59 @@ import Testing
         process.arguments = arguments + ["--out", folder + "/out"]
         process.currentDirectoryURL = packageRoot
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        var terminal: PseudoTerminal?
+        if case .once = moment {
+            terminal = try PseudoTerminal()
+            process.standardError = terminal?.handle
+        } else {
+            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        }
         try process.run()
-        Thread.sleep(forTimeInterval: delay)
+        terminal?.childStarted()
+        func pause(_ seconds: Double) {
+            if let terminal { terminal.drain(waiting: seconds) } else { Thread.sleep(forTimeInterval: seconds) }
+        }
+        switch moment {
+        case .after(let delay):
+            Thread.sleep(forTimeInterval: delay)
+        case .once(let what, let ready):
+            let start = Date()
+            while let terminal, !ready(terminal.text), process.isRunning, Date().timeIntervalSince(start) < limit {
+                pause(0.05)
+            }
+            if let terminal, !ready(terminal.text) {
+                Issue.record("the progress line never showed \(what): \(terminal.text)")
+            }
+        }
         let sent = Date()
         for (i, signal) in signals.enumerated() {
-            if i > 0 { Thread.sleep(forTimeInterval: gap) }
+            if i > 0 { pause(gap) }
             kill(process.processIdentifier, signal)
         }
-        while process.isRunning, Date().timeIntervalSince(sent) < limit { Thread.sleep(forTimeInterval: 0.02) }
+        while process.isRunning, Date().timeIntervalSince(sent) < limit { pause(0.02) }
         let seconds = Date().timeIntervalSince(sent)
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             Issue.record("slabcheck still ran \(limit) s after the signal")
         }
+        terminal?.drainToEnd()
         let run = Run(
             status: process.terminationStatus,
             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+            stderr: terminal?.text ?? (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
         return (run, process.terminationReason, seconds)
+    }
+
+    /// The deepest depth a progress line on `text` has shown (-1 before the first).
+    func deepestShown(_ text: String) -> Int {
+        text.matches(of: /depth (\d+)/).compactMap { Int($0.1) }.max() ?? -1
     }
 
     @Test(arguments: [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
     func aSignalStopsTheExplicitSearchWithItsFiguresAndABoundedVerdict(signal: Int32, name: String) throws {
         let (run, reason, seconds) = try interrupted(
-            ["check", "--quiet", spec("medium"), spec("tiny")], after: 2, signals: [signal])
+            ["check", "--quiet", spec("medium"), spec("tiny")], .after(2), signals: [signal])
         #expect(reason == .exit, "a crash: \(run.stderr)")
         #expect(run.status == 128 + signal, "\(run.stderr)")
         #expect(seconds < 5)
@@ -67,7 +103,8 @@ import Testing
             .split(separator: "\n").filter { !$0.hasPrefix("cover:") }.joined(separator: "\n")
         try text.write(toFile: mutant, atomically: true, encoding: .utf8)
         let (run, reason, _) = try interrupted(
-            ["check", "--quiet", "--threads", "2", mutant], after: 4, signals: [SIGINT])
+            ["check", "--threads", "2", mutant], .once("depth 11", ready: { deepestShown($0) >= 11 }),
+            signals: [SIGINT])
         #expect(reason == .exit, "a crash: \(run.stderr)")
         #expect(run.status == 130, "\(run.stderr)")
         #expect(run.stdout.contains("conservation            violated in 9 steps"), "\(run.stdout)\n\(run.stderr)")
@@ -75,7 +112,7 @@ import Testing
     }
 
     @Test func aSignalStillGivesOneJSONDocumentWithBoundedVerdicts() throws {
-        let (run, _, _) = try interrupted(["check", "--quiet", "--json", spec("medium")], after: 2, signals: [SIGINT])
+        let (run, _, _) = try interrupted(["check", "--quiet", "--json", spec("medium")], .after(2), signals: [SIGINT])
         #expect(run.status == 130, "\(run.stderr)")
         let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
         #expect(run.stdout.contains("\"bounded\""), "\(document)")
@@ -83,7 +120,8 @@ import Testing
 
     @Test func aSignalStopsBMCWithinASecondAndReportsTheDepthsCleared() throws {
         let (run, reason, seconds) = try interrupted(
-            ["check", "--quiet", "--engine", "bmc", "--depth", "20", spec("small")], after: 4, signals: [SIGINT])
+            ["check", "--engine", "bmc", "--depth", "20", spec("small")],
+            .once("depth 2", ready: { deepestShown($0) >= 2 }), signals: [SIGINT])
         #expect(reason == .exit, "a crash: \(run.stderr)")
         #expect(run.status == 130, "\(run.stderr)")
         #expect(seconds < 3, "took \(seconds) s")
@@ -92,7 +130,8 @@ import Testing
 
     @Test func aSignalStopsInductionWithBoundedVerdicts() throws {
         let (run, reason, seconds) = try interrupted(
-            ["check", "--quiet", "--engine", "induction", "--depth", "6", spec("medium")], after: 5, signals: [SIGTERM])
+            ["check", "--quiet", "--engine", "induction", "--depth", "6", spec("medium")], .after(5), signals: [SIGTERM]
+        )
         #expect(reason == .exit, "a crash: \(run.stderr)")
         #expect(run.status == 128 + SIGTERM, "\(run.stderr)")
         #expect(seconds < 5, "took \(seconds) s")
@@ -101,7 +140,7 @@ import Testing
 
     @Test func repeatedSignalsDuringBMCQuitWithoutACrash() throws {
         let (run, reason, seconds) = try interrupted(
-            ["check", "--quiet", "--engine", "bmc", "--depth", "20", spec("small")], after: 3,
+            ["check", "--quiet", "--engine", "bmc", "--depth", "20", spec("small")], .after(3),
             signals: [SIGINT, SIGINT, SIGINT, SIGINT, SIGINT], gap: 0.3)
         #expect(reason == .exit, "a crash: \(run.stderr)")
         #expect(run.status == 130, "\(run.stderr)")
@@ -110,7 +149,7 @@ import Testing
 
     @Test func aSecondSignalQuitsAtOnce() throws {
         let (run, reason, seconds) = try interrupted(
-            ["check", "--quiet", spec("medium")], after: 2, signals: [SIGTERM, SIGTERM], gap: 0.001)
+            ["check", "--quiet", spec("medium")], .after(2), signals: [SIGTERM, SIGTERM], gap: 0.001)
         #expect(reason == .exit, "a crash: \(run.stderr)")
         #expect(run.status == 128 + SIGTERM, "\(run.stderr)")
         #expect(seconds < 2)
