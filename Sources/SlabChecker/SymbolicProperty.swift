@@ -12,7 +12,7 @@ import Z3Kit
 extension SymbolicProperty {
     /// Refuses an explicit-only property by name: the solver cannot read a Swift closure. A
     /// formula whose building runs out of `budget` is a time limit, as a solver's would be.
-    init(_ property: Property, in system: TransitionSystem, budget: EvaluationBudget) throws {
+    public init(_ property: Property, in system: TransitionSystem, budget: EvaluationBudget) throws {
         let context = system.context
         let layout = system.model.layout
         switch property.kind {
@@ -21,26 +21,44 @@ extension SymbolicProperty {
                 "property `\(property.name)` is explicit-only: the bmc and induction engines cannot encode a Swift closure; check it with the explicit engine"
             ])
         case .state(let f):
+            /// `f` on `state` as a term: `read` is `holds` or `fails` of an evaluation there.
+            func formula(
+                _ state: SlabState<SymbolicValue>,
+                _ read: (Evaluation<SymbolicValue>) throws(Z3Error) -> SymbolicCondition
+            ) throws(SymbolicError) -> Term {
+                let condition: SymbolicCondition
+                do throws(Z3Error) {
+                    var evaluation = Evaluation(layout: layout, state: try wide(state))
+                    evaluation.budget = budget
+                    condition = try read(evaluation)
+                } catch {
+                    throw .z3(error)
+                }
+                if budget.wasAbandoned {
+                    throw .timeLimit("time limit reached building property `\(property.name)`")
+                }
+                do throws(Z3Error) {
+                    return try condition.term(in: context)
+                } catch {
+                    throw .z3(error)
+                }
+            }
+            /// A fresh 64-bit variable for a quantifier's witness (a Z3 error surfaces when the
+            /// formula is made a term). Its range is left whole: one narrowed to the domain would
+            /// fold away the test that keeps it there, which the solver needs.
+            func witness() -> SymbolicValue {
+                do throws(Z3Error) {
+                    return SymbolicValue(
+                        variable: try context.freshConstant(prefix: "w", sort: context.bitVectorSort(width: 64)))
+                } catch {
+                    return .failed(error)
+                }
+            }
             self.init(
                 name: property.name,
-                holds: { (state) throws(SymbolicError) in
-                    let holds: SymbolicCondition
-                    do throws(Z3Error) {
-                        var evaluation = Evaluation(layout: layout, state: try wide(state))
-                        evaluation.budget = budget
-                        holds = evaluation.holds(f)
-                    } catch {
-                        throw .z3(error)
-                    }
-                    if budget.wasAbandoned {
-                        throw .timeLimit("time limit reached building property `\(property.name)`")
-                    }
-                    do throws(Z3Error) {
-                        return try holds.term(in: context)
-                    } catch {
-                        throw .z3(error)
-                    }
-                }, violation: nil)
+                holds: { (state) throws(SymbolicError) in try formula(state) { $0.holds(f) } },
+                broken: { (state) throws(SymbolicError) in try formula(state) { $0.fails(f, witness: witness) } },
+                violation: nil)
         case .step(let f):
             let facts = try Self.stepFacts(system)
             var evaluation = Evaluation(

@@ -4,9 +4,10 @@ import SlabModel
 /// terms for the symbolic ones. The same code gives both their meaning.
 ///
 /// Quantifiers and sums range over small concrete sets (CPUs, slots, objects, tasks), so they
-/// unroll into conjunctions and additions; a bound variable is always a known number. An index
-/// that is a state value (`held[ac[c].entries[i]]`) becomes a `select` over the possible indices,
-/// with -1 (no object, no CPU) outside them, as `ModelValue.load` reads out of range.
+/// unroll into conjunctions and additions; a bound variable is a known number, but for the
+/// witnesses of `fails`. An index that is a state value (`held[ac[c].entries[i]]`) becomes a
+/// `select` over the possible indices, with -1 (no object, no CPU) outside them, as
+/// `ModelValue.load` reads out of range.
 ///
 /// Arithmetic is on 64-bit integers and wraps (`&+`, `&-`, `&*`), as the solver's 64-bit
 /// bit-vectors do, so both engines give a property the same meaning. A division whose divisor is
@@ -18,7 +19,8 @@ public struct Evaluation<V: ModelValue> {
     public let after: SlabState<V>
     public let before: SlabState<V>?
     public let step: StepFacts<V>?
-    var bindings: [String: Int] = [:]
+    /// The bound variables' values: a number while a quantifier unrolls, a witness in `fails`.
+    var bindings: [String: V] = [:]
     var readsBefore = false
     /// When the expression being read is evaluated at all (the left operands of the `and`s,
     /// `or`s and quantifiers around it allow it).
@@ -41,7 +43,9 @@ public struct Evaluation<V: ModelValue> {
 
     var state: SlabState<V> { readsBefore ? (before ?? after) : after }
 
-    func bound(_ name: String, to value: Int) -> Evaluation {
+    func bound(_ name: String, to value: Int) -> Evaluation { bound(name, to: V(constant: value)) }
+
+    func bound(_ name: String, to value: V) -> Evaluation {
         var e = self
         e.bindings[name] = value
         return e
@@ -156,7 +160,7 @@ public struct Evaluation<V: ModelValue> {
         switch q {
         case .literal(let k): return V(constant: k)
         case .constant(let c): return V(constant: c.value(in: layout))
-        case .variable(let name): return V(constant: bindings[name] ?? -1)
+        case .variable(let name): return bindings[name] ?? V(constant: -1)
         case .global(let g):
             switch g {
             case .freeObjects: return state[layout.freeObjects]

@@ -263,31 +263,17 @@ public final class KInduction {
             conjuncts.append(
                 Conjunct(name: invariant.rawValue, isProperty: false, checked: false) { f in try h(f.state) })
         }
-        for p in SlabProperties.stateProperties where !excluded.contains(p.rawValue) {
-            guard let h = system.holds(p) else { continue }
-            var conjunct = Conjunct(name: p.rawValue, isProperty: true, checked: checked.contains(p.rawValue)) { f in
+        let builtIns = try SlabProperties.stateProperties.map { (p) throws(SymbolicError) in try system.symbolic(p) }
+        let users = properties.filter { p in !(builtIns.map(\.name) + conjuncts.map(\.name)).contains(p.name) }
+        for p in builtIns + users where !excluded.contains(p.name) {
+            guard let h = p.holds else { continue }
+            var conjunct = Conjunct(name: p.name, isProperty: true, checked: checked.contains(p.name)) { f in
                 try h(f.state)
             }
-            if p == .conservation { conjunct.broken = { f in try self.conservationBroken(f.state) } }
+            if let broken = p.broken { conjunct.broken = { f in try broken(f.state) } }
             conjuncts.append(conjunct)
         }
-        for p in properties where !conjuncts.contains(where: { $0.name == p.name }) && !excluded.contains(p.name) {
-            guard let h = p.holds else { continue }
-            conjuncts.append(Conjunct(name: p.name, isProperty: true, checked: true) { f in try h(f.state) })
-        }
         return conjuncts.filter { !excluded.contains($0.name) }
-    }
-
-    /// `conservation` fails in `state`: a place is stray, or a fresh witness object `w` of a live
-    /// slab is in no place or in two (`SlabProperties.conservationBroken`). One object's places
-    /// for the solver to count, where the negation of `conservation` is a disjunct per object.
-    func conservationBroken(_ state: SlabState<SymbolicValue>) throws -> Term {
-        let context = system.context
-        let properties = system.model.properties
-        let w = try context.freshConstant(prefix: "w", sort: context.bitVectorSort(width: system.width.bits))
-        let broken = properties.strayPlace(state).or(
-            properties.conservationBroken(state, witness: SymbolicValue(variable: w)))
-        return try broken.term(in: context)
     }
 
     /// Two frames' states differ somewhere (the step case's paths are simple).

@@ -9,12 +9,20 @@ public struct SymbolicProperty {
     /// a step property. Evaluated per frame, not once over `s`, so that the cells a frame fixes are
     /// constants while the property is built: a free-list walk over constants is no formula at all.
     public var holds: StateFormula?
+    /// That a state fails it, with fresh witness variables for what it quantifies over: some
+    /// value of them satisfies it exactly where `holds` is false. One object's places for the
+    /// solver to look at, where `holds`'s negation is a disjunction over every object. It is only
+    /// ever asked, never assumed negated (its negation speaks of the witnesses alone); nil where
+    /// the property has no such form. `KInduction` asks it, where the states are any; BMC's
+    /// frames, near the initial state, are answered as fast by `holds`'s negation.
+    public var broken: StateFormula?
     /// What breaks it in a step; nil for a state property.
     public var violation: StepViolation?
 
-    public init(name: String, holds: StateFormula?, violation: StepViolation?) {
+    public init(name: String, holds: StateFormula?, broken: StateFormula? = nil, violation: StepViolation?) {
         self.name = name
         self.holds = holds
+        self.broken = broken
         self.violation = violation
     }
 }
@@ -37,6 +45,21 @@ extension TransitionSystem {
     public func symbolic(_ property: BuiltInProperty) throws(SymbolicError) -> SymbolicProperty {
         let holds = holds(property)
         return SymbolicProperty(
-            name: property.rawValue, holds: holds, violation: holds == nil ? .flagged(property) : nil)
+            name: property.rawValue, holds: holds, broken: property == .conservation ? conservationBroken : nil,
+            violation: holds == nil ? .flagged(property) : nil)
+    }
+
+    /// `conservation` fails in `state`: a place is stray, or a fresh witness object `w` of a live
+    /// slab is in no place or in two (`SlabProperties.conservationBroken`).
+    func conservationBroken(_ state: SlabState<SymbolicValue>) throws(SymbolicError) -> Term {
+        let properties = model.properties
+        do throws(Z3Error) {
+            let w = try context.freshConstant(prefix: "w", sort: context.bitVectorSort(width: width.bits))
+            let broken = properties.strayPlace(state).or(
+                properties.conservationBroken(state, witness: SymbolicValue(variable: w)))
+            return try broken.term(in: context)
+        } catch {
+            throw .z3(error)
+        }
     }
 }

@@ -15,9 +15,11 @@ struct BenchSymbolicCommand: ParsableCommand {
             Prints: the merged circuit's build time and size per named configuration (terms, the \
             actions with the most, one step bit-blasted), with the depth BMC on it reaches, each \
             check's time per depth, and what k-induction on it proves in --circuit-seconds; how \
-            the circuit grows with each size of tiny (circuit-scaling); the time to each mutant's \
-            first counterexample on small (overrun-slab on a \
-            config with batchcount = num + 1), the time to each BMC depth on medium for the seed \
+            the circuit grows with each size of tiny (circuit-scaling); users' forall properties \
+            asked with witnesses against their negation unrolled, in k-induction's step case on \
+            the circuit (witness; tiny, small and medium unless --circuit-on says); the time to \
+            each mutant's first counterexample on small (overrun-slab on a config with \
+            batchcount = num + 1), the time to each BMC depth on medium for the seed \
             up to --medium-depth (the issue marks 10 and 20), the induction time per seed \
             configuration, the depth BMC reaches in --kernel-seconds on a kernel-size \
             configuration, and the cross-check of BMC against BFS (shortest violations of the seed \
@@ -30,6 +32,7 @@ struct BenchSymbolicCommand: ParsableCommand {
               swift run -c release slabcheck bench-symbolic --only cross-check,states --cross-check-depth 8
               swift run -c release slabcheck bench-symbolic --only circuit --circuit-seconds 60
               swift run -c release slabcheck bench-symbolic --only circuit --circuit-on kernel
+              swift run -c release slabcheck bench-symbolic --only witness --circuit-seconds 60
             """)
 
     @Option(help: "Seconds for the kernel-size BMC run (0 skips it).")
@@ -55,7 +58,7 @@ struct BenchSymbolicCommand: ParsableCommand {
 
     /// The parts `--only` may name, in the order `run` measures them.
     static let parts = [
-        "circuit", "circuit-scaling", "mutants", "medium", "induction", "cross-check", "states", "kernel",
+        "circuit", "circuit-scaling", "witness", "mutants", "medium", "induction", "cross-check", "states", "kernel",
     ]
 
     @Option(help: "Only these parts: \(parts.joined(separator: ", ")) (comma-separated).")
@@ -89,6 +92,7 @@ struct BenchSymbolicCommand: ParsableCommand {
     func run() throws {
         if wants("circuit") { circuit() }
         if wants("circuit-scaling") { circuitScaling() }
+        if wants("witness") { witnessNegation() }
         if wants("mutants") {
             say("Time to the first counterexample per mutant (transition relation build + BMC):")
             for variant in Variant.allCases where variant != .seed {

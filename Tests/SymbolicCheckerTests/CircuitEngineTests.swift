@@ -31,13 +31,13 @@ import Z3Kit
         #expect(zip(circuit.actionTerms, circuit.actionTerms.dropFirst()).allSatisfy { $0.terms >= $1.terms })
     }
 
-    /// k-induction negates `conservation` with one fresh witness object: on reachable states, and
+    /// The engines negate `conservation` with one fresh witness object: on reachable states, and
     /// on each of them with one object held once more (which breaks it where that object's slab
     /// is live), Z3 finds a witness exactly where the concrete property fails.
     @Test func theWitnessNegationOfConservationIsSatisfiableExactlyWhereItFails() throws {
         let model = SlabModel(configuration: Configs.small, variant: .seed)
         let system = try TransitionSystem(model: model, context: Context())
-        let induction = KInduction(system: system, circuit: try Circuit(system: system))
+        let conservation = try system.symbolic(.conservation)
         var states: [SlabState<Int>] = []
         for s in sampledStates(model, runs: 6, length: 15, seed: 51) {
             states.append(s)
@@ -49,7 +49,7 @@ import Z3Kit
         for s in states {
             let symbolic = SlabState(cells: s.cells.map { SymbolicValue(constant: $0) })
             let solver = try Solver(system.context)
-            try solver.assert(induction.conservationBroken(symbolic))
+            try solver.assert(try #require(try conservation.broken?(symbolic)))
             let fails = !model.properties.conservation(s)
             #expect(try solver.check() == (fails ? .sat : .unsat))
             if fails { broken += 1 }
