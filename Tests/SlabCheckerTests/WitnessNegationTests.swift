@@ -34,17 +34,8 @@ import Z3Kit
     }
 
     /// Reachable states of small, and each with one object held once more.
-    static let states: [SlabState<Int>] = {
-        let model = SlabModel(configuration: Configuration.small, variant: .seed)
-        var states: [SlabState<Int>] = []
-        for s in sampledStates(model, runs: 4, length: 12, seed: 7) {
-            states.append(s)
-            var t = s
-            t[model.layout.held(Int(s[model.layout.freeObjects]) % model.layout.objects)] += 1
-            states.append(t)
-        }
-        return states
-    }()
+    static let states = sampledStatesAndOneMoreHeld(
+        SlabModel(configuration: Configuration.small, variant: .seed), runs: 4, length: 12, seed: 7)
 
     @Test(arguments: formulas)
     func aWitnessIsFoundExactlyWhereTheConcreteStateFails(formula: String) throws {

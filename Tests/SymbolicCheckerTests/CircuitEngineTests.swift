@@ -38,13 +38,7 @@ import Z3Kit
         let model = SlabModel(configuration: Configs.small, variant: .seed)
         let system = try TransitionSystem(model: model, context: Context())
         let conservation = try system.symbolic(.conservation)
-        var states: [SlabState<Int>] = []
-        for s in sampledStates(model, runs: 6, length: 15, seed: 51) {
-            states.append(s)
-            var t = s
-            t[model.layout.held(Int(s[model.layout.freeObjects]) % model.layout.objects)] += 1
-            states.append(t)
-        }
+        let states = sampledStatesAndOneMoreHeld(model, runs: 6, length: 15, seed: 51)
         var broken = 0
         for s in states {
             let symbolic = SlabState(cells: s.cells.map { SymbolicValue(constant: $0) })

@@ -19,3 +19,17 @@ public func sampledStates(_ model: SlabModel, runs: Int, length: Int, seed: UInt
     }
     return states
 }
+
+/// `sampledStates`, each followed by itself with one object held once more: that breaks
+/// `conservation` where the object's slab is live, so a property's negation meets states on both
+/// sides.
+public func sampledStatesAndOneMoreHeld(_ model: SlabModel, runs: Int, length: Int, seed: UInt64) -> [SlabState<Int>] {
+    var states: [SlabState<Int>] = []
+    for s in sampledStates(model, runs: runs, length: length, seed: seed) {
+        states.append(s)
+        var t = s
+        t[model.layout.held(Int(s[model.layout.freeObjects]) % model.layout.objects)] += 1
+        states.append(t)
+    }
+    return states
+}
