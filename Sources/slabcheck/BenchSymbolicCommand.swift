@@ -17,9 +17,9 @@ struct BenchSymbolicCommand: ParsableCommand {
             check's time per depth, and what k-induction on it proves in --circuit-seconds; how \
             the circuit grows with each size of tiny (circuit-scaling); users' forall properties \
             asked with witnesses against their negation unrolled, in k-induction's step case on \
-            the circuit (witness; tiny, small and medium unless --circuit-on says); the time to \
-            each mutant's first counterexample on small (overrun-slab on a config with \
-            batchcount = num + 1), the time to each BMC depth on medium for the seed \
+            the circuit (witness; tiny unless --circuit-on says, for each query may take \
+            minutes); the time to each mutant's first counterexample on small (overrun-slab on a \
+            config with batchcount = num + 1), the time to each BMC depth on medium for the seed \
             up to --medium-depth (the issue marks 10 and 20), the induction time per seed \
             configuration, the depth BMC reaches in --kernel-seconds on a kernel-size \
             configuration, and the cross-check of BMC against BFS (shortest violations of the seed \
