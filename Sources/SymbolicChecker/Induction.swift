@@ -382,7 +382,7 @@ public final class Induction {
     }
 
     /// The name of the band conjunct.
-    public static let band = "free-objects-band"
+    static let band = "free-objects-band"
 
     /// Why a run ends with properties neither violated nor proved.
     enum NotProved {

@@ -264,7 +264,8 @@ public final class KInduction {
                 Conjunct(name: invariant.rawValue, isProperty: false, checked: false) { f in try h(f.state) })
         }
         let builtIns = try SlabProperties.stateProperties.map { (p) throws(SymbolicError) in try system.symbolic(p) }
-        let users = properties.filter { p in !(builtIns.map(\.name) + conjuncts.map(\.name)).contains(p.name) }
+        let taken = Set(builtIns.map(\.name) + conjuncts.map(\.name))
+        let users = properties.filter { !taken.contains($0.name) }
         for p in builtIns + users where !excluded.contains(p.name) {
             guard let h = p.holds else { continue }
             var conjunct = Conjunct(name: p.name, isProperty: true, checked: checked.contains(p.name)) { f in

@@ -10,9 +10,9 @@ import Testing
     enum Moment {
         /// A fixed time after the start: for a run that is sure to be busy by then.
         case after(Double)
-        /// Once the progress line (stderr is then a terminal) shows what `ready` looks for: for a
-        /// signal that must land after some work is done, however loaded the machine.
-        case once(String, ready: (String) -> Bool)
+        /// Once the progress line (stderr is then a terminal) has shown this depth: for a signal
+        /// that must land after some work is done, however loaded the machine.
+        case atDepth(Int)
     }
 
     /// Runs `slabcheck arguments`, sends `signals` (one per `gap`) at `moment`, and waits at most
@@ -32,7 +32,7 @@ import Testing
         process.currentDirectoryURL = packageRoot
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         var terminal: PseudoTerminal?
-        if case .once = moment {
+        if case .atDepth = moment {
             terminal = try PseudoTerminal()
             process.standardError = terminal?.handle
         } else {
@@ -46,13 +46,15 @@ import Testing
         switch moment {
         case .after(let delay):
             Thread.sleep(forTimeInterval: delay)
-        case .once(let what, let ready):
+        case .atDepth(let depth):
             let start = Date()
-            while let terminal, !ready(terminal.text), process.isRunning, Date().timeIntervalSince(start) < limit {
+            while let terminal, deepestShown(terminal.text) < depth, process.isRunning,
+                Date().timeIntervalSince(start) < limit
+            {
                 pause(0.05)
             }
-            if let terminal, !ready(terminal.text) {
-                Issue.record("the progress line never showed \(what): \(terminal.text)")
+            if let terminal, deepestShown(terminal.text) < depth {
+                Issue.record("the progress line never showed depth \(depth): \(terminal.text)")
             }
         }
         let sent = Date()
@@ -103,7 +105,7 @@ import Testing
             .split(separator: "\n").filter { !$0.hasPrefix("cover:") }.joined(separator: "\n")
         try text.write(toFile: mutant, atomically: true, encoding: .utf8)
         let (run, reason, _) = try interrupted(
-            ["check", "--threads", "2", mutant], .once("depth 11", ready: { deepestShown($0) >= 11 }),
+            ["check", "--threads", "2", mutant], .atDepth(11),
             signals: [SIGINT])
         #expect(reason == .exit, "a crash: \(run.stderr)")
         #expect(run.status == 130, "\(run.stderr)")
@@ -121,7 +123,7 @@ import Testing
     @Test func aSignalStopsBMCWithinASecondAndReportsTheDepthsCleared() throws {
         let (run, reason, seconds) = try interrupted(
             ["check", "--engine", "bmc", "--depth", "20", spec("small")],
-            .once("depth 2", ready: { deepestShown($0) >= 2 }), signals: [SIGINT])
+            .atDepth(2), signals: [SIGINT])
         #expect(reason == .exit, "a crash: \(run.stderr)")
         #expect(run.status == 130, "\(run.stderr)")
         #expect(seconds < 3, "took \(seconds) s")
