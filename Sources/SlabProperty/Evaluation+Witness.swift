@@ -15,6 +15,9 @@ extension Evaluation {
     /// Where a part of `f` divides, the order in which `holds` reads it decides whether a division
     /// by zero counts, and only `and` and `forall` keep that order when taken apart: any other
     /// part that divides is read whole by `holds`.
+    ///
+    /// An evaluation that runs out of its budget says no failure, as `holds` then says true: the
+    /// budget records it, and the caller reports a time limit rather than a verdict.
     public func fails(_ f: Formula, witness: () -> V) -> V.Condition {
         let e = fresh(for: f)
         let result = e.failure(f, witness)
