@@ -56,8 +56,6 @@ extension Kernel {
     /// stands after the last join, and uses no other value of its own that a path before the join
     /// computed).
     mutating func freeBlock(_ from: ArrayCacheRef, count nrObjects: inout V) throws {
-        blockFrees += 1
-        let call = blockFrees
         s[layout.freeObjects] = s[layout.freeObjects] + nrObjects
         // The loop reads `nr_objects` at each test: the path explorer's joins replace it.
         try flow.loop(
@@ -68,7 +66,7 @@ extension Kernel {
                 try flow.pick(objp / num, below: config.pages, else: .crash(.wildObject)) { slot in
                     try freeObject(objnr: objp - V(constant: slot) * num, of: layout.slab(slot))
                 }
-                join(.freeBlock(call: call, array: from, index: i), carrying: &nrObjects)
+                join(.freeBlock(array: from, index: i), carrying: &nrObjects)
             }, exhausted: {})
     }
 

@@ -33,8 +33,6 @@ struct Kernel<O: Oracle> {
     /// The `Branch`es this step took, one bit each: not state, so it changes no state space.
     /// Symbolically, past a join it is that of one of the paths that joined.
     var coverage: UInt64 = 0
-    /// `free_block` calls this step has made: with the array, where a `free_block` join is.
-    var blockFrees = 0
     /// An interrupt's `cache_grow` is to fail though a page is free (`irqAlloc(growFails: true)`).
     var growFails = false
     /// 1 once such a grow failed: an interrupt told to fail whose step never reached a grow with
@@ -63,14 +61,16 @@ struct Kernel<O: Oracle> {
         try flow.ensure(condition.negated, else: crash)
     }
 
-    /// Marks a point where the rest of the step depends only on the state, `carried`, the fields
-    /// of `JoinKey` and what the action fixes (its CPU, task, object): the caller keeps every other
-    /// live value in `carried` or out of the rest of the step. After a return value is set, the
-    /// rest depends on it too, so there is no join.
-    mutating func join(_ place: JoinKey.Place, carrying carried: inout V) {
-        guard returned == nil, let passes = passes.constantValue else { return }
-        let key = JoinKey(place: place, cpu: cpu, irqsOn: irqsOn, passes: passes, violations: violations)
+    /// Marks a point where the rest of the step depends only on the state, `value`, the fields
+    /// of `JoinKey`, `passes`, `pressureApplied` and what the action fixes (its CPU, task,
+    /// object): the caller keeps every other live value in `value` or out of the rest of the step.
+    mutating func join(_ place: JoinKey.Place, carrying value: inout V) {
+        let key = JoinKey(place: place, cpu: cpu, irqsOn: irqsOn, violations: violations, afterReturn: returned != nil)
+        var carried = Carried(value: value, passes: passes, pressureApplied: pressureApplied)
         flow.join(&s.state, carrying: &carried, at: key)
+        value = carried.value
+        passes = carried.passes
+        pressureApplied = carried.pressureApplied
     }
 
     /// `join` with nothing to carry.

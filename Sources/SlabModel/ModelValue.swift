@@ -67,23 +67,53 @@ public struct JoinKey: Hashable, Sendable {
     public enum Place: Hashable, Sendable {
         /// `cache_reap` after draining this CPU's array, or after the shared array.
         case reapAfterDrain(shared: Bool)
-        /// `free_block` after its `index`-th object, in the step's `call`-th `free_block`, from
-        /// `array`.
-        case freeBlock(call: Int, array: ArrayCacheRef, index: Int)
+        /// `free_block` after its `index`-th object from `array` (a step frees each array at most
+        /// once, so the array names the call, on every path alike).
+        case freeBlock(array: ArrayCacheRef, index: Int)
+        /// The head of the refill's batch loop, as its `pass`-th pass begins (the test passed),
+        /// filling `array`, after `retries` `goto retry`s.
+        case batchLoop(array: ArrayCacheRef, retries: Int, pass: Int)
+        /// The head of `takeObjects`' loop, as its `index`-th iteration begins, taking from the
+        /// slab in `slot` in that pass of the batch loop.
+        case takeObjects(array: ArrayCacheRef, retries: Int, pass: Int, slot: Int, index: Int)
     }
 
     public var place: Place
     public var cpu: Int
     public var irqsOn: Bool
-    public var passes: Int
+    /// The step properties broken before the join: an outcome of the step, not an input of its rest.
     public var violations: PropertySet
+    /// Whether the step has already set what it returns (which the rest then depends on).
+    public var afterReturn: Bool
 
-    public init(place: Place, cpu: Int, irqsOn: Bool, passes: Int, violations: PropertySet) {
+    public init(place: Place, cpu: Int, irqsOn: Bool, violations: PropertySet, afterReturn: Bool) {
         self.place = place
         self.cpu = cpu
         self.irqsOn = irqsOn
-        self.passes = passes
         self.violations = violations
+        self.afterReturn = afterReturn
+    }
+}
+
+/// The values the rest of a step reads past a join, besides the state and the key: the caller's
+/// local, and the two the kernel keeps for the whole step.
+public struct Carried<V> {
+    /// The local the caller hands over (a loop's `batchcount`, `free_block`'s `nr_objects`).
+    public var value: V
+    /// `Kernel.passes`, which `refill-terminates` counts.
+    public var passes: V
+    /// `Kernel.pressureApplied`.
+    public var pressureApplied: V
+
+    public init(value: V, passes: V, pressureApplied: V) {
+        self.value = value
+        self.passes = passes
+        self.pressureApplied = pressureApplied
+    }
+
+    public func map<W>(_ transform: (V) throws -> W) rethrows -> Carried<W> {
+        Carried<W>(
+            value: try transform(value), passes: try transform(passes), pressureApplied: try transform(pressureApplied))
     }
 }
 

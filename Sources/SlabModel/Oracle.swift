@@ -61,10 +61,10 @@ public protocol Oracle {
     func violate(_ property: BuiltInProperty)
 
     /// A point where the step's paths may join: the rest of the step depends on nothing but
-    /// `state`, `carried` and `key`. Only the path explorer does anything here: it runs the rest
-    /// once for all the paths that arrive with the same key, so that a step's paths add up across
-    /// joins instead of multiplying.
-    func join(_ state: inout SlabState<Value>, carrying carried: inout Value, at key: JoinKey)
+    /// `state`, `carried` and `key`. The path explorer runs the rest once for all the paths that
+    /// arrive with the same key, so that a step's paths add up across joins instead of
+    /// multiplying; the segment engine cuts a step into segments here.
+    func join(_ state: inout SlabState<Value>, carrying carried: inout Carried<Value>, at key: JoinKey)
 }
 
 extension Oracle {
@@ -154,5 +154,5 @@ public struct ConcreteOracle: ForkingOracle {
         (0..<bound).contains(value) ? value : nil
     }
 
-    @inlinable public func join(_ state: inout SlabState<Int>, carrying carried: inout Int, at key: JoinKey) {}
+    @inlinable public func join(_ state: inout SlabState<Int>, carrying carried: inout Carried<Int>, at key: JoinKey) {}
 }

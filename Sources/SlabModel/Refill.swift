@@ -29,7 +29,7 @@ extension Kernel {
         // l3 = list3_data(cachep);
         try bugOn(s[ac.avail] > 0, .refillBugOn)  // BUG_ON(ac->avail > 0);
         // spin_lock(&cachep->spinlock);
-        try refillLocked(ac, &batchcount)
+        try refillLocked(ac, &batchcount, retries: retries)
         // alloc_done: spin_unlock(&cachep->spinlock);
         try flow.when(
             s[ac.avail] == 0,
@@ -43,7 +43,7 @@ extension Kernel {
     }
 
     /// The locked part: from `spin_lock` to `alloc_done:`.
-    mutating func refillLocked(_ ac: ArrayCacheRef, _ batchcount: inout V) throws {
+    mutating func refillLocked(_ ac: ArrayCacheRef, _ batchcount: inout V, retries: Int) throws {
         let sharedArray = layout.shared
         // if (l3->shared) { ...; if (shared_array->avail) { ...; goto alloc_done; } }
         try flow.when(
@@ -52,8 +52,8 @@ extension Kernel {
                 try flow.when(
                     s[sharedArray.avail] != 0,
                     { try refillFromShared(ac, &batchcount) },
-                    else: { try refillFromSlabs(ac, &batchcount) })
-            }, else: { try refillFromSlabs(ac, &batchcount) })
+                    else: { try refillFromSlabs(ac, &batchcount, retries: retries) })
+            }, else: { try refillFromSlabs(ac, &batchcount, retries: retries) })
     }
 
     /// The shared array's hit, up to `goto alloc_done`.
@@ -82,18 +82,22 @@ extension Kernel {
     /// `inuse` disagree can, or a mutant that leaves a full slab on `slabs_partial`) loops for
     /// ever, and the model stops it there as a hang (`refill-terminates`) rather than at the pass
     /// budget: the same step, the same state. The bound is what a merged run unrolls.
-    mutating func refillFromSlabs(_ ac: ArrayCacheRef, _ batchcount: inout V) throws {
+    ///
+    /// Each pass begins at a join that carries `batchcount`, the one local the rest reads: a
+    /// symbolic engine may start a segment of the step there.
+    mutating func refillFromSlabs(_ ac: ArrayCacheRef, _ batchcount: inout V, retries: Int) throws {
         try flow.loop(
             upTo: config.pages + 1, while: { _ in batchcount > 0 },
-            { _ in
-                try pass()
+            { pass in
+                join(.batchLoop(array: ac, retries: retries, pass: pass), carrying: &batchcount)
+                try self.pass()
                 // Get slab alloc is to come from.
                 try flow.when(
                     s[layout.list(.partial).count] > 0,
                     {
                         try first(.partial) { k, slabp in
                             k.cover(.partialSlab)
-                            try k.takeObjects(from: slabp, into: ac, &batchcount)
+                            try k.takeObjects(from: slabp, into: ac, &batchcount, retries: retries, pass: pass)
                         }
                     },
                     else: {
@@ -103,7 +107,8 @@ extension Kernel {
                             {
                                 try first(.free) { k, slabp in
                                     k.cover(.freeSlab)
-                                    try k.takeObjects(from: slabp, into: ac, &batchcount)
+                                    try k.takeObjects(
+                                        from: slabp, into: ac, &batchcount, retries: retries, pass: pass)
                                 }
                             }, else: { throw Stop.breakLoop })  // goto must_grow;
                     })
@@ -115,14 +120,20 @@ extension Kernel {
     }
 
     /// The batch loop's body once it has its slab: take objects, then move the slab to its list.
-    mutating func takeObjects(from slabp: SlabRef, into ac: ArrayCacheRef, _ batchcount: inout V) throws {
+    /// Each iteration begins at a join that carries `batchcount`; `retries` and `pass` only name it.
+    mutating func takeObjects(
+        from slabp: SlabRef, into ac: ArrayCacheRef, _ batchcount: inout V, retries: Int, pass: Int
+    ) throws {
         // check_slabp(cachep, slabp); check_spinlock_acquired(cachep);
         // slabp->inuse and cachep->num are unsigned int: an inuse a double free took below 0
         // compares huge.
         let limit = variant == .overrunSlab ? num + 1 : num
         try flow.loop(
             upTo: config.num + 2, while: { _ in V.unsignedGreater(limit, s[slabp.inuse]) },
-            { _ in
+            { index in
+                join(
+                    .takeObjects(array: ac, retries: retries, pass: pass, slot: slabp.slot, index: index),
+                    carrying: &batchcount)
                 // `batchcount--` is the loop test's second half: it runs only where the first held.
                 let old = batchcount
                 flow.assign(&batchcount, old - 1)

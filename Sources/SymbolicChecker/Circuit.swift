@@ -73,8 +73,15 @@ public struct Circuit {
     static func step(_ action: SlabAction, from start: SlabState<CircuitValue>, model: SlabModel) throws(SymbolicError)
         -> MergedStep?
     {
+        try step(action, from: start, model: model, on: MergingOracle.Run())
+    }
+
+    /// `step` on a run of the caller's: one that follows a path to a segment's start, or cuts
+    /// its paths at joins.
+    static func step(
+        _ action: SlabAction, from start: SlabState<CircuitValue>, model: SlabModel, on run: MergingOracle.Run
+    ) throws(SymbolicError) -> MergedStep? {
         let layout = model.layout
-        let run = MergingOracle.Run()
         let outcome = slabStep(
             action, from: start, layout: layout, variant: model.variant, oracle: MergingOracle(run: run))
         if let misplaced = run.misplaced { throw .internalError("\(action): \(misplaced)") }
@@ -87,7 +94,7 @@ public struct Circuit {
         for cell in state.cells {
             if case .failed(let error) = cell { throw .z3(error) }
         }
-        return MergedStep(state: state, enabled: run.ended, violated: run.violated)
+        return MergedStep(state: state, enabled: run.ended, violated: run.violated, cuts: run.cuts ?? [])
     }
 
     /// How many distinct terms the circuit has (Z3 shares equal sub-terms): its size.
@@ -115,4 +122,7 @@ struct MergedStep {
     var enabled: CircuitCondition
     /// Per step property, where the step breaks it.
     var violated: [BuiltInProperty: CircuitCondition]
+    /// A segment's paths that stopped at a join, where the next segment takes over: not in
+    /// `enabled`, and not in `state`, which holds where the step ended.
+    var cuts: [Cut] = []
 }

@@ -11,6 +11,10 @@ import Z3Kit
 /// still reads its old value. A `Stop` thrown inside an arm ends only the paths of that arm: it
 /// is caught here, recorded with the guard it was thrown under, and the rest of the code runs
 /// under the guard of the paths still going.
+///
+/// The same oracle runs a step's segments (`StepSegments`): it may cut the paths at each join,
+/// recording the state there, and it may first follow a `Lead` from concrete values, where every
+/// condition is known and the merged run is one path, to the join where a segment starts.
 struct MergingOracle: Oracle {
     typealias Value = CircuitValue
 
@@ -27,6 +31,15 @@ struct MergingOracle: Oracle {
         var loopExits: [CircuitCondition] = []
         /// A stop the model threw where nothing can take it: a bug in the model's control flow.
         var misplaced: String?
+        /// Until a segment's start is installed, the way there; nil while merging.
+        var lead: Lead?
+        /// The paths cut at joins, in the order met; nil where joins cut nothing (a whole step).
+        var cuts: [Cut]?
+
+        init(lead: Lead? = nil, cutting: Bool = false) {
+            self.lead = lead
+            self.cuts = cutting ? [] : nil
+        }
 
         /// Where the step ran to an end, normally or at a crash.
         var ended: CircuitCondition {
@@ -154,5 +167,46 @@ struct MergingOracle: Oracle {
         run.violated[property] = (run.violated[property] ?? .known(false)).or(run.guardCondition)
     }
 
-    func join(_ state: inout SlabState<CircuitValue>, carrying carried: inout CircuitValue, at key: JoinKey) {}
+    /// A led run installs the values its lead has for this join; a merged run cuts its paths here
+    /// when it is a segment's, and otherwise (a whole step) goes on.
+    func join(_ state: inout SlabState<CircuitValue>, carrying carried: inout Carried<CircuitValue>, at key: JoinKey) {
+        guard !isDead else { return }
+        let key = key.segmentKey
+        if let lead = run.lead {
+            guard let values = lead.arrive(at: key) else {
+                run.misplaced = "a run led by \(lead) met the join \(key)"
+                run.guardCondition = .known(false)
+                return
+            }
+            state = values.state
+            carried = values.carried
+            if lead.arrived {
+                // What the path broke on its way here is the earlier segments'.
+                run.violated = [:]
+                run.lead = nil
+            }
+        } else if run.cuts != nil {
+            run.cuts?.append(Cut(key: key, guardCondition: run.guardCondition, state: state, carried: carried))
+            run.guardCondition = .known(false)
+        }
+    }
+}
+
+/// Paths of a segment that reached a join: the rest of the step is another segment's.
+struct Cut {
+    var key: JoinKey
+    var guardCondition: CircuitCondition
+    var state: SlabState<CircuitValue>
+    var carried: Carried<CircuitValue>
+}
+
+extension JoinKey {
+    /// The key as a segment's start: what the step broke or returned before the join is an
+    /// outcome of the step, which the rest does not read.
+    var segmentKey: JoinKey {
+        var key = self
+        key.violations = []
+        key.afterReturn = false
+        return key
+    }
 }

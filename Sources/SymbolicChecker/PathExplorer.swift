@@ -65,7 +65,7 @@ final class PathExplorer {
     struct Entry {
         var key: JoinKey
         var state: SlabState<SymbolicValue>
-        var carried: SymbolicValue
+        var carried: Carried<SymbolicValue>
         var facts: [Term: Fact] = [:]
         var decided: [Term: Bool] = [:]
     }
@@ -293,8 +293,9 @@ final class PathExplorer {
         }
     }
 
-    func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout SymbolicValue, at key: JoinKey) {
-        guard arrival == nil, !closed else { return }
+    func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout Carried<SymbolicValue>, at key: JoinKey)
+    {
+        guard arrival == nil, !closed, key.joinsPaths else { return }
         if joinsPassed < task.entries.count {
             let entry = task.entries[joinsPassed]
             if entry.key != key, replayMismatch == nil {
@@ -387,7 +388,10 @@ final class PathExplorer {
         for c in group[0].entry.state.cells.indices {
             cells.append(try merge(group.map { $0.entry.state.cells[c] }, guards))
         }
-        let carried = try merge(group.map(\.entry.carried), guards)
+        let carried = Carried(
+            value: try merge(group.map(\.entry.carried.value), guards),
+            passes: try merge(group.map(\.entry.carried.passes), guards),
+            pressureApplied: try merge(group.map(\.entry.carried.pressureApplied), guards))
         var facts = group[0].entry.facts
         var decided = group[0].entry.decided
         for a in group.dropFirst() {
@@ -428,6 +432,20 @@ final class PathExplorer {
     }
 }
 
+extension JoinKey {
+    /// Whether the explorer joins its paths here. Not after a return value is set, which the rest
+    /// of the step depends on and a join would lose; and not at the refill's loop heads, where
+    /// joining made it slower (Documentation/Measurements.md, "Tried and dropped"): those are the
+    /// segment engine's cut points.
+    var joinsPaths: Bool {
+        guard !afterReturn else { return false }
+        switch place {
+        case .reapAfterDrain, .freeBlock: return true
+        case .batchLoop, .takeObjects: return false
+        }
+    }
+}
+
 /// The oracle the symbolic runs of `slabStep` use: every choice goes to the explorer.
 struct PathOracle: ForkingOracle {
     let explorer: PathExplorer
@@ -436,7 +454,8 @@ struct PathOracle: ForkingOracle {
 
     func index(of value: SymbolicValue, below bound: Int) -> Int? { explorer.pick(value, below: bound) }
 
-    func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout SymbolicValue, at key: JoinKey) {
+    func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout Carried<SymbolicValue>, at key: JoinKey)
+    {
         explorer.join(&state, carrying: &carried, at: key)
     }
 }

@@ -58,7 +58,8 @@ struct BenchSymbolicCommand: ParsableCommand {
 
     /// The parts `--only` may name, in the order `run` measures them.
     static let parts = [
-        "circuit", "circuit-scaling", "witness", "mutants", "medium", "induction", "cross-check", "states", "kernel",
+        "circuit", "circuit-scaling", "segments", "witness", "mutants", "medium", "induction", "cross-check", "states",
+        "kernel",
     ]
 
     @Option(help: "Only these parts: \(parts.joined(separator: ", ")) (comma-separated).")
@@ -92,6 +93,7 @@ struct BenchSymbolicCommand: ParsableCommand {
     func run() throws {
         if wants("circuit") { circuit() }
         if wants("circuit-scaling") { circuitScaling() }
+        if wants("segments") { segments() }
         if wants("witness") { witnessNegation() }
         if wants("mutants") {
             say("Time to the first counterexample per mutant (transition relation build + BMC):")
