@@ -470,6 +470,8 @@ public enum SymbolicError: Error, CustomStringConvertible {
     case timeLimit(String)
     /// A Z3 counterexample did not replay on the concrete model: a bug in slabcheck.
     case internalError(String)
+    /// Z3 answered neither sat nor unsat (not for want of time), in its own words.
+    case unknown(String)
 
     public var description: String {
         switch self {
@@ -477,6 +479,7 @@ public enum SymbolicError: Error, CustomStringConvertible {
         case .pathExplosion(let m): "path explosion: \(m)"
         case .timeLimit(let m): m
         case .internalError(let m): "internal error in slabcheck: \(m)"
+        case .unknown(let m): "Z3 gave no answer: \(m)"
         }
     }
 }

@@ -56,7 +56,7 @@ struct StepSegments {
                 } catch {
                     throw .z3(error)
                 }
-                guard let values = try Self.values(reaching, fitting, system, carried, solver) else {
+                guard let values = try Self.values(reaching, fitting, system, carried, solver, deadline) else {
                     unreachableCuts += 1
                     continue
                 }
@@ -107,7 +107,8 @@ struct StepSegments {
     /// A state and carried value where `reaching` holds, in the cells' ranges where it can be;
     /// nil when no values satisfy it.
     static func values(
-        _ reaching: Term, _ fitting: Term, _ system: TransitionSystem, _ carried: Carried<Term>, _ solver: Solver
+        _ reaching: Term, _ fitting: Term, _ system: TransitionSystem, _ carried: Carried<Term>, _ solver: Solver,
+        _ deadline: Deadline
     ) throws(SymbolicError) -> (state: SlabState<Int>, carried: Carried<Int>)? {
         // In the cells' ranges first: the values of a state a run could be in.
         for constraints in [[reaching, fitting], [reaching]] {
@@ -119,7 +120,9 @@ struct StepSegments {
             }
             switch answer {
             case .unsat: continue
-            case .unknown(let why): throw .timeLimit("Z3 found no way into a step: \(why)")
+            case .unknown(let why):
+                if deadline.expired { throw .timeLimit("the time limit passed while a step's segments were found") }
+                throw .unknown("while finding a way into a step's segments: \(why)")
             case .sat: break
             }
             do {
