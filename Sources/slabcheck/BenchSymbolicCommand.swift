@@ -15,7 +15,9 @@ struct BenchSymbolicCommand: ParsableCommand {
             Prints: the merged circuit's build time and size per named configuration (terms, the \
             actions with the most, one step bit-blasted), with the depth BMC on it reaches, each \
             check's time per depth, and what k-induction on it proves in --circuit-seconds; how \
-            the circuit grows with each size of tiny (circuit-scaling); users' forall properties \
+            the circuit grows with each size of tiny (circuit-scaling); each action's step cut \
+            at the model's joins, per configuration: how many joins, the time to find and build \
+            every segment, and the largest (segments); users' forall properties \
             asked with witnesses against their negation unrolled, in k-induction's step case on \
             the circuit (witness; tiny unless --circuit-on says, for each query may take \
             minutes); the time to each mutant's first counterexample on small (overrun-slab on a \
@@ -32,6 +34,7 @@ struct BenchSymbolicCommand: ParsableCommand {
               swift run -c release slabcheck bench-symbolic --only cross-check,states --cross-check-depth 8
               swift run -c release slabcheck bench-symbolic --only circuit --circuit-seconds 60
               swift run -c release slabcheck bench-symbolic --only circuit --circuit-on kernel
+              swift run -c release slabcheck bench-symbolic --only segments --circuit-on tiny,small,medium
               swift run -c release slabcheck bench-symbolic --only witness --circuit-seconds 60
             """)
 
@@ -50,10 +53,10 @@ struct BenchSymbolicCommand: ParsableCommand {
     @Option(help: "Configurations of the cross-check: tiny, small (comma-separated).")
     var crossCheckOn: String = "tiny,small"
 
-    @Option(help: "Seconds BMC on the merged circuit may take per configuration (the circuit part).")
+    @Option(help: "Seconds BMC on the merged circuit, or the segments, may take per configuration.")
     var circuitSeconds: Double = 60
 
-    @Option(help: "Named configurations of the circuit part (comma-separated; default: every one).")
+    @Option(help: "Named configurations of the circuit and segments parts (comma-separated; default: every one).")
     var circuitOn: String?
 
     /// The parts `--only` may name, in the order `run` measures them.
