@@ -13,7 +13,7 @@ public struct SegmentCensus {
         public var unreachableCuts: Int
         /// Seconds finding and building every segment took, a solver call per join included.
         public var seconds: Double
-        /// Distinct terms of the largest segment.
+        /// Distinct terms of the largest segment (its ends and its cuts).
         public var largestTerms: Int
     }
 
@@ -42,7 +42,13 @@ public struct SegmentCensus {
                 var roots: [Term] = []
                 do {
                     roots.append(try segment.enabled.term(in: system.context))
-                    for cut in segment.cuts { roots.append(try cut.guardCondition.term(in: system.context)) }
+                    for cut in segment.cuts {
+                        roots.append(try cut.guardCondition.term(in: system.context))
+                        for cell in cut.state.cells { roots.append(try cell.term(in: system.context, width: width)) }
+                        for value in [cut.carried.value, cut.carried.passes, cut.carried.pressureApplied] {
+                            roots.append(try value.term(in: system.context, width: width))
+                        }
+                    }
                     for cell in segment.state.cells { roots.append(try cell.term(in: system.context, width: width)) }
                 } catch {
                     throw .z3(error)

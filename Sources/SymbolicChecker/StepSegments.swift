@@ -25,7 +25,7 @@ struct StepSegments {
     private(set) var joins: [(key: JoinKey, route: Route, segment: MergedStep)] = []
     /// Cuts whose guard no state satisfies.
     private(set) var unreachableCuts = 0
-    private var found: Set<JoinKey> = []
+    private var routes: [JoinKey: Route] = [:]
 
     /// Finds and builds every segment of `action`'s step over `system`'s variables and `carried`.
     init(_ action: SlabAction, system: TransitionSystem, carried: Carried<Term>, deadline: Deadline)
@@ -35,7 +35,7 @@ struct StepSegments {
         model = system.model
         let context = system.context
         let state = SlabState(cells: system.variables.map { CircuitValue.term($0) })
-        start = try Circuit.step(action, from: state, model: model, on: MergingOracle.Run(cutting: true))
+        start = try Self.fromStart(action, model: model, state: state)
         guard let start else { return }
         let solver: Solver
         let fitting: Term
@@ -48,7 +48,7 @@ struct StepSegments {
         // Each built segment's cuts, with its join and the route there (nil: the step's start).
         var pending: [(cuts: [Cut], from: (key: JoinKey, route: Route)?)] = [(start.cuts, nil)]
         while let (cuts, from) = pending.popLast() {
-            for cut in cuts where !found.contains(cut.key) {
+            for cut in cuts where routes[cut.key] == nil {
                 let reaching: Term
                 do {
                     try deadline.apply(to: solver)
@@ -67,7 +67,7 @@ struct StepSegments {
                 }
                 let segment = try Self.segment(
                     action, model: model, from: cut.key, by: route, state: state, carried: carried.map { .term($0) })
-                found.insert(cut.key)
+                routes[cut.key] = route
                 joins.append((cut.key, route, segment))
                 pending.append((segment.cuts, (cut.key, route)))
             }
@@ -88,12 +88,12 @@ struct StepSegments {
         return segment
     }
 
-    /// The segment from the join `key` with `state` and `carried` there: one the exploration found.
+    /// The segment from the join `key` with `state` and `carried` there: one the search found.
     func from(_ key: JoinKey, state: SlabState<CircuitValue>, carrying carried: Carried<CircuitValue>)
         throws(SymbolicError)
         -> MergedStep
     {
-        guard let route = joins.first(where: { $0.key == key })?.route else {
+        guard let route = routes[key] else {
             throw .internalError("\(action): no segment starts at \(key)")
         }
         return try Self.segment(action, model: model, from: key, by: route, state: state, carried: carried)
@@ -101,6 +101,12 @@ struct StepSegments {
 
     /// The segment from the step's start in `state`.
     func fromStart(_ state: SlabState<CircuitValue>) throws(SymbolicError) -> MergedStep? {
+        try Self.fromStart(action, model: model, state: state)
+    }
+
+    static func fromStart(_ action: SlabAction, model: SlabModel, state: SlabState<CircuitValue>)
+        throws(SymbolicError) -> MergedStep?
+    {
         try Circuit.step(action, from: state, model: model, on: MergingOracle.Run(cutting: true))
     }
 

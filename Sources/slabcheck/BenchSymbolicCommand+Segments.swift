@@ -6,12 +6,11 @@ import Z3Kit
 
 extension BenchSymbolicCommand {
     /// Each action's step cut at the model's joins (the segment engine's cut points): how many
-    /// joins, the runs and seconds exploring for them took, and the build time and largest size of
-    /// its segments, per configuration (--circuit-on, default every one), --circuit-seconds each.
+    /// joins, how long finding and building every segment took, and the largest, per
+    /// configuration (--circuit-on, default every one), --circuit-seconds each.
     func segments() {
         say("Steps cut at the model's joins (seed), per action: joins, build time, largest segment:")
-        let on = circuitOn.map { Set($0.split(separator: ",").map(String.init)) }
-        for (name, config) in Configuration.named where on?.contains(name) ?? true {
+        for (name, config) in circuitConfigurations {
             let started = ContinuousClock.now
             do {
                 let system = try TransitionSystem(

@@ -75,6 +75,12 @@ struct BenchSymbolicCommand: ParsableCommand {
         .overrunSlab: .inuseBounds, .growUncounted: .freeObjectsExact, .growFailIrqsOn: .irqsOff,
     ]
 
+    /// The named configurations --circuit-on picks (every one when it is not given).
+    var circuitConfigurations: [(name: String, configuration: Configuration)] {
+        let on = circuitOn.map { Set($0.split(separator: ",").map(String.init)) }
+        return Configuration.named.filter { on?.contains($0.name) ?? true }
+    }
+
     func wants(_ part: String) -> Bool { only.map { $0.split(separator: ",").contains(Substring(part)) } ?? true }
 
     /// A misspelt name would otherwise measure nothing and exit 0: each list is refused with the
@@ -212,8 +218,7 @@ extension BenchSymbolicCommand {
         say(
             "The merged circuit per configuration (seed): build, size, BMC and k-induction on it, \(circuitSeconds) s each:"
         )
-        let on = circuitOn.map { Set($0.split(separator: ",").map(String.init)) }
-        for (name, config) in Configuration.named where on?.contains(name) ?? true {
+        for (name, config) in circuitConfigurations {
             let started = ContinuousClock.now
             do {
                 let system = try TransitionSystem(
