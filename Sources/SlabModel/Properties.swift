@@ -153,7 +153,10 @@ public struct SlabProperties: Sendable {
         }
     }
 
-    public func listPlacement<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
+    /// Every live slab on the one list its `inuse` names, every dead slab on none. `taking` names
+    /// a slab `takeObjects` is half way through: it stays on the list it was found on (partial
+    /// or free) until the loop ends, whatever its `inuse` says by then.
+    public func listPlacement<V: ModelValue>(_ s: SlabState<V>, taking: Int? = nil) -> V.Condition {
         typealias C = V.Condition
         let one = V(constant: 1)
         let zero = V(constant: 0)
@@ -179,7 +182,11 @@ public struct SlabProperties: Sendable {
             let isFull = inuse == V(constant: config.num)
             let isFree = isFull.negated.and(inuse == zero)
             let isPartial = isFull.negated.and(isFree.negated)
-            let expected: [SlabList: C] = [.partial: isPartial, .full: isFull, .free: isFree]
+            var expected: [SlabList: C] = [.partial: isPartial, .full: isFull, .free: isFree]
+            if slot == taking {
+                let wasFree = occurrences[SlabList.free.rawValue] == one
+                expected = [.partial: wasFree.negated, .full: C(constant: false), .free: wasFree]
+            }
             var placed = C(constant: true)
             var nowhere = C(constant: true)
             for (list, n) in zip(SlabList.allCases, occurrences) {
@@ -192,9 +199,10 @@ public struct SlabProperties: Sendable {
     }
 
     /// `free_objects == Σ (num − inuse)` over live slabs, as 64-bit words (so a wrapped count is
-    /// compared bit for bit).
-    public func freeObjectsExact<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
-        var sum = V(constant: 0)
+    /// compared bit for bit). `pending` objects have left their slabs and are still counted: the
+    /// refill decrements `free_objects` only once its batch loop is done.
+    public func freeObjectsExact<V: ModelValue>(_ s: SlabState<V>, pending: V? = nil) -> V.Condition {
+        var sum = pending ?? V(constant: 0)
         for slot in 0..<config.pages {
             sum = sum + V.select(isLive(s, slot), V(constant: config.num) - s[layout.slab(slot).inuse], V(constant: 0))
         }

@@ -40,3 +40,51 @@ extension BenchSymbolicCommand {
         }
     }
 }
+
+extension BenchSymbolicCommand {
+    /// Induction's step case segment by segment (`SegmentInduction`) for the seed and for the
+    /// mutants whose bug lies on the refill's path, per configuration (--circuit-on, default
+    /// tiny), --circuit-seconds each: per variant the actions proved, the queries that failed,
+    /// the joins with no invariant stated yet, and the time.
+    func segmentInduction() {
+        say(
+            "Induction's step case by segments (the refill's loop heads have invariants; free_block's and reap's not yet):"
+        )
+        let configurations = circuitOn == nil ? [("tiny", Configuration.tiny)] : circuitConfigurations
+        for (name, config) in configurations {
+            for variant in [Variant.seed, .noFreeDecrement, .slabStaysPartial, .sharedWrongEnd] {
+                let started = ContinuousClock.now
+                do {
+                    let system = try TransitionSystem(
+                        model: SlabModel(configuration: config, variant: variant), context: Context())
+                    let result = try SegmentInduction(system: system).run(
+                        deadline: Deadline(seconds: circuitSeconds))
+                    let failed = result.checks.filter { $0.answer != .unsat }
+                    let slowest = result.checks.max { $0.seconds < $1.seconds }
+                    say(
+                        String(
+                            format:
+                                "  %@ %@ %d queries in %.2f s (slowest %.2f s), %d not unsat; %d of %d actions proved; %d segments not covered, peak memory %d MiB",
+                            pad(name, 6) as NSString, pad(variant.rawValue, 18) as NSString, result.checks.count,
+                            result.seconds, slowest?.seconds ?? 0, failed.count, result.proved.count,
+                            system.actions.count, result.uncovered.count, peakResidentBytes() >> 20))
+                    for check in failed.prefix(3) {
+                        say(
+                            "    \(check.action) from \(check.from.map { "\($0.place)" } ?? "the start"): "
+                                + "\(check.part) at \(check.at.map { "\($0.place)" } ?? "the end"): \(check.answer)")
+                        if let start = check.start {
+                            let fields = Snapshot(start.state, layout: system.model.layout).fields
+                            say("      from " + fields.map { "\($0.name): \($0.value)" }.joined(separator: "; "))
+                            say("      carrying \(start.carried.value), passes \(start.carried.passes)")
+                        }
+                    }
+                } catch {
+                    say(
+                        String(
+                            format: "  %@ %@ stopped after %.2f s: %@", pad(name, 6) as NSString,
+                            variant.rawValue as NSString, seconds(since: started), "\(error)" as NSString))
+                }
+            }
+        }
+    }
+}

@@ -17,7 +17,9 @@ struct BenchSymbolicCommand: ParsableCommand {
             check's time per depth, and what k-induction on it proves in --circuit-seconds; how \
             the circuit grows with each size of tiny (circuit-scaling); each action's step cut \
             at the model's joins, per configuration: how many joins, the time to find and build \
-            every segment, and the largest (segments); users' forall properties \
+            every segment, and the largest (segments); induction's step case segment by segment \
+            for the seed and the refill's mutants, with the counterexamples to induction it finds \
+            (segment-induction; tiny unless --circuit-on says); users' forall properties \
             asked with witnesses against their negation unrolled, in k-induction's step case on \
             the circuit (witness; tiny unless --circuit-on says, for each query may take \
             minutes); the time to each mutant's first counterexample on small (overrun-slab on a \
@@ -35,6 +37,7 @@ struct BenchSymbolicCommand: ParsableCommand {
               swift run -c release slabcheck bench-symbolic --only circuit --circuit-seconds 60
               swift run -c release slabcheck bench-symbolic --only circuit --circuit-on kernel
               swift run -c release slabcheck bench-symbolic --only segments --circuit-on tiny,small,medium
+              swift run -c release slabcheck bench-symbolic --only segment-induction
               swift run -c release slabcheck bench-symbolic --only witness --circuit-seconds 60
             """)
 
@@ -61,7 +64,8 @@ struct BenchSymbolicCommand: ParsableCommand {
 
     /// The parts `--only` may name, in the order `run` measures them.
     static let parts = [
-        "circuit", "circuit-scaling", "segments", "witness", "mutants", "medium", "induction", "cross-check", "states",
+        "circuit", "circuit-scaling", "segments", "segment-induction", "witness", "mutants", "medium", "induction",
+        "cross-check", "states",
         "kernel",
     ]
 
@@ -103,6 +107,7 @@ struct BenchSymbolicCommand: ParsableCommand {
         if wants("circuit") { circuit() }
         if wants("circuit-scaling") { circuitScaling() }
         if wants("segments") { segments() }
+        if wants("segment-induction") { segmentInduction() }
         if wants("witness") { witnessNegation() }
         if wants("mutants") {
             say("Time to the first counterexample per mutant (transition relation build + BMC):")

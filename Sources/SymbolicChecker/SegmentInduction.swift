@@ -1,0 +1,185 @@
+import ModelKit
+import SlabModel
+import Z3Kit
+
+/// Induction's step case, segment by segment (`StepSegments`): from any state where the
+/// invariant holds, each segment from the step's start ends where it holds again and stops at
+/// each join where that join's invariant holds (`SlabProperties.invariant(at:)`); from any state
+/// and carried values where a join's invariant holds, so does each segment from that join.
+/// Every step is a chain of segments, so then every step keeps the invariant.
+///
+/// The invariant between steps is the model's state properties with the strengthening
+/// `KInduction` uses (`ranges`, `lists-hold-slabs`, `free-objects-band`). Each part is one query,
+/// asked on its own against what the segment starts from. A query answered sat is a
+/// counterexample to induction, for a segment: a part of an invariant to strengthen, or a bug.
+///
+/// Built so far for the refill's loop heads only: a segment that starts or stops at a join
+/// without a stated invariant (`free_block`'s, `cache_reap`'s) is reported as not covered, so
+/// no verdict is claimed for the actions that reach one.
+public struct SegmentInduction {
+    /// One query: which segment, which part of which invariant, and Z3's answer.
+    public struct Check {
+        public var action: SlabAction
+        /// Where the segment starts: nil for the step's start.
+        public var from: JoinKey?
+        /// Where the part is asked: nil at the step's end, else the join the segment stops at.
+        public var at: JoinKey?
+        public var part: String
+        public var answer: CheckResult
+        public var seconds: Double
+        /// Where the answer is sat: the state and carried values the segment starts from (a
+        /// counterexample to induction).
+        public var start: (state: SlabState<Int>, carried: Carried<Int>)? = nil
+    }
+
+    public struct Result {
+        public var checks: [Check] = []
+        /// Segments that start or stop at a join with no invariant stated: their action is not
+        /// proved.
+        public var uncovered: [(action: SlabAction, join: JoinKey)] = []
+        public var seconds: Double = 0
+
+        /// The actions every segment of which was covered and every query unsat.
+        public var proved: [SlabAction] {
+            var actions: [SlabAction] = []
+            for check in checks where !actions.contains(check.action) { actions.append(check.action) }
+            let open = Set(
+                uncovered.map { "\($0.action)" } + checks.filter { $0.answer != .unsat }.map { "\($0.action)" })
+            return actions.filter { !open.contains("\($0)") }
+        }
+    }
+
+    let system: TransitionSystem
+
+    public init(system: TransitionSystem) {
+        self.system = system
+    }
+
+    /// Asks every query of `actions` (every action of the model when nil).
+    public func run(actions: [SlabAction]? = nil, deadline: Deadline = .none) throws(SymbolicError) -> Result {
+        let started = ContinuousClock.now
+        var result = Result()
+        let context = system.context
+        let width = system.width.bits
+        do {
+            let carried = Carried(
+                value: try context.bitVectorConstant("carried", width: width),
+                passes: try context.bitVectorConstant("passes", width: width),
+                pressureApplied: try context.bitVectorConstant("pressure", width: width))
+            let witness = CircuitValue.term(try context.bitVectorConstant("w", width: width))
+            let state = SlabState(cells: system.variables.map { CircuitValue.term($0) })
+            let heldCarried = carried.map { CircuitValue.term($0) }
+            for action in actions ?? system.actions {
+                let segments = try StepSegments(action, system: system, carried: carried, deadline: deadline)
+                guard let start = segments.start else { continue }
+                var starts: [(key: JoinKey?, segment: MergedStep)] = [(nil, start)]
+                starts += segments.joins.map { ($0.key, $0.segment) }
+                for (key, segment) in starts {
+                    let assumed: [(name: String, term: Term)]
+                    if let key {
+                        guard let parts = try joinParts(key, state, heldCarried, witness: nil) else {
+                            result.uncovered.append((action, key))
+                            continue
+                        }
+                        assumed = parts
+                    } else {
+                        assumed = try stepParts(state, witness: nil)
+                    }
+                    let solver = try Solver(context)
+                    for part in assumed { try solver.assert(part.term) }
+                    var asked: [(at: JoinKey?, part: String, term: Term)] = []
+                    let ended = try segment.enabled.term(in: context)
+                    for part in try stepParts(segment.state, witness: witness) {
+                        asked.append((nil, part.name, try context.and([ended, part.term])))
+                    }
+                    for cut in segment.cuts {
+                        guard let parts = try joinParts(cut.key, cut.state, cut.carried, witness: witness) else {
+                            result.uncovered.append((action, cut.key))
+                            continue
+                        }
+                        let reached = try cut.guardCondition.term(in: context)
+                        for part in parts { asked.append((cut.key, part.name, try context.and([reached, part.term]))) }
+                    }
+                    for query in asked {
+                        try deadline.apply(to: solver)
+                        let asking = ContinuousClock.now
+                        let answer = try solver.check(assumptions: [query.term])
+                        var check = Check(
+                            action: action, from: key, at: query.at, part: query.part, answer: answer,
+                            seconds: SymbolicChecker.seconds(since: asking))
+                        if answer == .sat {
+                            let assignment = try solver.model()
+                            func value(_ t: Term) throws(Z3Error) -> Int {
+                                signedCellValue(try assignment.uint64Value(of: t) ?? 0, width: width)
+                            }
+                            var cells: [Int] = []
+                            for v in system.variables { cells.append(try value(v)) }
+                            let values = Carried(
+                                value: try value(carried.value), passes: try value(carried.passes),
+                                pressureApplied: try value(carried.pressureApplied))
+                            check.start = (SlabState(cells: cells), values)
+                        }
+                        result.checks.append(check)
+                    }
+                }
+            }
+        } catch {
+            throw SymbolicError.from(error)
+        }
+        result.seconds = SymbolicChecker.seconds(since: started)
+        return result
+    }
+
+    /// The invariant between steps at `s`: each part as itself (`witness` nil, to assume), or as
+    /// its failure (to ask), `conservation`'s with one witness object.
+    func stepParts(_ s: SlabState<CircuitValue>, witness: CircuitValue?) throws(Z3Error) -> [(name: String, term: Term)]
+    {
+        let model = system.model
+        let properties = model.properties
+        let running = s.cells[model.layout.crash] == .constant(0)
+        var parts: [(String, CircuitCondition)] = [
+            ("ranges", running.negated.or(model.codec.fitting(s))),
+            (AuxiliaryInvariant.listsHoldSlabs.rawValue, properties.holds(.listsHoldSlabs, in: s)),
+            ("arrays-sized", properties.arraysSized(s)),
+        ]
+        for p in SlabProperties.stateProperties {
+            if p == .conservation, let witness {
+                parts.append(
+                    (
+                        p.rawValue,
+                        properties.strayPlace(s).or(properties.conservationBroken(s, witness: witness)).negated
+                    ))
+            } else if let holds = properties.holds(p, in: s) {
+                parts.append((p.rawValue, holds))
+            }
+        }
+        var terms = try parts.map { (name, condition) throws(Z3Error) in (name, try condition.term(in: system.context))
+        }
+        terms.append((Induction.band, try band(s)))
+        return witness == nil ? terms : try terms.map { (name, term) throws(Z3Error) in (name, try term.not()) }
+    }
+
+    /// The invariant at the join `key` for `s` and `carried`, as `stepParts` gives the step's;
+    /// nil where none is stated.
+    func joinParts(
+        _ key: JoinKey, _ s: SlabState<CircuitValue>, _ carried: Carried<CircuitValue>, witness: CircuitValue?
+    ) throws(Z3Error) -> [(name: String, term: Term)]? {
+        let properties = system.model.properties
+        guard var parts = properties.invariant(at: key, in: s, carrying: carried) else { return nil }
+        if let witness, let i = parts.firstIndex(where: { $0.name == BuiltInProperty.conservation.rawValue }) {
+            parts[i].holds = properties.strayPlace(s).or(properties.conservationBroken(s, witness: witness)).negated
+        }
+        var terms = try parts.map { (part) throws(Z3Error) in (part.name, try part.holds.term(in: system.context)) }
+        terms.append(("ranges", try system.model.codec.fitting(s).term(in: system.context)))
+        terms.append((Induction.band, try band(s)))
+        return witness == nil ? terms : try terms.map { (name, term) throws(Z3Error) in (name, try term.not()) }
+    }
+
+    /// `free_objects` within the band where its encoding is exact (`EncodingWidth`).
+    func band(_ s: SlabState<CircuitValue>) throws(Z3Error) -> Term {
+        let value = try s.cells[system.model.layout.freeObjects].term(in: system.context, width: system.width.bits)
+        return try system.freeObjectsInBand().substitute([
+            (from: system.variables[system.model.layout.freeObjects], to: value)
+        ])
+    }
+}
