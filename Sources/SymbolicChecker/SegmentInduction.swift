@@ -107,18 +107,7 @@ public struct SegmentInduction {
                         var check = Check(
                             action: action, from: key, at: query.at, part: query.part, answer: answer,
                             seconds: SymbolicChecker.seconds(since: asking))
-                        if answer == .sat {
-                            let assignment = try solver.model()
-                            func value(_ t: Term) throws(Z3Error) -> Int {
-                                signedCellValue(try assignment.uint64Value(of: t) ?? 0, width: width)
-                            }
-                            var cells: [Int] = []
-                            for v in system.variables { cells.append(try value(v)) }
-                            let values = Carried(
-                                value: try value(carried.value), passes: try value(carried.passes),
-                                pressureApplied: try value(carried.pressureApplied))
-                            check.start = (SlabState(cells: cells), values)
-                        }
+                        if answer == .sat { check.start = try system.values(in: solver.model(), carried: carried) }
                         result.checks.append(check)
                     }
                 }

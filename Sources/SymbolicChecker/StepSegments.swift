@@ -132,21 +132,29 @@ struct StepSegments {
             case .sat: break
             }
             do {
-                let assignment = try solver.model()
-                let bits = system.width.bits
-                func value(_ t: Term) throws(Z3Error) -> Int {
-                    signedCellValue(try assignment.uint64Value(of: t) ?? 0, width: bits)
-                }
-                var cells: [Int] = []
-                for v in system.variables { cells.append(try value(v)) }
-                let values = Carried(
-                    value: try value(carried.value), passes: try value(carried.passes),
-                    pressureApplied: try value(carried.pressureApplied))
-                return (SlabState(cells: cells), values)
+                return try system.values(in: solver.model(), carried: carried)
             } catch {
                 throw .z3(error)
             }
         }
         return nil
+    }
+}
+
+extension TransitionSystem {
+    /// The state over `variables` and the values of `carried` in a model Z3 found.
+    func values(in assignment: Assignment, carried: Carried<Term>) throws(Z3Error)
+        -> (state: SlabState<Int>, carried: Carried<Int>)
+    {
+        let bits = width.bits
+        func value(_ t: Term) throws(Z3Error) -> Int {
+            signedCellValue(try assignment.uint64Value(of: t) ?? 0, width: bits)
+        }
+        var cells: [Int] = []
+        for v in variables { cells.append(try value(v)) }
+        let values = Carried(
+            value: try value(carried.value), passes: try value(carried.passes),
+            pressureApplied: try value(carried.pressureApplied))
+        return (SlabState(cells: cells), values)
     }
 }
