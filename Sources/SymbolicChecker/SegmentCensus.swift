@@ -24,10 +24,7 @@ public struct SegmentCensus {
         let width = system.width.bits
         let carried: Carried<Term>
         do {
-            carried = Carried(
-                value: try system.context.bitVectorConstant("carried", width: width),
-                passes: try system.context.bitVectorConstant("passes", width: width),
-                pressureApplied: try system.context.bitVectorConstant("pressure", width: width))
+            carried = try system.carriedVariables()
         } catch {
             throw .z3(error)
         }

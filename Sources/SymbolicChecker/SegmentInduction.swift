@@ -43,9 +43,8 @@ public struct SegmentInduction {
         public var proved: [SlabAction] {
             var actions: [SlabAction] = []
             for check in checks where !actions.contains(check.action) { actions.append(check.action) }
-            let open = Set(
-                uncovered.map { "\($0.action)" } + checks.filter { $0.answer != .unsat }.map { "\($0.action)" })
-            return actions.filter { !open.contains("\($0)") }
+            let open = Set(uncovered.map(\.action) + checks.filter { $0.answer != .unsat }.map(\.action))
+            return actions.filter { !open.contains($0) }
         }
     }
 
@@ -62,10 +61,7 @@ public struct SegmentInduction {
         let context = system.context
         let width = system.width.bits
         do {
-            let carried = Carried(
-                value: try context.bitVectorConstant("carried", width: width),
-                passes: try context.bitVectorConstant("passes", width: width),
-                pressureApplied: try context.bitVectorConstant("pressure", width: width))
+            let carried = try system.carriedVariables()
             let witness = CircuitValue.term(try context.bitVectorConstant("w", width: width))
             let state = SlabState(cells: system.variables.map { CircuitValue.term($0) })
             let heldCarried = carried.map { CircuitValue.term($0) }

@@ -142,6 +142,15 @@ struct StepSegments {
 }
 
 extension TransitionSystem {
+    /// Free variables for the values a join carries (`Carried`), beside the state's `variables`.
+    func carriedVariables() throws(Z3Error) -> Carried<Term> {
+        let bits = width.bits
+        return Carried(
+            value: try context.bitVectorConstant("carried", width: bits),
+            passes: try context.bitVectorConstant("passes", width: bits),
+            pressureApplied: try context.bitVectorConstant("pressure", width: bits))
+    }
+
     /// The state over `variables` and the values of `carried` in a model Z3 found.
     func values(in assignment: Assignment, carried: Carried<Term>) throws(Z3Error)
         -> (state: SlabState<Int>, carried: Carried<Int>)

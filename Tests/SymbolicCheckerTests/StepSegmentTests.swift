@@ -46,11 +46,7 @@ import Z3Kit
     static func disagreements(_ model: SlabModel, _ states: [SlabState<Int>]) throws -> (found: [String], cut: Int) {
         let context = try Context()
         let system = try TransitionSystem(model: model, context: context)
-        let width = system.width.bits
-        let carried = Carried(
-            value: try context.bitVectorConstant("carried", width: width),
-            passes: try context.bitVectorConstant("passes", width: width),
-            pressureApplied: try context.bitVectorConstant("pressure", width: width))
+        let carried = try system.carriedVariables()
         var found: [String] = []
         var cut = 0
         for action in system.actions {
