@@ -52,22 +52,21 @@ extension Kernel {
     /// `free_block(cachep, ac_entry(from), nr_objects)`: each object back on its slab's free list;
     /// a slab that empties is destroyed once `free_objects > free_limit`, else goes to `slabs_free`.
     ///
-    /// The path explorer's paths join after each object (the caller gets `nrObjects` back, as it
-    /// stands after the last join, and uses no other value of its own that a path before the join
-    /// computed).
+    /// Each object ends at a join that carries `nrObjects` (the caller gets it back, as it stands
+    /// after the last join, and uses no other value of its own that a path before the join
+    /// computed): the path explorer's paths join there, and a segment of the step may start there.
     mutating func freeBlock(_ from: ArrayCacheRef, count nrObjects: inout V) throws {
         s[layout.freeObjects] = s[layout.freeObjects] + nrObjects
-        // The loop reads `nr_objects` at each test: the path explorer's joins replace it.
-        try flow.loop(
-            upTo: from.capacity, while: { i in V(constant: i) < nrObjects },
+        // The loop reads `nr_objects` at each test: the joins replace it.
+        try flow.whileLoop(
+            upTo: from.capacity, while: { i in i < nrObjects }, head: {},
             { i in
-                let objp = entry(from, V(constant: i))
+                let objp = entry(from, i)
                 // slabp = GET_PAGE_SLAB(virt_to_page(objp)); objnr = (objp - slabp->s_mem) / cachep->objsize;
                 try flow.pick(objp / num, below: config.pages, else: .crash(.wildObject)) { slot in
                     try freeObject(objnr: objp - V(constant: slot) * num, of: layout.slab(slot))
                 }
-                join(.freeBlock(array: from, index: i), carrying: &nrObjects)
-            }, exhausted: {})
+            }, latch: { join(.freeBlock(array: from), carrying: &nrObjects) }, exhausted: {})
     }
 
     /// One object of `free_block` back on its slab.

@@ -23,32 +23,56 @@ extension SlabProperties {
     {
         let batchcount = carried.value
         switch key.place {
-        case .batchLoop(let ac, let retries, let pass):
+        case .batchLoop(let ac, let retries):
+            guard let pass = carried.loops.first else { return nil }
             // After `while (batchcount > 0)`: at least one object is still to come. (Each bound
             // on its own as well as the sum, so that no sum wraps in a narrow encoding.)
             let fits = (batchcount > V(constant: 0)).and(batchcount <= s[ac.limit]).and(
                 s[ac.avail] + batchcount <= s[ac.limit])
-            let passes = retries * (config.pages + 2) + 1 + pass
-            return midRefill(s, ac: ac, taking: nil, carried, passes: passes, pass: pass) + [
-                NamedCondition(name: "batch-fits", holds: fits)
+            let before = retries * (config.pages + 2) + 1
+            let first = (pass == V(constant: 0)).and(listed(s) >= V(constant: 1))
+            return midRefill(s, ac: ac, taking: nil, carried, passesBefore: before, pass: pass) + [
+                NamedCondition(name: "batch-fits", holds: fits),
+                retryTakes(s, ac: ac, retries: retries, orFirst: first),
             ]
-        case .takeObjects(let ac, let retries, let pass, let slot, let index):
+        case .takeObjects(let ac, let retries, let slot):
+            guard carried.loops.count >= 2 else { return nil }
+            let (pass, index) = (carried.loops[0], carried.loops[1])
             // `batchcount--` runs after the test on `inuse`: the batch may be spent already, but
-            // only once this call has taken an object, which the slab's `inuse` counts.
+            // only once this call has taken an object, which the slab's `inuse` counts. So this
+            // call has taken `index` objects, fewer than `num`: its loop never reaches its bound.
             let slab = layout.slab(slot)
             let inuse = s[slab.inuse]
-            let spent = index == 0 ? batchcount > V(constant: 0) : inuse >= V(constant: index)
+            let first = (index == V(constant: 0)).and(batchcount > V(constant: 0))
+            let later = (index > V(constant: 0)).and(inuse >= index)
             let fits = (batchcount >= V(constant: 0)).and(batchcount <= s[ac.limit]).and(
                 s[ac.avail] + batchcount <= s[ac.limit]
-            ).and(spent)
+            ).and(first.or(later))
             let room = isLive(s, slot).and(inuse >= V(constant: 0)).and(inuse < V(constant: config.num))
-            let passes = retries * (config.pages + 2) + 2 + pass
-            return midRefill(s, ac: ac, taking: slot, carried, passes: passes, pass: pass) + [
+            let before = retries * (config.pages + 2) + 2
+            let firstTake = (pass == V(constant: 0)).and(index == V(constant: 0))
+            return midRefill(s, ac: ac, taking: slot, carried, passesBefore: before, pass: pass) + [
                 NamedCondition(name: "batch-fits", holds: fits), NamedCondition(name: "slab-has-room", holds: room),
+                retryTakes(s, ac: ac, retries: retries, orFirst: firstTake),
             ]
         case .freeBlock, .reapAfterDrain:
             return nil
         }
+    }
+
+    /// A retry's refill takes an object, so it never grows again (a second retry is a hang):
+    /// once it has, the array holds it; before, `first` says it is about to (the grow's fresh slab
+    /// is listed as the first pass begins; the slab in hand has room as its first take begins).
+    func retryTakes<V: ModelValue>(_ s: SlabState<V>, ac: ArrayCacheRef, retries: Int, orFirst first: V.Condition)
+        -> NamedCondition<V>
+    {
+        let holds = retries == 0 ? V.Condition(constant: true) : (s[ac.avail] >= V(constant: 1)).or(first)
+        return NamedCondition(name: "retry-takes-an-object", holds: holds)
+    }
+
+    /// The slabs on `slabs_partial` and `slabs_free`, where the batch loop looks.
+    func listed<V: ModelValue>(_ s: SlabState<V>) -> V {
+        s[layout.list(.partial).count] + s[layout.list(.free).count]
     }
 
     /// Every per-CPU array's batch fits in it, and every array's `limit` in its entries: `tune`
@@ -65,20 +89,22 @@ extension SlabProperties {
     }
 
     /// The state properties half way through the batch loop filling `ac`, with `taking` the slab
-    /// `takeObjects` is emptying, if any; at most `passes` passes made, so that the pass budget
-    /// is not reached on the way out, and no grow failed under pressure (there is none before
-    /// the batch loop, and no retry after one).
+    /// `takeObjects` is emptying, if any, in the batch loop's pass `pass`; at most
+    /// `passesBefore + pass` passes counted, so that the pass budget is not reached on the way
+    /// out, and no grow failed under pressure (there is none before the batch loop, and no retry
+    /// after one).
     ///
     /// The batch loop's rank: a pass that goes on has filled its slab and moved it to
     /// `slabs_full`, so at pass `pass` at most `pages - pass` slabs are left on the other lists,
-    /// and the loop ends before it runs out of passes.
+    /// and the loop ends before it reaches its bound.
     func midRefill<V: ModelValue>(
-        _ s: SlabState<V>, ac: ArrayCacheRef, taking: Int?, _ carried: Carried<V>, passes: Int, pass: Int
+        _ s: SlabState<V>, ac: ArrayCacheRef, taking: Int?, _ carried: Carried<V>, passesBefore: Int, pass: V
     ) -> [NamedCondition<V>] {
-        let counted = (carried.passes >= V(constant: 0)).and(carried.passes <= V(constant: passes))
-        let listed = s[layout.list(.partial).count] + s[layout.list(.free).count]
+        let counted = (carried.passes >= V(constant: 0)).and(carried.passes <= V(constant: passesBefore) + pass)
+        let pages = V(constant: config.pages)
+        let rank = (pass >= V(constant: 0)).and(pass <= pages)
         return [
-            NamedCondition(name: "batch-loop-rank", holds: listed <= V(constant: config.pages - pass)),
+            NamedCondition(name: "batch-loop-rank", holds: rank.and(listed(s) <= pages - pass)),
             NamedCondition(name: "running", holds: s[layout.crash] == V(constant: 0)),
             NamedCondition(name: "passes-counted", holds: counted),
             NamedCondition(name: "no-pressure", holds: carried.pressureApplied == V(constant: 0)),

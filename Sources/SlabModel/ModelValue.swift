@@ -67,16 +67,19 @@ public struct JoinKey: Hashable, Sendable {
     public enum Place: Hashable, Sendable {
         /// `cache_reap` after draining this CPU's array, or after the shared array.
         case reapAfterDrain(shared: Bool)
-        /// `free_block` after its `index`-th object from `array` (a step frees each array at most
-        /// once, so the array names the call, on every path alike).
-        case freeBlock(array: ArrayCacheRef, index: Int)
-        /// The head of the refill's batch loop, as its `pass`-th pass begins (the test passed),
-        /// filling `array`, after `retries` `goto retry`s.
-        case batchLoop(array: ArrayCacheRef, retries: Int, pass: Int)
-        /// The head of `takeObjects`' loop, as its `index`-th iteration begins, taking from the
-        /// slab in `slot` in that pass of the batch loop.
-        case takeObjects(array: ArrayCacheRef, retries: Int, pass: Int, slot: Int, index: Int)
+        /// `free_block` after an object from `array` (a step frees each array at most once, so
+        /// the array names the call, on every path alike). Which object, `Carried.loops` says.
+        case freeBlock(array: ArrayCacheRef)
+        /// The head of the refill's batch loop, as a pass begins (the test passed), filling
+        /// `array`, after `retries` `goto retry`s. Which pass it is, `Carried.loops` says.
+        case batchLoop(array: ArrayCacheRef, retries: Int)
+        /// The head of `takeObjects`' loop, as an iteration begins, taking from the slab in
+        /// `slot`. Which pass of the batch loop and which iteration, `Carried.loops` says.
+        case takeObjects(array: ArrayCacheRef, retries: Int, slot: Int)
     }
+
+    /// The most `Oracle.whileLoop`s open at any join: the batch loop, and `takeObjects`' inside it.
+    public static let deepestLoops = 2
 
     public var place: Place
     public var cpu: Int
@@ -104,16 +107,22 @@ public struct Carried<V> {
     public var passes: V
     /// `Kernel.pressureApplied`.
     public var pressureApplied: V
+    /// The pass each `Oracle.whileLoop` open at the join is in, counting from 0, outermost
+    /// first. The oracle runs the loops, so the oracle fills these in: the model's code sees a
+    /// loop's count as the loop hands it to the body, and the invariants at the joins see them here.
+    public var loops: [V]
 
-    public init(value: V, passes: V, pressureApplied: V) {
+    public init(value: V, passes: V, pressureApplied: V, loops: [V] = []) {
         self.value = value
         self.passes = passes
         self.pressureApplied = pressureApplied
+        self.loops = loops
     }
 
-    public func map<W>(_ transform: (V) throws -> W) rethrows -> Carried<W> {
+    public func map<W, E: Error>(_ transform: (V) throws(E) -> W) throws(E) -> Carried<W> {
         Carried<W>(
-            value: try transform(value), passes: try transform(passes), pressureApplied: try transform(pressureApplied))
+            value: try transform(value), passes: try transform(passes), pressureApplied: try transform(pressureApplied),
+            loops: try loops.map(transform))
     }
 }
 

@@ -48,10 +48,25 @@ public protocol Oracle {
 
     /// `for i in 0..<bound { guard condition(i) else { break }; body(i) }`, where `body` may also
     /// throw `Stop.breakLoop`; a run whose `condition(bound)` still holds after `bound` passes
-    /// runs `exhausted()` (the unwinding check: it stops the run).
+    /// runs `exhausted()` (the unwinding check: it stops the run). A join in `body` names `i` in
+    /// its key (see `whileLoop`).
     func loop(
         upTo bound: Int, while condition: (Int) -> Condition, _ body: (Int) throws -> Void,
         exhausted: () throws -> Void
+    ) throws
+
+    /// `for (i = 0; condition(i); i++) { head(); body(i); latch(); }`, unrolled at most `bound`
+    /// times: a run whose `condition(i)` still holds after `bound` passes runs `exhausted()` (the
+    /// unwinding check: it stops the run), and `body` may throw `Stop.breakLoop`.
+    ///
+    /// `head` or `latch` is the loop's join (`Kernel.join`), as the pass begins or as it ends.
+    /// Unlike `loop`'s, the join names the loop, not the pass (`JoinKey`): the oracle counts the
+    /// passes itself and carries the count across the join (`Carried.loops`). So a segment that
+    /// starts at the join goes on from the count it installs, hands `body` that count, and tests
+    /// the bound on it.
+    func whileLoop(
+        upTo bound: Int, while condition: (Value) -> Condition, head: () -> Void, _ body: (Value) throws -> Void,
+        latch: () -> Void, exhausted: () throws -> Void
     ) throws
 
     /// `new` where the code running now is taken, `old` elsewhere: every write goes through here.
@@ -137,6 +152,19 @@ extension ForkingOracle {
             }
         }
         if decide(condition(bound)) { try exhausted() }
+    }
+
+    @inlinable public func whileLoop(
+        upTo bound: Int, while condition: (Value) -> Condition, head: () -> Void, _ body: (Value) throws -> Void,
+        latch: () -> Void, exhausted: () throws -> Void
+    ) throws {
+        try loop(
+            upTo: bound, while: { i in condition(Value(constant: i)) },
+            { i in
+                head()
+                try body(Value(constant: i))
+                latch()
+            }, exhausted: exhausted)
     }
 
     @inlinable public func write(_ new: Value, over old: Value) -> Value { new }

@@ -86,10 +86,10 @@ extension Kernel {
     /// Each pass begins at a join that carries `batchcount`, the one local the rest reads: a
     /// symbolic engine may start a segment of the step there.
     mutating func refillFromSlabs(_ ac: ArrayCacheRef, _ batchcount: inout V, retries: Int) throws {
-        try flow.loop(
+        try flow.whileLoop(
             upTo: config.pages + 1, while: { _ in batchcount > 0 },
-            { pass in
-                join(.batchLoop(array: ac, retries: retries, pass: pass), carrying: &batchcount)
+            head: { join(.batchLoop(array: ac, retries: retries), carrying: &batchcount) },
+            { _ in
                 try self.pass()
                 // Get slab alloc is to come from.
                 try flow.when(
@@ -97,7 +97,7 @@ extension Kernel {
                     {
                         try first(.partial) { k, slabp in
                             k.cover(.partialSlab)
-                            try k.takeObjects(from: slabp, into: ac, &batchcount, retries: retries, pass: pass)
+                            try k.takeObjects(from: slabp, into: ac, &batchcount, retries: retries)
                         }
                     },
                     else: {
@@ -107,12 +107,11 @@ extension Kernel {
                             {
                                 try first(.free) { k, slabp in
                                     k.cover(.freeSlab)
-                                    try k.takeObjects(
-                                        from: slabp, into: ac, &batchcount, retries: retries, pass: pass)
+                                    try k.takeObjects(from: slabp, into: ac, &batchcount, retries: retries)
                                 }
                             }, else: { throw Stop.breakLoop })  // goto must_grow;
                     })
-            }, exhausted: { try hang() })
+            }, latch: {}, exhausted: { try hang() })
         // must_grow:
         if variant != .noFreeDecrement {
             s[layout.freeObjects] = s[layout.freeObjects] - s[ac.avail]
@@ -120,20 +119,16 @@ extension Kernel {
     }
 
     /// The batch loop's body once it has its slab: take objects, then move the slab to its list.
-    /// Each iteration begins at a join that carries `batchcount`; `retries` and `pass` only name it.
-    mutating func takeObjects(
-        from slabp: SlabRef, into ac: ArrayCacheRef, _ batchcount: inout V, retries: Int, pass: Int
-    ) throws {
+    /// Each iteration begins at a join that carries `batchcount`; `retries` only names it.
+    mutating func takeObjects(from slabp: SlabRef, into ac: ArrayCacheRef, _ batchcount: inout V, retries: Int) throws {
         // check_slabp(cachep, slabp); check_spinlock_acquired(cachep);
         // slabp->inuse and cachep->num are unsigned int: an inuse a double free took below 0
         // compares huge.
         let limit = variant == .overrunSlab ? num + 1 : num
-        try flow.loop(
+        try flow.whileLoop(
             upTo: config.num + 2, while: { _ in V.unsignedGreater(limit, s[slabp.inuse]) },
-            { index in
-                join(
-                    .takeObjects(array: ac, retries: retries, pass: pass, slot: slabp.slot, index: index),
-                    carrying: &batchcount)
+            head: { join(.takeObjects(array: ac, retries: retries, slot: slabp.slot), carrying: &batchcount) },
+            { _ in
                 // `batchcount--` is the loop test's second half: it runs only where the first held.
                 let old = batchcount
                 flow.assign(&batchcount, old - 1)
@@ -144,7 +139,7 @@ extension Kernel {
                 s[slabp.inuse] = s[slabp.inuse] + 1
                 let next = try bufctl(slabp, s[slabp.free])  // next = slab_bufctl(slabp)[slabp->free];
                 s[slabp.free] = next
-            }, exhausted: { try hang() })
+            }, latch: {}, exhausted: { try hang() })
         // move slabp to correct slabp list:
         try listDel(slabp)
         if variant == .slabStaysPartial {

@@ -25,7 +25,9 @@ public struct EncodingWidth: Sendable {
 
     public init(layout: Layout, codec: StateCodec) {
         let config = layout.config
-        var largest = max(layout.objects + 1, layout.entryCapacity, layout.sharedCapacity, config.passBudget)
+        // The refill's loops count their passes up to their bounds (`pages + 1`, `num + 2`).
+        var largest = max(
+            layout.objects + 1, layout.entryCapacity, layout.sharedCapacity, config.passBudget, config.num + 2)
         for (_, range) in codec.cellRanges { largest = max(largest, abs(range.lowerBound), abs(range.upperBound)) }
         largest = max(largest, Self.maxStepChange(layout))
         var bits = 2

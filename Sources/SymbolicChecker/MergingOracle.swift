@@ -29,6 +29,9 @@ struct MergingOracle: Oracle {
         var violated: [BuiltInProperty: CircuitCondition] = [:]
         /// Per open loop, innermost last: the paths that left it by `break`.
         var loopExits: [CircuitCondition] = []
+        /// Per open `whileLoop`, innermost last: the passes begun before the one running now
+        /// (`Carried.loops`).
+        var loopPasses: [CircuitValue] = []
         /// A stop the model threw where nothing can take it: a bug in the model's control flow.
         var misplaced: String?
         /// Until a segment's start is installed, the way there; nil while merging.
@@ -159,6 +162,38 @@ struct MergingOracle: Oracle {
         run.guardCondition = run.guardCondition.or(left).or(broke)
     }
 
+    /// The count of passes is a value, not Swift's loop counter: a join may install one (a
+    /// segment starting in the loop), and the bound is then tested on it, so the unwinding check
+    /// stays in the segment that makes the pass past the bound.
+    func whileLoop(
+        upTo bound: Int, while condition: (CircuitValue) -> CircuitCondition, head: () -> Void,
+        _ body: (CircuitValue) throws -> Void, latch: () -> Void, exhausted: () throws -> Void
+    ) throws {
+        run.loopExits.append(.known(false))
+        run.loopPasses.append(.constant(0))
+        let depth = run.loopPasses.count - 1
+        var left = CircuitCondition.known(false)
+        for _ in 0...bound {
+            guard !isDead else { break }
+            let going = condition(run.loopPasses[depth])
+            left = left.or(run.guardCondition.and(going.negated))
+            let entering = run.guardCondition.and(going)
+            let exhausting = run.loopPasses[depth] >= .constant(bound)
+            run.guardCondition = entering.and(exhausting)
+            execute(exhausted)
+            left = left.or(run.guardCondition)
+            run.guardCondition = entering.and(exhausting.negated)
+            if !isDead { head() }
+            let pass = run.loopPasses[depth]
+            execute { try body(pass) }
+            if !isDead { latch() }
+            run.loopPasses[depth] = run.loopPasses[depth] + .constant(1)
+        }
+        run.loopPasses.removeLast()
+        let broke = run.loopExits.popLast() ?? .known(false)
+        run.guardCondition = run.guardCondition.or(left).or(broke)
+    }
+
     func write(_ new: CircuitValue, over old: CircuitValue) -> CircuitValue {
         CircuitValue.select(run.guardCondition, new, old)
     }
@@ -180,13 +215,23 @@ struct MergingOracle: Oracle {
             }
             state = values.state
             carried = values.carried
+            let open = run.loopPasses.count
+            guard values.carried.loops.count >= open else {
+                run.misplaced = "the join \(key) is in \(open) loops, but \(lead) carries passes for fewer"
+                run.guardCondition = .known(false)
+                return
+            }
+            run.loopPasses = Array(values.carried.loops.prefix(open))
+            carried.loops = []
             if lead.arrived {
                 // What the path broke on its way here is the earlier segments'.
                 run.violated = [:]
                 run.lead = nil
             }
         } else if run.cuts != nil {
-            run.cuts?.append(Cut(key: key, guardCondition: run.guardCondition, state: state, carried: carried))
+            var stopped = carried
+            stopped.loops = run.loopPasses
+            run.cuts?.append(Cut(key: key, guardCondition: run.guardCondition, state: state, carried: stopped))
             run.guardCondition = .known(false)
         }
     }

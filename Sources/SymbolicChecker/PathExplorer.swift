@@ -64,6 +64,9 @@ final class PathExplorer {
     /// there knew (so it holds whichever of them was taken).
     struct Entry {
         var key: JoinKey
+        /// The pass each open `whileLoop` is in: paths join only in the same passes, since the
+        /// rest is run by replaying one of them.
+        var passes: [Int]
         var state: SlabState<SymbolicValue>
         var carried: Carried<SymbolicValue>
         var facts: [Term: Fact] = [:]
@@ -106,6 +109,8 @@ final class PathExplorer {
     private var replayMismatch: String?
     private var task = Task(prefix: [], entries: [], reach: nil)
     private var joinsPassed = 0
+    /// The pass each open `whileLoop` of the run is in, outermost first (`PathOracle` counts).
+    var loopPasses: [Int] = []
     /// Set when the run reached a new join: it records nothing more.
     private var arrival: Arrival?
     /// Set when the pruner found every alternative of a new decision closed: the prefix itself
@@ -123,6 +128,7 @@ final class PathExplorer {
     private func beginRun() {
         cursor = 0
         joinsPassed = 0
+        loopPasses.removeAll(keepingCapacity: true)
         arrival = nil
         closed = false
         forgetPath()
@@ -298,8 +304,8 @@ final class PathExplorer {
         guard arrival == nil, !closed, key.joinsPaths else { return }
         if joinsPassed < task.entries.count {
             let entry = task.entries[joinsPassed]
-            if entry.key != key, replayMismatch == nil {
-                replayMismatch = "a replay met the join \(key) where its path met \(entry.key)"
+            if entry.key != key || entry.passes != loopPasses, replayMismatch == nil {
+                replayMismatch = "a replay met the join \(key) in passes \(loopPasses) where its path met \(entry.key)"
             }
             state = entry.state
             carried = entry.carried
@@ -310,8 +316,12 @@ final class PathExplorer {
             return
         }
         let prefix = script[..<cursor].map { Decision(choice: 0, alternatives: [$0.alternatives[$0.choice]]) }
+        var arriving = carried
+        arriving.loops = loopPasses.map { SymbolicValue(constant: $0) }
         arrival = Arrival(
-            key: key, entry: Entry(key: key, state: state, carried: carried, facts: facts, decided: decided),
+            key: key,
+            entry: Entry(
+                key: key, passes: loopPasses, state: state, carried: arriving, facts: facts, decided: decided),
             guardParts: guardParts,
             prefix: prefix)
     }
@@ -370,15 +380,20 @@ final class PathExplorer {
         return result
     }
 
-    /// The arrivals by key, in the order the keys first arrived.
+    /// The arrivals by key and loop passes, in the order they first arrived.
     static func group(_ arrivals: [Arrival]) -> [[Arrival]] {
-        var order: [JoinKey] = []
-        var byKey: [JoinKey: [Arrival]] = [:]
-        for a in arrivals {
-            if byKey[a.key] == nil { order.append(a.key) }
-            byKey[a.key, default: []].append(a)
+        struct Place: Hashable {
+            var key: JoinKey
+            var passes: [Int]
         }
-        return order.compactMap { byKey[$0] }
+        var order: [Place] = []
+        var byPlace: [Place: [Arrival]] = [:]
+        for a in arrivals {
+            let place = Place(key: a.key, passes: a.entry.passes)
+            if byPlace[place] == nil { order.append(place) }
+            byPlace[place, default: []].append(a)
+        }
+        return order.compactMap { byPlace[$0] }
     }
 
     /// The task that goes on from the join `group` arrived at.
@@ -391,7 +406,10 @@ final class PathExplorer {
         let carried = Carried(
             value: try merge(group.map(\.entry.carried.value), guards),
             passes: try merge(group.map(\.entry.carried.passes), guards),
-            pressureApplied: try merge(group.map(\.entry.carried.pressureApplied), guards))
+            pressureApplied: try merge(group.map(\.entry.carried.pressureApplied), guards),
+            loops: try group[0].entry.carried.loops.indices.map { (i) throws(Z3Error) in
+                try merge(group.map { $0.entry.carried.loops[i] }, guards)
+            })
         var facts = group[0].entry.facts
         var decided = group[0].entry.decided
         for a in group.dropFirst() {
@@ -408,7 +426,8 @@ final class PathExplorer {
             prefix: group[0].prefix,
             entries: parent.entries + [
                 Entry(
-                    key: group[0].key, state: SlabState(cells: cells), carried: carried, facts: facts, decided: decided)
+                    key: group[0].key, passes: group[0].entry.passes, state: SlabState(cells: cells), carried: carried,
+                    facts: facts, decided: decided)
             ],
             reach: try parent.reach.map { r throws(Z3Error) in try context.and([r, arrived]) } ?? arrived)
     }
@@ -453,6 +472,24 @@ struct PathOracle: ForkingOracle {
     func decide(_ condition: SymbolicCondition) -> Bool { explorer.decide(condition) }
 
     func index(of value: SymbolicValue, below bound: Int) -> Int? { explorer.pick(value, below: bound) }
+
+    /// Counts the passes for the explorer, whose joins group the paths by them.
+    func whileLoop(
+        upTo bound: Int, while condition: (SymbolicValue) -> SymbolicCondition, head: () -> Void,
+        _ body: (SymbolicValue) throws -> Void, latch: () -> Void, exhausted: () throws -> Void
+    ) throws {
+        explorer.loopPasses.append(0)
+        defer { explorer.loopPasses.removeLast() }
+        let depth = explorer.loopPasses.count - 1
+        try loop(
+            upTo: bound, while: { i in condition(SymbolicValue(constant: i)) },
+            { i in
+                explorer.loopPasses[depth] = i
+                head()
+                try body(SymbolicValue(constant: i))
+                latch()
+            }, exhausted: exhausted)
+    }
 
     func join(_ state: inout SlabState<SymbolicValue>, carrying carried: inout Carried<SymbolicValue>, at key: JoinKey)
     {

@@ -42,7 +42,9 @@ public struct SegmentCensus {
                     for cut in segment.cuts {
                         roots.append(try cut.guardCondition.term(in: system.context))
                         for cell in cut.state.cells { roots.append(try cell.term(in: system.context, width: width)) }
-                        for value in [cut.carried.value, cut.carried.passes, cut.carried.pressureApplied] {
+                        for value in [cut.carried.value, cut.carried.passes, cut.carried.pressureApplied]
+                            + cut.carried.loops
+                        {
                             roots.append(try value.term(in: system.context, width: width))
                         }
                     }

@@ -5,8 +5,10 @@ import Z3Kit
 /// Induction's step case, segment by segment (`StepSegments`): from any state where the
 /// invariant holds, each segment from the step's start ends where it holds again and stops at
 /// each join where that join's invariant holds (`SlabProperties.invariant(at:)`); from any state
-/// and carried values where a join's invariant holds, so does each segment from that join.
-/// Every step is a chain of segments, so then every step keeps the invariant.
+/// and carried values where a join's invariant holds, so does each segment from that join; and
+/// no segment breaks a step property (`refill-terminates` among them: a loop's bound is tested on
+/// the passes a join carries, in the segment that would make the pass past it). Every step is a
+/// chain of segments, so then every step keeps the invariant and breaks no step property.
 ///
 /// The invariant between steps is the model's state properties with the strengthening
 /// `KInduction` uses (`ranges`, `lists-hold-slabs`, `free-objects-band`). Each part is one query,
@@ -87,6 +89,9 @@ public struct SegmentInduction {
                     let ended = try segment.enabled.term(in: context)
                     for part in try stepParts(segment.state, witness: witness) {
                         asked.append((nil, part.name, try context.and([ended, part.term])))
+                    }
+                    for (property, breaking) in segment.violated.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                        asked.append((nil, property.rawValue, try breaking.term(in: context)))
                     }
                     for cut in segment.cuts {
                         guard let parts = try joinParts(cut.key, cut.state, cut.carried, witness: witness) else {

@@ -145,10 +145,14 @@ extension TransitionSystem {
     /// Free variables for the values a join carries (`Carried`), beside the state's `variables`.
     func carriedVariables() throws(Z3Error) -> Carried<Term> {
         let bits = width.bits
+        var loops: [Term] = []
+        for depth in 0..<JoinKey.deepestLoops {
+            loops.append(try context.bitVectorConstant("loop\(depth)", width: bits))
+        }
         return Carried(
             value: try context.bitVectorConstant("carried", width: bits),
             passes: try context.bitVectorConstant("passes", width: bits),
-            pressureApplied: try context.bitVectorConstant("pressure", width: bits))
+            pressureApplied: try context.bitVectorConstant("pressure", width: bits), loops: loops)
     }
 
     /// The state over `variables` and the values of `carried` in a model Z3 found.
@@ -161,9 +165,6 @@ extension TransitionSystem {
         }
         var cells: [Int] = []
         for v in variables { cells.append(try value(v)) }
-        let values = Carried(
-            value: try value(carried.value), passes: try value(carried.passes),
-            pressureApplied: try value(carried.pressureApplied))
-        return (SlabState(cells: cells), values)
+        return (SlabState(cells: cells), try carried.map(value))
     }
 }

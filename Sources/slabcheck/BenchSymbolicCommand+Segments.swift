@@ -75,7 +75,9 @@ extension BenchSymbolicCommand {
                         if let start = check.start {
                             let fields = Snapshot(start.state, layout: system.model.layout).fields
                             say("      from " + fields.map { "\($0.name): \($0.value)" }.joined(separator: "; "))
-                            say("      carrying \(start.carried.value), passes \(start.carried.passes)")
+                            say(
+                                "      carrying \(start.carried.value), passes \(start.carried.passes),"
+                                    + " loops' passes \(start.carried.loops)")
                         }
                     }
                 } catch {

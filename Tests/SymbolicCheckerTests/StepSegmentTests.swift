@@ -8,8 +8,9 @@ import Z3Kit
 
 /// A step cut into segments at the model's joins is still the step: from concrete states, the
 /// segments run one after another (each from the join the one before stopped at, with the state
-/// and carried value it stopped with) end where `SlabModel.step` ends, cell by cell, with the same
-/// step properties broken.
+/// and carried values it stopped with) end where `SlabModel.step` ends, cell by cell, with the
+/// same step properties broken, and stop at the joins the step passes, carrying what it carries
+/// there (its loops' passes among them).
 @Suite struct StepSegmentTests {
     /// What running `segments` one after another from `state` did: nil when the action is not
     /// enabled there.
@@ -17,6 +18,54 @@ import Z3Kit
         var cells: [Int]
         var broken: Set<BuiltInProperty>
         var segments: Int
+        /// Each join a segment stopped at, with what it carried there.
+        var joins: [Passed]
+    }
+
+    /// A join a run passed, and the values it carried on.
+    struct Passed: Equatable, CustomStringConvertible {
+        var key: JoinKey
+        var carried: [Int]
+
+        init(_ key: JoinKey, _ carried: Carried<Int>) {
+            self.key = key.segmentKey
+            self.carried = [carried.value, carried.passes, carried.pressureApplied] + carried.loops
+        }
+
+        var description: String { "\(key.place) carrying \(carried)" }
+    }
+
+    /// Plain execution that counts its `whileLoop`s' passes itself and records each join the
+    /// step passes: the joins, and the passes, the segments must reproduce.
+    final class JoinRecorder: ForkingOracle {
+        var passes: [Int] = []
+        var joins: [Passed] = []
+
+        func decide(_ condition: Bool) -> Bool { condition }
+
+        func index(of value: Int, below bound: Int) -> Int? { (0..<bound).contains(value) ? value : nil }
+
+        func whileLoop(
+            upTo bound: Int, while condition: (Int) -> Bool, head: () -> Void, _ body: (Int) throws -> Void,
+            latch: () -> Void, exhausted: () throws -> Void
+        ) throws {
+            passes.append(0)
+            defer { passes.removeLast() }
+            try loop(
+                upTo: bound, while: condition,
+                { i in
+                    passes[passes.count - 1] = i
+                    head()
+                    try body(i)
+                    latch()
+                }, exhausted: exhausted)
+        }
+
+        func join(_ state: inout SlabState<Int>, carrying carried: inout Carried<Int>, at key: JoinKey) {
+            var passed = carried
+            passed.loops = passes
+            joins.append(Passed(key, passed))
+        }
     }
 
     static func chain(_ segments: StepSegments, from state: SlabState<Int>) throws -> Chained? {
@@ -24,6 +73,7 @@ import Z3Kit
         guard var segment = try segments.fromStart(constants(state)) else { return nil }
         var broken: Set<BuiltInProperty> = []
         var count = 1
+        var joins: [Passed] = []
         while true {
             for (property, condition) in segment.violated where condition.constantValue == true {
                 broken.insert(property)
@@ -32,13 +82,15 @@ import Z3Kit
             guard let cut = live.first else { break }
             #expect(live.count == 1, "one concrete run stops at one join")
             #expect(segment.enabled.constantValue == false, "a run that stops at a join does not end there")
+            let carried = cut.carried.map { $0.constantValue ?? Int.min }
+            joins.append(Passed(cut.key, carried))
             segment = try segments.from(cut.key, state: cut.state, carrying: cut.carried)
             count += 1
         }
         guard segment.enabled.constantValue == true else { return nil }
         let cells = segment.state.cells.map { $0.constantValue }
         #expect(!cells.contains(nil), "a run from constants ends in constants")
-        return Chained(cells: cells.map { $0 ?? Int.min }, broken: broken, segments: count)
+        return Chained(cells: cells.map { $0 ?? Int.min }, broken: broken, segments: count, joins: joins)
     }
 
     /// Every disagreement between the chained segments and the step function over `states`, and
@@ -62,6 +114,11 @@ import Z3Kit
                     continue
                 }
                 if chained.segments > 1 { cut += 1 }
+                let recorder = JoinRecorder()
+                _ = slabStep(action, from: state, layout: model.layout, variant: model.variant, oracle: recorder)
+                if chained.joins != recorder.joins {
+                    found.append("\(at): segments stop at \(chained.joins), the step passes \(recorder.joins)")
+                }
                 if chained.cells != expected.state.cells {
                     found.append("\(at): segments end in \(chained.cells), step in \(expected.state.cells)")
                 }
