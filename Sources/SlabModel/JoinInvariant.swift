@@ -1,26 +1,38 @@
 import ModelKit
 
-/// What holds where a step stops at one of the refill's loop heads: the invariants the segment
-/// engine proves a step by, segment by segment (Documentation/Design.md, "Segments").
+/// What holds where a step stops at one of its joins: the invariants the segment engine proves
+/// a step by, segment by segment (Documentation/Design.md, "Segments").
 ///
-/// Between steps the state properties hold. Half way through the refill's batch loop they hold
-/// too, but for what the loop is in the middle of: the objects taken so far are in the array
-/// and still counted in `free_objects` (`must_grow:` subtracts them), and inside `takeObjects`
-/// the slab being emptied stays on the list it was found on until the loop ends. The batch the
-/// loop still carries fits in the array. Written over `ModelValue` like the properties, so what
-/// the engine assumes and proves is this code.
+/// Between steps the state properties hold. Half way through a loop they hold too, but for what
+/// the loop is in the middle of:
+/// - in the refill's batch loop, the objects taken so far are in the array and still counted in
+///   `free_objects` (`must_grow:` subtracts them), and inside `takeObjects` the slab being
+///   emptied stays on the list it was found on until the loop ends; the batch the loop still
+///   carries fits in the array;
+/// - in `free_block`, the objects given back so far are on their slabs though the array still
+///   lists them, the rest are counted in `free_objects` already (it adds them all first), and the
+///   object `__cache_free` was handed is in no place yet.
+///
+/// Written over `ModelValue` like the properties, so what the engine assumes and proves is this
+/// code.
 extension SlabProperties {
     /// One part of an invariant: a state property, or a fact of the loop.
     public struct NamedCondition<V: ModelValue> {
         public var name: String
         public var holds: V.Condition
+
+        public init(name: String, holds: V.Condition) {
+            self.name = name
+            self.holds = holds
+        }
     }
 
-    /// The invariant at the join `key` for the state `s` and the values carried there; nil for a
-    /// join with none stated yet (`free_block`'s objects, `cache_reap`'s phases).
-    public func invariant<V: ModelValue>(at key: JoinKey, in s: SlabState<V>, carrying carried: Carried<V>)
-        -> [NamedCondition<V>]?
-    {
+    /// The invariant at the join `key` of `action`'s step for the state `s` and the values
+    /// carried there; nil where the values carried are not those of the join (no invariant is
+    /// claimed then).
+    public func invariant<V: ModelValue>(
+        at key: JoinKey, of action: SlabAction, in s: SlabState<V>, carrying carried: Carried<V>
+    ) -> [NamedCondition<V>]? {
         let batchcount = carried.value
         switch key.place {
         case .batchLoop(let ac, let retries):
@@ -55,9 +67,57 @@ extension SlabProperties {
                 NamedCondition(name: "batch-fits", holds: fits), NamedCondition(name: "slab-has-room", holds: room),
                 retryTakes(s, ac: ac, retries: retries, orFirst: firstTake),
             ]
-        case .freeBlock, .reapAfterDrain:
-            return nil
+        case .freeBlock(let array):
+            guard let freeing = freeing(at: key, of: action, carrying: carried) else { return nil }
+            // After the object at `pass`: it and those before it are back on their slabs.
+            let pass = freeing.freed - V(constant: 1)
+            let nrObjects = carried.value
+            var range = (pass >= V(constant: 0)).and(pass < nrObjects).and(nrObjects <= s[array.avail])
+            // `tune` gives back every object an old array holds, then empties it.
+            if case .tune = action { range = range.and(nrObjects == s[array.avail]) }
+            return midStep(s, pending: nrObjects - freeing.freed, freeing: freeing) + [
+                NamedCondition(name: "free-block-range", holds: range), noRefill(carried),
+            ]
+        case .reapAfterDrain:
+            return midStep(s) + [noRefill(carried)]
         }
+    }
+
+    /// Half way through `free_block` at `key` in `action`'s step: how many entries are given
+    /// back, and the object in hand (`free`'s and `irqFree`'s, which `__cache_free` holds while
+    /// `cache_flusharray` makes room); nil at any other join, or without the loop's pass.
+    public func freeing<V: ModelValue>(at key: JoinKey, of action: SlabAction, carrying carried: Carried<V>)
+        -> Freeing<V>?
+    {
+        guard case .freeBlock(let array) = key.place, let pass = carried.loops.first else { return nil }
+        var inHand: Int? = nil
+        switch action {
+        case .free(_, let object), .irqFree(_, let object): inHand = object
+        default: break
+        }
+        return Freeing(array: array, freed: pass + V(constant: 1), inHand: inHand)
+    }
+
+    /// No task is in the refill's tail with interrupts on, unless `variant` puts one there (only
+    /// `grow-fail-irqs-on` does, `TaskStatus`): then `resume` is never enabled, and no join is
+    /// passed with interrupts on (`key`, when the state is a join's). Without it, induction's
+    /// step case starts `resume` from a task in the tail of a seed that never gets there.
+    public func noIrqsOnTail<V: ModelValue>(_ s: SlabState<V>, variant: Variant, at key: JoinKey? = nil)
+        -> V.Condition
+    {
+        var ok = V.Condition(constant: true)
+        guard variant != .growFailIrqsOn else { return ok }
+        if key?.irqsOn == true { return V.Condition(constant: false) }
+        for t in 0..<config.tasks {
+            ok = ok.and(s[layout.task(t).status] < V(constant: TaskStatus.irqsOnBeforeReload.rawValue))
+        }
+        return ok
+    }
+
+    /// Outside the refill: no pass counted, no grow failed under pressure.
+    func noRefill<V: ModelValue>(_ carried: Carried<V>) -> NamedCondition<V> {
+        let none = (carried.passes == V(constant: 0)).and(carried.pressureApplied == V(constant: 0))
+        return NamedCondition(name: "no-refill", holds: none)
     }
 
     /// A retry's refill takes an object, so it never grows again (a second retry is a hang):
@@ -105,17 +165,27 @@ extension SlabProperties {
         let rank = (pass >= V(constant: 0)).and(pass <= pages)
         return [
             NamedCondition(name: "batch-loop-rank", holds: rank.and(listed(s) <= pages - pass)),
-            NamedCondition(name: "running", holds: s[layout.crash] == V(constant: 0)),
             NamedCondition(name: "passes-counted", holds: counted),
             NamedCondition(name: "no-pressure", holds: carried.pressureApplied == V(constant: 0)),
+        ] + midStep(s, taking: taking, pending: s[ac.avail])
+    }
+
+    /// The state properties, as a step half way through a loop keeps them: `taking` is the slab
+    /// `takeObjects` is emptying, `pending` the objects off their slabs still counted in
+    /// `free_objects`, `freeing` where `free_block` is; and the run has not stopped.
+    func midStep<V: ModelValue>(
+        _ s: SlabState<V>, taking: Int? = nil, pending: V? = nil, freeing: Freeing<V>? = nil
+    ) -> [NamedCondition<V>] {
+        [
+            NamedCondition(name: "running", holds: s[layout.crash] == V(constant: 0)),
             NamedCondition(name: "arrays-sized", holds: arraysSized(s)),
             NamedCondition(name: BuiltInProperty.availBounds.rawValue, holds: availBounds(s)),
             NamedCondition(name: BuiltInProperty.inuseBounds.rawValue, holds: inuseBounds(s)),
             NamedCondition(name: BuiltInProperty.inuseMatchesFreelist.rawValue, holds: inuseMatchesFreelist(s)),
             NamedCondition(name: BuiltInProperty.listPlacement.rawValue, holds: listPlacement(s, taking: taking)),
             NamedCondition(
-                name: BuiltInProperty.freeObjectsExact.rawValue, holds: freeObjectsExact(s, pending: s[ac.avail])),
-            NamedCondition(name: BuiltInProperty.conservation.rawValue, holds: conservation(s)),
+                name: BuiltInProperty.freeObjectsExact.rawValue, holds: freeObjectsExact(s, pending: pending)),
+            NamedCondition(name: BuiltInProperty.conservation.rawValue, holds: conservation(s, freeing: freeing)),
             NamedCondition(name: AuxiliaryInvariant.listsHoldSlabs.rawValue, holds: listsHoldSlabs(s)),
         ]
     }

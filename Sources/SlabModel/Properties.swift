@@ -216,8 +216,30 @@ public struct SlabProperties: Sendable {
         return layout.objects + arrays + layout.objects * StateCodec.maxHolders
     }
 
-    /// Calls `place` with each place's object and whether that place holds it.
-    func visitPlaces<V: ModelValue>(_ s: SlabState<V>, _ place: (V, V.Condition) -> Void) {
+    /// Where `free_block` is, half way through giving an array's objects back to their slabs:
+    /// the places an object can be in then are not quite those between steps.
+    public struct Freeing<V> {
+        /// The array `free_block` reads.
+        public var array: ArrayCacheRef
+        /// How many of its first entries are back on their slabs: the array still lists them
+        /// until the loop is done, but they are no longer its.
+        public var freed: V
+        /// The object `__cache_free` was handed, which no caller holds any more and no place has
+        /// yet: it goes into the array once the flush has made room.
+        public var inHand: Int?
+
+        public init(array: ArrayCacheRef, freed: V, inHand: Int?) {
+            self.array = array
+            self.freed = freed
+            self.inHand = inHand
+        }
+    }
+
+    /// Calls `place` with each place's object and whether that place holds it; half way through
+    /// `free_block`, as `freeing` says.
+    func visitPlaces<V: ModelValue>(
+        _ s: SlabState<V>, freeing: Freeing<V>? = nil, _ place: (V, V.Condition) -> Void
+    ) {
         for slot in 0..<config.pages {
             let live = isLive(s, slot)
             if live.constantValue == false { continue }
@@ -228,11 +250,15 @@ public struct SlabProperties: Sendable {
         }
         for ac in (0..<config.cpus).map(layout.ac) + [layout.shared] {
             for i in 0..<ac.capacity {
-                let present = V(constant: i) < s[ac.avail]
+                var present = V(constant: i) < s[ac.avail]
                 if present.constantValue == false { break }
+                if let freeing, freeing.array.base == ac.base {
+                    present = present.and((V(constant: i) < freeing.freed).negated)
+                }
                 place(s[ac.entries + i], present)
             }
         }
+        if let object = freeing?.inHand { place(V(constant: object), V.Condition(constant: true)) }
         // Holders are counted (an object handed out twice is held twice): one place per holder, up
         // to the most a packed state can hold.
         for object in 0..<layout.objects {
@@ -249,7 +275,7 @@ public struct SlabProperties: Sendable {
     /// (BMC found small's shared-wrong-end in 30 s instead of 83 s). The result is one clause per
     /// object and flag, not one per slab, so induction's step case, which checks each top-level
     /// part on its own, asks about one object at a time.
-    public func conservation<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
+    public func conservation<V: ModelValue>(_ s: SlabState<V>, freeing: Freeing<V>? = nil) -> V.Condition {
         typealias C = V.Condition
         let num = config.num
         let live = (0..<config.pages).map { isLive(s, $0) }
@@ -260,7 +286,7 @@ public struct SlabProperties: Sendable {
             seen[o] = seen[o].or(here)
         }
         var stray = C(constant: false)
-        visitPlaces(s) { object, present in
+        visitPlaces(s, freeing: freeing) { object, present in
             if present.constantValue == false { return }
             if let k = object.constantValue {
                 if (0..<layout.objects).contains(k) {
@@ -293,7 +319,9 @@ extension SlabProperties {
     /// holds, or that two places hold. `conservation` fails exactly where `strayPlace` holds or
     /// some `w` satisfies this, so a solver asked with `w` free looks at one object's places, not
     /// at every object's (the negation of `conservation` itself is a disjunction over objects).
-    public func conservationBroken<V: ModelValue>(_ s: SlabState<V>, witness w: V) -> V.Condition {
+    public func conservationBroken<V: ModelValue>(_ s: SlabState<V>, witness w: V, freeing: Freeing<V>? = nil)
+        -> V.Condition
+    {
         typealias C = V.Condition
         var object = (w >= V(constant: 0)).and(w < V(constant: layout.objects))
         var live = C(constant: false)
@@ -305,7 +333,7 @@ extension SlabProperties {
         object = object.and(live)
         var seen = C(constant: false)
         var again = C(constant: false)
-        visitPlaces(s) { value, present in
+        visitPlaces(s, freeing: freeing) { value, present in
             if present.constantValue == false { return }
             let here = present.and(value == w)
             again = again.or(seen.and(here))
@@ -315,11 +343,11 @@ extension SlabProperties {
     }
 
     /// Some place holds what is no object of a live slab: `conservation`'s other way to fail.
-    public func strayPlace<V: ModelValue>(_ s: SlabState<V>) -> V.Condition {
+    public func strayPlace<V: ModelValue>(_ s: SlabState<V>, freeing: Freeing<V>? = nil) -> V.Condition {
         typealias C = V.Condition
         let live = (0..<config.pages).map { isLive(s, $0) }
         var stray = C(constant: false)
-        visitPlaces(s) { value, present in
+        visitPlaces(s, freeing: freeing) { value, present in
             if present.constantValue == false { return }
             var owned = C(constant: false)
             for slot in 0..<config.pages {

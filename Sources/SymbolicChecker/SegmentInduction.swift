@@ -15,9 +15,9 @@ import Z3Kit
 /// asked on its own against what the segment starts from. A query answered sat is a
 /// counterexample to induction, for a segment: a part of an invariant to strengthen, or a bug.
 ///
-/// Built so far for the refill's loop heads only: a segment that starts or stops at a join
-/// without a stated invariant (`free_block`'s, `cache_reap`'s) is reported as not covered, so
-/// no verdict is claimed for the actions that reach one.
+/// A segment that starts or stops at a join where the model states no invariant for the values
+/// carried there (`SlabProperties.invariant(at:of:in:carrying:)` is nil) is reported as not
+/// covered, so no verdict is claimed for the actions that reach one.
 public struct SegmentInduction {
     /// One query: which segment, which part of which invariant, and Z3's answer.
     public struct Check {
@@ -39,7 +39,20 @@ public struct SegmentInduction {
         /// Segments that start or stop at a join with no invariant stated: their action is not
         /// proved.
         public var uncovered: [(action: SlabAction, join: JoinKey)] = []
+        /// Actions no state enables: nothing to prove.
+        public var neverEnabled: [SlabAction] = []
+        /// The parts of the invariant between steps that the initial state breaks (the base case).
+        public var initialBreaks: [String] = []
+        /// Whether the run ended at its first query not answered unsat (`run`'s `firstFailureEnds`).
+        public var endedEarly = false
         public var seconds: Double = 0
+
+        /// Whether the run is a proof, for the actions it was asked about, that every reachable
+        /// state satisfies the invariant between steps and no step breaks a step property: the
+        /// initial state satisfies it, and every query of every segment was unsat, none uncovered.
+        public var isProof: Bool {
+            initialBreaks.isEmpty && uncovered.isEmpty && !endedEarly && checks.allSatisfy { $0.answer == .unsat }
+        }
 
         /// The actions every segment of which was covered and every query unsat.
         public var proved: [SlabAction] {
@@ -56,8 +69,11 @@ public struct SegmentInduction {
         self.system = system
     }
 
-    /// Asks every query of `actions` (every action of the model when nil).
-    public func run(actions: [SlabAction]? = nil, deadline: Deadline = .none) throws(SymbolicError) -> Result {
+    /// Asks the base case, then every query of `actions` (every action of the model when nil);
+    /// with `firstFailureEnds`, stops at the first query not answered unsat.
+    public func run(actions: [SlabAction]? = nil, firstFailureEnds: Bool = false, deadline: Deadline = .none)
+        throws(SymbolicError) -> Result
+    {
         let started = ContinuousClock.now
         var result = Result()
         let context = system.context
@@ -65,17 +81,26 @@ public struct SegmentInduction {
         do {
             let carried = try system.carriedVariables()
             let witness = CircuitValue.term(try context.bitVectorConstant("w", width: width))
+            let initial = SlabState<Int>.initial(system.model.layout).cells.map { CircuitValue.constant($0) }
+            let base = try Solver(context)
+            for part in try stepParts(SlabState(cells: initial), witness: witness) {
+                try deadline.apply(to: base)
+                if try base.check(assumptions: [part.term]) != .unsat { result.initialBreaks.append(part.name) }
+            }
             let state = SlabState(cells: system.variables.map { CircuitValue.term($0) })
             let heldCarried = carried.map { CircuitValue.term($0) }
-            for action in actions ?? system.actions {
+            everyAction: for action in actions ?? system.actions {
                 let segments = try StepSegments(action, system: system, carried: carried, deadline: deadline)
-                guard let start = segments.start else { continue }
+                guard let start = segments.start else {
+                    result.neverEnabled.append(action)
+                    continue
+                }
                 var starts: [(key: JoinKey?, segment: MergedStep)] = [(nil, start)]
                 starts += segments.joins.map { ($0.key, $0.segment) }
                 for (key, segment) in starts {
                     let assumed: [(name: String, term: Term)]
                     if let key {
-                        guard let parts = try joinParts(key, state, heldCarried, witness: nil) else {
+                        guard let parts = try joinParts(key, of: action, state, heldCarried, witness: nil) else {
                             result.uncovered.append((action, key))
                             continue
                         }
@@ -94,7 +119,9 @@ public struct SegmentInduction {
                         asked.append((nil, property.rawValue, try breaking.term(in: context)))
                     }
                     for cut in segment.cuts {
-                        guard let parts = try joinParts(cut.key, cut.state, cut.carried, witness: witness) else {
+                        guard
+                            let parts = try joinParts(cut.key, of: action, cut.state, cut.carried, witness: witness)
+                        else {
                             result.uncovered.append((action, cut.key))
                             continue
                         }
@@ -110,6 +137,10 @@ public struct SegmentInduction {
                             seconds: SymbolicChecker.seconds(since: asking))
                         if answer == .sat { check.start = try system.values(in: solver.model(), carried: carried) }
                         result.checks.append(check)
+                        if firstFailureEnds, answer != .unsat {
+                            result.endedEarly = true
+                            break everyAction
+                        }
                     }
                 }
             }
@@ -131,6 +162,7 @@ public struct SegmentInduction {
             ("ranges", running.negated.or(model.codec.fitting(s))),
             (AuxiliaryInvariant.listsHoldSlabs.rawValue, properties.holds(.listsHoldSlabs, in: s)),
             ("arrays-sized", properties.arraysSized(s)),
+            ("no-irqs-on-tail", properties.noIrqsOnTail(s, variant: model.variant)),
         ]
         for p in SlabProperties.stateProperties {
             if p == .conservation, let witness {
@@ -149,16 +181,22 @@ public struct SegmentInduction {
         return witness == nil ? terms : try terms.map { (name, term) throws(Z3Error) in (name, try term.not()) }
     }
 
-    /// The invariant at the join `key` for `s` and `carried`, as `stepParts` gives the step's;
-    /// nil where none is stated.
+    /// The invariant at the join `key` of `action`'s step for `s` and `carried`, as `stepParts`
+    /// gives the step's; nil where none is stated.
     func joinParts(
-        _ key: JoinKey, _ s: SlabState<CircuitValue>, _ carried: Carried<CircuitValue>, witness: CircuitValue?
+        _ key: JoinKey, of action: SlabAction, _ s: SlabState<CircuitValue>, _ carried: Carried<CircuitValue>,
+        witness: CircuitValue?
     ) throws(Z3Error) -> [(name: String, term: Term)]? {
         let properties = system.model.properties
-        guard var parts = properties.invariant(at: key, in: s, carrying: carried) else { return nil }
+        guard var parts = properties.invariant(at: key, of: action, in: s, carrying: carried) else { return nil }
         if let witness, let i = parts.firstIndex(where: { $0.name == BuiltInProperty.conservation.rawValue }) {
-            parts[i].holds = properties.strayPlace(s).or(properties.conservationBroken(s, witness: witness)).negated
+            let freeing = properties.freeing(at: key, of: action, carrying: carried)
+            let broken = properties.conservationBroken(s, witness: witness, freeing: freeing)
+            parts[i].holds = properties.strayPlace(s, freeing: freeing).or(broken).negated
         }
+        parts.append(
+            SlabProperties.NamedCondition(
+                name: "no-irqs-on-tail", holds: properties.noIrqsOnTail(s, variant: system.model.variant, at: key)))
         var terms = try parts.map { (part) throws(Z3Error) in (part.name, try part.holds.term(in: system.context)) }
         terms.append(("ranges", try system.model.codec.fitting(s).term(in: system.context)))
         terms.append((Induction.band, try band(s)))

@@ -44,12 +44,10 @@ extension BenchSymbolicCommand {
 extension BenchSymbolicCommand {
     /// Induction's step case segment by segment (`SegmentInduction`) for the seed and for the
     /// mutants whose bug lies on the refill's path, per configuration (--circuit-on, default
-    /// tiny), --circuit-seconds each: per variant the actions proved, the queries that failed,
-    /// the joins with no invariant stated yet, and the time.
+    /// tiny), --circuit-seconds each: per variant the actions proved and those not, the queries
+    /// that failed (each with the state it starts from), the joins with no invariant, and the time.
     func segmentInduction() {
-        say(
-            "Induction's step case by segments (the refill's loop heads have invariants; free_block's and reap's not yet):"
-        )
+        say("Induction's step case by segments (invariants at every join; step properties asked of every segment):")
         let configurations = circuitOn == nil ? [("tiny", Configuration.tiny)] : circuitConfigurations
         for (name, config) in configurations {
             for variant in [Variant.seed, .noFreeDecrement, .slabStaysPartial, .sharedWrongEnd] {
@@ -68,6 +66,10 @@ extension BenchSymbolicCommand {
                             pad(name, 6) as NSString, pad(variant.rawValue, 18) as NSString, result.checks.count,
                             result.seconds, slowest?.seconds ?? 0, failed.count, result.proved.count,
                             system.actions.count, result.uncovered.count, peakResidentBytes() >> 20))
+                    let open = system.actions.filter {
+                        !result.proved.contains($0) && !result.neverEnabled.contains($0)
+                    }
+                    if !open.isEmpty { say("    not proved: " + open.map { "\($0)" }.joined(separator: ", ")) }
                     for check in failed.prefix(3) {
                         say(
                             "    \(check.action) from \(check.from.map { "\($0.place)" } ?? "the start"): "

@@ -38,6 +38,23 @@ import Testing
                 }))
     }
 
+    /// Half way through `free_block`: the object `__cache_free` holds in hand is in a place, and
+    /// an entry the loop has given back is in none (its object is on its slab's chain again).
+    typealias Freeing = SlabProperties.Freeing<Int>
+
+    @Test func halfWayThroughFreeBlockTheObjectInHandCountsAndTheFreedEntriesDoNot() {
+        let p = model.properties
+        let ac = model.layout.ac(1)
+        let nowhere = state { _ in }
+        #expect(p.conservation(nowhere, freeing: Freeing(array: ac, freed: 0, inHand: 0)))
+        #expect(!p.conservation(nowhere, freeing: Freeing(array: ac, freed: 0, inHand: 1)))
+        let cached = state { $0.array(ac, [0]) }
+        #expect(p.conservation(cached, freeing: Freeing(array: ac, freed: 0, inHand: nil)))
+        #expect(!p.conservation(cached, freeing: Freeing(array: ac, freed: 1, inHand: nil)))
+        #expect(p.conservation(cached, freeing: Freeing(array: model.layout.shared, freed: 1, inHand: nil)))
+        #expect(p.conservationBroken(cached, witness: 0, freeing: Freeing(array: ac, freed: 1, inHand: nil)))
+    }
+
     /// `conservation` fails exactly where a place is stray or some object witnesses it: the form
     /// the Z3 engines negate with one fresh object instead of a disjunct per object. Pinned on
     /// random runs of every variant (the mutants break `conservation` in several ways), and no

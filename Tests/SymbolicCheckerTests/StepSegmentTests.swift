@@ -35,39 +35,6 @@ import Z3Kit
         var description: String { "\(key.place) carrying \(carried)" }
     }
 
-    /// Plain execution that counts its `whileLoop`s' passes itself and records each join the
-    /// step passes: the joins, and the passes, the segments must reproduce.
-    final class JoinRecorder: ForkingOracle {
-        var passes: [Int] = []
-        var joins: [Passed] = []
-
-        func decide(_ condition: Bool) -> Bool { condition }
-
-        func index(of value: Int, below bound: Int) -> Int? { (0..<bound).contains(value) ? value : nil }
-
-        func whileLoop(
-            upTo bound: Int, while condition: (Int) -> Bool, head: () -> Void, _ body: (Int) throws -> Void,
-            latch: () -> Void, exhausted: () throws -> Void
-        ) throws {
-            passes.append(0)
-            defer { passes.removeLast() }
-            try loop(
-                upTo: bound, while: condition,
-                { i in
-                    passes[passes.count - 1] = i
-                    head()
-                    try body(i)
-                    latch()
-                }, exhausted: exhausted)
-        }
-
-        func join(_ state: inout SlabState<Int>, carrying carried: inout Carried<Int>, at key: JoinKey) {
-            var passed = carried
-            passed.loops = passes
-            joins.append(Passed(key, passed))
-        }
-    }
-
     static func chain(_ segments: StepSegments, from state: SlabState<Int>) throws -> Chained? {
         let constants = { (s: SlabState<Int>) in SlabState(cells: s.cells.map { CircuitValue.constant($0) }) }
         guard var segment = try segments.fromStart(constants(state)) else { return nil }
@@ -114,10 +81,9 @@ import Z3Kit
                     continue
                 }
                 if chained.segments > 1 { cut += 1 }
-                let recorder = JoinRecorder()
-                _ = slabStep(action, from: state, layout: model.layout, variant: model.variant, oracle: recorder)
-                if chained.joins != recorder.joins {
-                    found.append("\(at): segments stop at \(chained.joins), the step passes \(recorder.joins)")
+                let passed = JoinRecorder.joins(of: action, from: state, in: model).map { Passed($0.key, $0.carried) }
+                if chained.joins != passed {
+                    found.append("\(at): segments stop at \(chained.joins), the step passes \(passed)")
                 }
                 if chained.cells != expected.state.cells {
                     found.append("\(at): segments end in \(chained.cells), step in \(expected.state.cells)")
