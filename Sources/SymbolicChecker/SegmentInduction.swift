@@ -43,8 +43,11 @@ public struct SegmentInduction {
         public var neverEnabled: [SlabAction] = []
         /// The parts of the invariant between steps that the initial state breaks (the base case).
         public var initialBreaks: [String] = []
-        /// Whether the run ended at its first query not answered unsat (`run`'s `firstFailureEnds`).
+        /// Whether the run ended before asking every query: at its first query not answered
+        /// unsat (`run`'s `firstFailureEnds`), or at the deadline.
         public var endedEarly = false
+        /// Each action asked, with the time its segments and queries took: where a run spends it.
+        public var actionSeconds: [(action: SlabAction, seconds: Double)] = []
         public var seconds: Double = 0
 
         /// Whether the run is a proof, for the actions it was asked about, that every reachable
@@ -90,7 +93,13 @@ public struct SegmentInduction {
             let state = SlabState(cells: system.variables.map { CircuitValue.term($0) })
             let heldCarried = carried.map { CircuitValue.term($0) }
             everyAction: for action in actions ?? system.actions {
-                let segments = try StepSegments(action, system: system, carried: carried, deadline: deadline)
+                let begun = ContinuousClock.now
+                // The deadline that stops a step's segments ends the run with what it has.
+                guard let segments = try Self.segments(action, system, carried, deadline) else {
+                    result.endedEarly = true
+                    result.actionSeconds.append((action, SymbolicChecker.seconds(since: begun)))
+                    break everyAction
+                }
                 guard let start = segments.start else {
                     result.neverEnabled.append(action)
                     continue
@@ -137,18 +146,34 @@ public struct SegmentInduction {
                             seconds: SymbolicChecker.seconds(since: asking))
                         if answer == .sat { check.start = try system.values(in: solver.model(), carried: carried) }
                         result.checks.append(check)
-                        if firstFailureEnds, answer != .unsat {
+                        if deadline.expired || (firstFailureEnds && answer != .unsat) {
                             result.endedEarly = true
+                            result.actionSeconds.append((action, SymbolicChecker.seconds(since: begun)))
                             break everyAction
                         }
                     }
                 }
+                result.actionSeconds.append((action, SymbolicChecker.seconds(since: begun)))
             }
         } catch {
             throw SymbolicError.from(error)
         }
         result.seconds = SymbolicChecker.seconds(since: started)
         return result
+    }
+
+    /// `action`'s segments; nil when the deadline passes while they are found.
+    static func segments(
+        _ action: SlabAction, _ system: TransitionSystem, _ carried: Carried<Term>, _ deadline: Deadline
+    )
+        throws(SymbolicError) -> StepSegments?
+    {
+        do {
+            return try StepSegments(action, system: system, carried: carried, deadline: deadline)
+        } catch {
+            if case .timeLimit = error { return nil }
+            throw error
+        }
     }
 
     /// The invariant between steps at `s`: each part as itself (`witness` nil, to assume), or as

@@ -66,6 +66,12 @@ extension BenchSymbolicCommand {
                             pad(name, 6) as NSString, pad(variant.rawValue, 18) as NSString, result.checks.count,
                             result.seconds, slowest?.seconds ?? 0, failed.count, result.proved.count,
                             system.actions.count, result.uncovered.count, peakResidentBytes() >> 20))
+                    if result.endedEarly { say("    ended at the time limit") }
+                    let slowestActions = result.actionSeconds.sorted { $0.seconds > $1.seconds }.prefix(4)
+                    say(
+                        "    slowest actions: "
+                            + slowestActions.map { String(format: "%@ %.1f s", "\($0.action)" as NSString, $0.seconds) }
+                            .joined(separator: ", "))
                     let open = system.actions.filter {
                         !result.proved.contains($0) && !result.neverEnabled.contains($0)
                     }

@@ -77,6 +77,16 @@ import Z3Kit
         #expect(result.initialBreaks.isEmpty, "the initial state satisfies the invariant")
     }
 
+    /// A deadline ends the run with what it has: no proof, no error.
+    @Test func aRunPastItsDeadlineEndsEarlyAndProvesNothing() throws {
+        let system = try TransitionSystem(
+            model: SlabModel(configuration: Configs.small, variant: .seed), context: Context())
+        let result = try SegmentInduction(system: system).run(deadline: Deadline(seconds: 0.5))
+        #expect(result.endedEarly)
+        #expect(!result.isProof)
+        #expect(result.actionSeconds.count < system.actions.count)
+    }
+
     @Test(arguments: [
         (Variant.noFreeDecrement, BuiltInProperty.freeObjectsExact.rawValue),
         (.slabStaysPartial, BuiltInProperty.listPlacement.rawValue),
