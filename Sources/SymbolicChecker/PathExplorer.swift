@@ -316,12 +316,9 @@ final class PathExplorer {
             return
         }
         let prefix = script[..<cursor].map { Decision(choice: 0, alternatives: [$0.alternatives[$0.choice]]) }
-        var arriving = carried
-        arriving.loops = loopPasses.map { SymbolicValue(constant: $0) }
         arrival = Arrival(
             key: key,
-            entry: Entry(
-                key: key, passes: loopPasses, state: state, carried: arriving, facts: facts, decided: decided),
+            entry: Entry(key: key, passes: loopPasses, state: state, carried: carried, facts: facts, decided: decided),
             guardParts: guardParts,
             prefix: prefix)
     }
@@ -406,10 +403,7 @@ final class PathExplorer {
         let carried = Carried(
             value: try merge(group.map(\.entry.carried.value), guards),
             passes: try merge(group.map(\.entry.carried.passes), guards),
-            pressureApplied: try merge(group.map(\.entry.carried.pressureApplied), guards),
-            loops: try group[0].entry.carried.loops.indices.map { (i) throws(Z3Error) in
-                try merge(group.map { $0.entry.carried.loops[i] }, guards)
-            })
+            pressureApplied: try merge(group.map(\.entry.carried.pressureApplied), guards))
         var facts = group[0].entry.facts
         var decided = group[0].entry.decided
         for a in group.dropFirst() {
