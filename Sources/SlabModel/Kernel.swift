@@ -62,8 +62,9 @@ struct Kernel<O: Oracle> {
     }
 
     /// Marks a point where the rest of the step depends only on the state, `value`, the fields
-    /// of `JoinKey`, `passes`, `pressureApplied` and what the action fixes (its CPU, task,
-    /// object): the caller keeps every other live value in `value` or out of the rest of the step.
+    /// of `JoinKey`, `passes`, `pressureApplied`, the open `whileLoop`s' passes (which the oracle
+    /// keeps) and what the action fixes (its CPU, task, object): the caller keeps every other live
+    /// value in `value` or out of the rest of the step.
     mutating func join(_ place: JoinKey.Place, carrying value: inout V) {
         let key = JoinKey(place: place, cpu: cpu, irqsOn: irqsOn, violations: violations, afterReturn: returned != nil)
         var carried = Carried(value: value, passes: passes, pressureApplied: pressureApplied)

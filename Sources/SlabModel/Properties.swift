@@ -342,6 +342,14 @@ extension SlabProperties {
         return object.and(seen.negated.or(again))
     }
 
+    /// `conservation` fails, read with one witness: a place is stray, or `w` is an object in no
+    /// place or in two. With `w` free, this is satisfiable exactly where `conservation` fails.
+    public func conservationFails<V: ModelValue>(_ s: SlabState<V>, witness w: V, freeing: Freeing<V>? = nil)
+        -> V.Condition
+    {
+        strayPlace(s, freeing: freeing).or(conservationBroken(s, witness: w, freeing: freeing))
+    }
+
     /// Some place holds what is no object of a live slab: `conservation`'s other way to fail.
     public func strayPlace<V: ModelValue>(_ s: SlabState<V>, freeing: Freeing<V>? = nil) -> V.Condition {
         typealias C = V.Condition

@@ -43,8 +43,8 @@ public struct SegmentInduction {
         public var neverEnabled: [SlabAction] = []
         /// The parts of the invariant between steps that the initial state breaks (the base case).
         public var initialBreaks: [String] = []
-        /// Whether the run ended before asking every query: at its first query not answered
-        /// unsat (`run`'s `firstFailureEnds`), or at the deadline.
+        /// Whether the run ended before answering every query: at its first query not answered
+        /// unsat (`run`'s `firstFailureEnds`), at the deadline, or with the base case unanswered.
         public var endedEarly = false
         /// Each action asked, with the time its segments and queries took: where a run spends it.
         public var actionSeconds: [(action: SlabAction, seconds: Double)] = []
@@ -88,7 +88,11 @@ public struct SegmentInduction {
             let base = try Solver(context)
             for part in try stepParts(SlabState(cells: initial), witness: witness) {
                 try deadline.apply(to: base)
-                if try base.check(assumptions: [part.term]) != .unsat { result.initialBreaks.append(part.name) }
+                switch try base.check(assumptions: [part.term]) {
+                case .unsat: continue
+                case .sat: result.initialBreaks.append(part.name)
+                case .unknown: result.endedEarly = true
+                }
             }
             let state = SlabState(cells: system.variables.map { CircuitValue.term($0) })
             let heldCarried = carried.map { CircuitValue.term($0) }
@@ -191,11 +195,7 @@ public struct SegmentInduction {
         ]
         for p in SlabProperties.stateProperties {
             if p == .conservation, let witness {
-                parts.append(
-                    (
-                        p.rawValue,
-                        properties.strayPlace(s).or(properties.conservationBroken(s, witness: witness)).negated
-                    ))
+                parts.append((p.rawValue, properties.conservationFails(s, witness: witness).negated))
             } else if let holds = properties.holds(p, in: s) {
                 parts.append((p.rawValue, holds))
             }
@@ -216,8 +216,7 @@ public struct SegmentInduction {
         guard var parts = properties.invariant(at: key, of: action, in: s, carrying: carried) else { return nil }
         if let witness, let i = parts.firstIndex(where: { $0.name == BuiltInProperty.conservation.rawValue }) {
             let freeing = properties.freeing(at: key, of: action, carrying: carried)
-            let broken = properties.conservationBroken(s, witness: witness, freeing: freeing)
-            parts[i].holds = properties.strayPlace(s, freeing: freeing).or(broken).negated
+            parts[i].holds = properties.conservationFails(s, witness: witness, freeing: freeing).negated
         }
         parts.append(
             SlabProperties.NamedCondition(

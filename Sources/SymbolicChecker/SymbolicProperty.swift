@@ -55,9 +55,7 @@ extension TransitionSystem {
         let properties = model.properties
         do throws(Z3Error) {
             let w = try context.freshConstant(prefix: "w", sort: context.bitVectorSort(width: width.bits))
-            let broken = properties.strayPlace(state).or(
-                properties.conservationBroken(state, witness: SymbolicValue(variable: w)))
-            return try broken.term(in: context)
+            return try properties.conservationFails(state, witness: SymbolicValue(variable: w)).term(in: context)
         } catch {
             throw .z3(error)
         }
